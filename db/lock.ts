@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * An exclusive lock on an embedded-database folder. PGlite takes no lock of its own, and two processes on one
+ * folder silently lose writes (SPEC §8), so whoever opens the folder first holds a lock file with its pid,
+ * host, start time and a heartbeat. A lock whose heartbeat is older than `staleMs` (a crash, a killed
+ * container) is taken over; a lock held by a dead pid on this host is taken over at once.
+ */
+export interface LockHolder {
+  owner: string;
+  pid: number;
+  host: string;
+  startedAt: string;
+  heartbeatAt: string;
+  purpose: string;
+}
+
+export class FolderLockedError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `The embedded database in ${path.dirname(lockFile)} is in use by ${holder.purpose} ` +
+        `(pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}, last heartbeat ${holder.heartbeatAt}). ` +
+        `Stop it first, or point DATABASE_URL at PostgreSQL to share one database between processes.`,
+    );
+    this.name = 'FolderLockedError';
+  }
+}
+
+export interface FolderLock {
+  readonly file: string;
+  release(): void;
+}
+
+export interface LockOptions {
+  purpose: string;
+  staleMs?: number;
+  heartbeatMs?: number;
+  /** Called when another process has taken the lock over (our heartbeat stalled); the default exits. */
+  onLost?: (holder: LockHolder | null) => void;
+  now?: () => Date;
+}
+
+function readHolder(file: string): LockHolder | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
+  } catch {
+    return null; // missing, or half-written by a crash: treat as free
+  }
+}
+
+function writeAtomically(file: string, holder: LockHolder): void {
+  const tmp = `${file}.${holder.owner}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(holder), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+function pidIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function isStale(holder: LockHolder, now: Date, staleMs: number): boolean {
+  if (holder.host === os.hostname() && !pidIsAlive(holder.pid)) return true;
+  const beat = Date.parse(holder.heartbeatAt);
+  return Number.isNaN(beat) || now.getTime() - beat > staleMs;
+}
+
+export function acquireFolderLock(dir: string, options: LockOptions): FolderLock {
+  const staleMs = options.staleMs ?? 30_000;
+  const heartbeatMs = options.heartbeatMs ?? Math.floor(staleMs / 3);
+  const now = options.now ?? (() => new Date());
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'stacklens.lock');
+  const started = now().toISOString();
+  const mine: LockHolder = {
+    owner: randomUUID(),
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: started,
+    heartbeatAt: started,
+    purpose: options.purpose,
+  };
+
+  try {
+    fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = readHolder(file);
+    if (holder && !isStale(holder, now(), staleMs)) throw new FolderLockedError(file, holder);
+    // Take over. Two processes may race here; the rename is atomic, so re-reading tells who won.
+    writeAtomically(file, mine);
+    const winner = readHolder(file);
+    if (winner?.owner !== mine.owner) throw new FolderLockedError(file, winner ?? mine);
+  }
+
+  let released = false;
+  const timer = setInterval(() => {
+    const current = readHolder(file);
+    if (current?.owner !== mine.owner) {
+      clearInterval(timer);
+      released = true;
+      (options.onLost ?? defaultOnLost)(current);
+      return;
+    }
+    writeAtomically(file, { ...mine, heartbeatAt: now().toISOString() });
+  }, heartbeatMs);
+  timer.unref();
+
+  const release = () => {
+    if (released) return;
+    released = true;
+    clearInterval(timer);
+    if (readHolder(file)?.owner === mine.owner) fs.rmSync(file, { force: true });
+    process.off('exit', release);
+  };
+  process.on('exit', release);
+  return { file, release };
+}
+
+function defaultOnLost(holder: LockHolder | null): void {
+  // Writing on would corrupt the other process's data: stop now.
+  console.error(
+    `Stacklens lost the lock on its embedded database${holder ? ` to pid ${holder.pid} on ${holder.host}` : ''}; exiting.`,
+  );
+  process.exit(1);
+}

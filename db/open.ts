@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { asc } from 'drizzle-orm';
+import pg from 'pg';
+import { layerTableMismatches } from '../lib/domain/layers';
+import { acquireFolderLock, type FolderLock } from './lock';
+import * as schema from './schema';
+import type { Database } from './types';
+
+export type DatabaseTarget =
+  | { driver: 'postgres'; url: string; poolMax?: number }
+  /** `dataDir` undefined: an in-memory database (tests). */
+  | { driver: 'pglite'; dataDir?: string; purpose?: string };
+
+export interface OpenDatabase {
+  db: Database;
+  driver: DatabaseTarget['driver'];
+  /** A one-line description for logs: never a password. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+/** Any fixed number: serialises migrations when several app servers start at once. */
+const MIGRATION_LOCK_KEY = 7_140_318_251;
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  const opened = target.driver === 'postgres' ? await openPostgres(target) : await openPglite(target);
+  try {
+    await checkLayers(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return opened;
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { driver: 'postgres' }>): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10 });
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const url = new URL(target.url);
+  return {
+    db: drizzlePg({ client: pool, schema }) as unknown as Database,
+    driver: 'postgres',
+    describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { driver: 'pglite' }>): Promise<OpenDatabase> {
+  let lock: FolderLock | undefined;
+  if (target.dataDir) lock = acquireFolderLock(target.dataDir, { purpose: target.purpose ?? `process ${process.pid}` });
+  try {
+    const client = target.dataDir ? new PGlite(path.join(target.dataDir, 'pgdata')) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database,
+      driver: 'pglite',
+      describe: target.dataDir ? `embedded PGlite in ${path.resolve(target.dataDir)}` : 'embedded PGlite in memory',
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function checkLayers(db: Database): Promise<void> {
+  const rows = await db.select().from(schema.layers).orderBy(asc(schema.layers.position));
+  const problems = layerTableMismatches(rows);
+  if (problems.length > 0) throw new Error(`The layers table disagrees with the code: ${problems.join('; ')}`);
+}

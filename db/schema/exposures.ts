@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { check, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './companies';
+import { layers } from './layers';
+
+/** Company × layer → share in (0, 1], stored exactly and never renormalised (SPEC §2). */
+export const exposures = pgTable(
+  'exposures',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    layerKey: text('layer_key')
+      .notNull()
+      .references(() => layers.key),
+    share: numeric('share').notNull(),
+    subLayer: text('sub_layer'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.layerKey] }),
+    check('exposures_share_range', sql`${t.share} > 0 and ${t.share} <= 1`),
+  ],
+);

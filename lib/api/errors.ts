@@ -1,0 +1,23 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { ConflictError, DomainError, RuleError } from '../errors';
+
+/** The one error shape of the API (SPEC §7): `{ error: { message, issues? } }`, 409s add `current`. */
+export function jsonError(status: number, message: string, extra: Record<string, unknown> = {}) {
+  return NextResponse.json({ error: { message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Maps anything a handler throws to a response; unknown errors are logged and never shown. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof z.ZodError)
+    return jsonError(422, 'The request is not valid.', {
+      issues: error.issues.map((i) => ({ path: i.path, message: i.message })),
+    });
+  if (error instanceof RuleError) return jsonError(422, error.message, { issues: error.issues });
+  if (error instanceof ConflictError)
+    return NextResponse.json({ error: { message: error.message }, current: error.current }, { status: 409 });
+  if (error instanceof DomainError) return jsonError(error.status, error.message);
+  console.error('API request failed:', error);
+  return jsonError(500, 'Something went wrong on our side. Nothing was changed.');
+}

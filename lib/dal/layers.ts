@@ -1,0 +1,36 @@
+import 'server-only';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { companies, exposures, layers } from '@/db/schema';
+import { getDb } from '@/db/client';
+import type { Actor } from '../domain/actor';
+import { isLayerKey, LAYERS, type LayerKey } from '../domain/layers';
+import { assertRole } from './guard';
+
+export interface LayerView {
+  key: LayerKey;
+  name: string;
+  position: number;
+  holds: string;
+  ends: string;
+}
+
+export async function listLayers(actor: Actor): Promise<LayerView[]> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db.select().from(layers).orderBy(asc(layers.position));
+  return rows.flatMap((r) => (isLayerKey(r.key) ? [{ key: r.key, name: r.name, position: r.position, holds: r.holds, ends: r.ends }] : []));
+}
+
+/** How many active companies earn from each layer (a share above zero), in stack order. */
+export async function companyCountsByLayer(actor: Actor): Promise<{ key: LayerKey; companies: number }[]> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({ key: exposures.layerKey, n: sql<number>`count(distinct ${exposures.companyId})::int` })
+    .from(exposures)
+    .innerJoin(companies, eq(companies.id, exposures.companyId))
+    .where(and(eq(companies.archived, false), gt(exposures.share, '0')))
+    .groupBy(exposures.layerKey);
+  const counts = new Map(rows.map((r) => [r.key, r.n]));
+  return LAYERS.map((l) => ({ key: l.key, companies: counts.get(l.key) ?? 0 }));
+}

@@ -1,0 +1,55 @@
+/**
+ * Typed domain errors. The data layer throws them; the route-handler and server-action wrappers map them
+ * to HTTP statuses and form messages in one place, so no stack trace or SQL ever reaches a user.
+ */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly status: number = 400;
+}
+
+export class UnauthenticatedError extends DomainError {
+  override readonly status = 401;
+  constructor(message = 'Sign in, or send Authorization: Bearer <token>.') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  override readonly status = 403;
+  constructor(message = 'Your role does not allow this.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  override readonly status = 404;
+}
+
+export class ConflictError extends DomainError {
+  override readonly status = 409;
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Input that is well-formed but breaks a rule (a duplicate email, the last admin). */
+export class RuleError extends DomainError {
+  override readonly status = 422;
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class ThrottledError extends DomainError {
+  override readonly status = 429;
+}
