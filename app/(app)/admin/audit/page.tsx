@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { requireUser } from '@/lib/auth/session';
+import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditEvents, type AuditFilter } from '@/lib/dal/audit';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+function pageHref(filter: AuditFilter, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['actor', 'entity', 'from', 'to'] as const) if (filter[key]) params.set(key, filter[key]!);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return `/admin/audit${query ? `?${query}` : ''}`;
+}
+
+function Change({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="muted">—</span>;
+  return <pre className="diff">{JSON.stringify(value, null, 1)}</pre>;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const actor = await requireUser('admin');
+  const filter = auditFilterSchema.parse(await searchParams);
+  const { items, total, entityTypes } = await listAuditEvents(actor, filter);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  return (
+    <>
+      <header className="page-header">
+        <h1>Audit log</h1>
+        <p className="muted">Every write, by anyone, through the web, the API or the CLI. Times in UTC.</p>
+      </header>
+      <form className="card form-row" method="get" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="actor">Actor</label>
+          <input id="actor" name="actor" defaultValue={filter.actor} placeholder="email or system" />
+        </div>
+        <div className="field">
+          <label htmlFor="entity">Entity</label>
+          <select id="entity" name="entity" defaultValue={filter.entity ?? ''}>
+            <option value="">Any</option>
+            {entityTypes.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">From</label>
+          <input id="from" name="from" type="date" defaultValue={filter.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">To</label>
+          <input id="to" name="to" type="date" defaultValue={filter.to} />
+        </div>
+        <button className="btn btn-primary" type="submit">
+          Filter
+        </button>
+        <Link className="btn" href="/admin/audit">
+          Clear
+        </Link>
+      </form>
+      {items.length === 0 ? (
+        <p className="card empty">No events match these filters.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Entity</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
+                  <td>{e.actor}</td>
+                  <td className="mono">{e.action}</td>
+                  <td>
+                    {e.entityType}
+                    {e.entityId && <div className="muted mono" style={{ fontSize: '0.75rem' }}>{e.entityId}</div>}
+                  </td>
+                  <td>
+                    <Change value={e.before} />
+                  </td>
+                  <td>
+                    <Change value={e.after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pager" aria-label="Pages">
+        <span className="muted">
+          {total} {total === 1 ? 'event' : 'events'} · page {Math.min(filter.page, pages)} of {pages}
+        </span>
+        {filter.page > 1 && (
+          <Link className="btn btn-small" href={pageHref(filter, filter.page - 1)}>
+            ← Newer
+          </Link>
+        )}
+        {filter.page < pages && (
+          <Link className="btn btn-small" href={pageHref(filter, filter.page + 1)}>
+            Older →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

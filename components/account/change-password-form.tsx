@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+import { changePasswordAction } from '@/lib/actions/account';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/domain/password-policy';
+import { Field } from '../ui/field';
+import { FormMessage } from '../ui/form-message';
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState(changePasswordAction, null);
+  return (
+    <form action={action} className="form" aria-label="Change your password" key={state?.ok ? 'done' : 'editing'}>
+      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state?.fieldErrors?.currentPassword} />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters; common passwords are refused.`}
+        errors={state?.fieldErrors?.newPassword}
+      />
+      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state?.fieldErrors?.confirmPassword} />
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Changing…' : 'Change password'}
+        </button>
+      </div>
+    </form>
+  );
+}

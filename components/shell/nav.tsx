@@ -1,0 +1,25 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { NavItem } from '@/lib/domain/navigation';
+
+export function Nav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="nav" aria-label="Main">
+      {items.map((item, i) => {
+        const heading = item.section !== items[i - 1]?.section ? item.section : undefined;
+        const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+        return (
+          <span key={item.href} style={{ display: 'contents' }}>
+            {heading && <span className="nav-section">{heading}</span>}
+            <Link href={item.href} aria-current={active ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </span>
+        );
+      })}
+    </nav>
+  );
+}
