@@ -26,3 +26,10 @@ export function openProcessDatabase(purpose = 'the Stacklens server'): Promise<O
 export async function getDb(): Promise<Database> {
   return (await openProcessDatabase()).db;
 }
+
+/** Closes this process's database if it was opened (the CLI, before it exits). */
+export async function closeProcessDatabase(): Promise<void> {
+  const opened = globalForDb.stacklensDb;
+  globalForDb.stacklensDb = undefined;
+  if (opened) await (await opened.catch(() => null))?.close();
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { getServerSession } from 'next-auth';
 import type { Actor } from '../domain/actor';
 import { hasRole, type Role } from '../domain/roles';
@@ -12,6 +13,8 @@ import { authOptions } from './next-auth';
 
 /** The raw next-auth session of this request: only the session id it carries. */
 export async function auth(): Promise<{ sid?: string } | null> {
+  // Sessions exist only at request time: this keeps `next build` from prerendering (and opening the data folder).
+  await connection();
   return (await getServerSession(authOptions())) as { sid?: string } | null;
 }
 

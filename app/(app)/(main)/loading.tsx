@@ -1,3 +1,7 @@
+/**
+ * The skeleton shown while a page of this group loads. Admin pages live outside this group on purpose: a
+ * loading boundary starts streaming with status 200, and forbidden() must still answer 403 there.
+ */
 export default function Loading() {
   return (
     <div aria-busy="true" aria-label="Loading">

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './fixtures/env';
+
+test.use({ storageState: storageStateFor('analyst') });
+
+test('the dashboard shows the six layers, application on top, with live counts', async ({ page }) => {
+  await page.goto('/');
+  const layers = page.locator('.stack-layer');
+  await expect(layers).toHaveCount(6);
+  // Drawn bottom to top: the last item in the DOM order is shown at the top.
+  const boxes = await Promise.all(['infrastructure', 'application'].map((k) => page.locator(`[data-layer="${k}"]`).boundingBox()));
+  expect(boxes[1]!.y).toBeLessThan(boxes[0]!.y);
+  for (const key of ['infrastructure', 'chips', 'data', 'models', 'execution', 'application'])
+    await expect(page.getByTestId(`count-${key}`)).toContainText('0');
+  await expect(page.getByText(/Revenue originates at the application layer/)).toBeVisible();
+});
+
+test('the Layers page presents what each layer holds and where it ends', async ({ page }) => {
+  await page.goto('/layers');
+  await expect(page.getByRole('row', { name: /Chips/ })).toContainText('At the packaged part');
+  await expect(page.getByRole('row', { name: /Infrastructure/ })).toContainText('lithography');
+});
+
+test('an unknown address shows the 404 page', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: '404 — Not found' })).toBeVisible();
+});

@@ -1,0 +1,114 @@
+/**
+ * The Stacklens CLI: `npm run stacklens -- <command>`. It opens the database through the same module as the
+ * server (both drivers; it refuses while a server holds the embedded folder), acts through the data layer,
+ * and records writes in the audit log as `--as EMAIL` (default: the system actor).
+ * Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
+ */
+import { closeProcessDatabase, openProcessDatabase } from '../db/client';
+import { UsageError, parseCommandArgs, required } from '../lib/cli/args';
+import { promptHidden, readFirstLineOfStdin } from '../lib/cli/password-input';
+import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
+import { isRole, ROLES } from '../lib/domain/roles';
+import { DomainError } from '../lib/errors';
+import { createApiToken } from '../lib/dal/api-tokens';
+import { createUser, findUserByEmail, listUsers } from '../lib/dal/users';
+
+const USAGE = `Usage: npm run stacklens -- <command> [options]
+
+Commands:
+  migrate                                    apply database migrations
+  user add --email E --role R [--name N] [--password-stdin]
+                                             create a user (roles: ${ROLES.join(', ')}); asks for the password
+  user list [--json]                         list users
+  token create --email E --name N            create a personal API token; prints only the token
+
+Options for every command:
+  --as EMAIL                                 the user recorded as the actor (default: system)
+
+Database: DATABASE_URL (PostgreSQL) or the embedded database in STACKLENS_DATA_DIR (default ./.stacklens/data).`;
+
+async function resolveActor(email: string | undefined): Promise<Actor> {
+  if (!email) return SYSTEM_ACTOR;
+  const user = await findUserByEmail(SYSTEM_ACTOR, email);
+  if (!user) throw new DomainError(`--as ${email}: no such user.`);
+  if (user.disabled) throw new DomainError(`--as ${email}: this user is disabled.`);
+  return { userId: user.id, label: user.email, role: user.role, via: 'cli' };
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  const key = command === 'migrate' ? 'migrate' : `${command} ${sub ?? ''}`.trim();
+  const args = command === 'migrate' ? [sub, ...rest].filter((a): a is string => a !== undefined) : rest;
+
+  switch (key) {
+    case 'migrate': {
+      const options = parseCommandArgs(args, {});
+      const database = await openProcessDatabase('the Stacklens CLI (migrate)');
+      await resolveActor(options.as);
+      console.log(`Migrations applied: ${database.describe}`);
+      return;
+    }
+    case 'user add': {
+      const options = parseCommandArgs(args, {
+        email: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      });
+      const email = required(options.email, '--email');
+      const role = required(options.role, '--role');
+      if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
+      const password = options['password-stdin'] ? await readFirstLineOfStdin() : await promptHidden(`Password for ${email}: `);
+      await openProcessDatabase('the Stacklens CLI (user add)');
+      const actor = await resolveActor(options.as);
+      const { user } = await createUser(actor, { email, role, name: options.name ?? email.split('@')[0]!, password });
+      console.log(`Created ${user.role} ${user.email}`);
+      return;
+    }
+    case 'user list': {
+      const options = parseCommandArgs(args, { json: { type: 'boolean' } });
+      await openProcessDatabase('the Stacklens CLI (user list)');
+      const users = await listUsers(await resolveActor(options.as));
+      if (options.json) console.log(JSON.stringify(users, null, 2));
+      else for (const u of users) console.log(`${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.name}`);
+      return;
+    }
+    case 'token create': {
+      const options = parseCommandArgs(args, { email: { type: 'string' }, name: { type: 'string' } });
+      const email = required(options.email, '--email');
+      const name = required(options.name, '--name');
+      await openProcessDatabase('the Stacklens CLI (token create)');
+      const actor = await resolveActor(options.as);
+      const owner = await findUserByEmail(SYSTEM_ACTOR, email);
+      if (!owner) throw new DomainError(`No user with the email ${email}.`);
+      const { token } = await createApiToken(actor, { name }, owner.id);
+      console.log(token);
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown command "${key}".`);
+  }
+}
+
+async function main(): Promise<number> {
+  try {
+    await run(process.argv.slice(2));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`stacklens: ${message.split('\n').join(' ')}`);
+    return 1;
+  } finally {
+    await closeProcessDatabase().catch(() => undefined);
+  }
+}
+
+main().then((code) => process.exit(code));
