@@ -33,3 +33,8 @@ export async function closeProcessDatabase(): Promise<void> {
   globalForDb.stacklensDb = undefined;
   if (opened) await (await opened.catch(() => null))?.close();
 }
+
+/** Makes an already opened database this process's database (integration tests open their own). */
+export function setProcessDatabase(opened: OpenDatabase | undefined): void {
+  globalForDb.stacklensDb = opened ? Promise.resolve(opened) : undefined;
+}
