@@ -51,7 +51,9 @@ describe('acquireFolderLock', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(FolderLockedError);
-    expect((error as Error).message).toMatch(new RegExp(`in use by the Stacklens server \\(pid ${process.pid} on ${os.hostname()}`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`in use by the Stacklens server \\(pid ${process.pid} on ${os.hostname()}`),
+    );
   });
 
   it('refuses a live lock held on another host', () => {

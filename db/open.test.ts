@@ -32,6 +32,8 @@ describe('the embedded database on disk', () => {
 
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL', () => {
   it('reports an unreachable server instead of hanging', async () => {
-    await expect(openDatabase({ driver: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none' })).rejects.toThrow(/ECONNREFUSED|connect/);
+    await expect(openDatabase({ driver: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none' })).rejects.toThrow(
+      /ECONNREFUSED|connect/,
+    );
   });
 });

@@ -41,7 +41,14 @@ test.describe('a viewer', () => {
     const response = await page.request.get('/api/v1/layers');
     expect(response.status()).toBe(200);
     const body = await response.json();
-    expect(body.layers.map((l: { key: string }) => l.key)).toEqual(['infrastructure', 'chips', 'data', 'models', 'execution', 'application']);
+    expect(body.layers.map((l: { key: string }) => l.key)).toEqual([
+      'infrastructure',
+      'chips',
+      'data',
+      'models',
+      'execution',
+      'application',
+    ]);
   });
 });
 

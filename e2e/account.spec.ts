@@ -5,7 +5,11 @@ import { createUserAsAdmin } from './fixtures/users';
 
 test('changing your own password keeps this session and ends your others', async ({ browser }) => {
   const adminContext = await browser.newContext({ storageState: storageStateFor('admin') });
-  const initial = await createUserAsAdmin(await adminContext.newPage(), { email: 'changer@e2e.test', name: 'Changer', role: 'viewer' });
+  const initial = await createUserAsAdmin(await adminContext.newPage(), {
+    email: 'changer@e2e.test',
+    name: 'Changer',
+    role: 'viewer',
+  });
   await adminContext.close();
 
   const first = await (await browser.newContext()).newPage();

@@ -8,7 +8,9 @@ test('the dashboard shows the six layers, application on top, with live counts',
   const layers = page.locator('.stack-layer');
   await expect(layers).toHaveCount(6);
   // Drawn bottom to top: the last item in the DOM order is shown at the top.
-  const boxes = await Promise.all(['infrastructure', 'application'].map((k) => page.locator(`[data-layer="${k}"]`).boundingBox()));
+  const boxes = await Promise.all(
+    ['infrastructure', 'application'].map((k) => page.locator(`[data-layer="${k}"]`).boundingBox()),
+  );
   expect(boxes[1]!.y).toBeLessThan(boxes[0]!.y);
   for (const key of ['infrastructure', 'chips', 'data', 'models', 'execution', 'application'])
     await expect(page.getByTestId(`count-${key}`)).toContainText('0');

@@ -10,7 +10,14 @@ export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, null);
   return (
     <form action={action} className="form" aria-label="Change your password" key={state?.ok ? 'done' : 'editing'}>
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state?.fieldErrors?.currentPassword} />
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state?.fieldErrors?.currentPassword}
+      />
       <Field
         name="newPassword"
         label="New password"
@@ -22,7 +29,14 @@ export function ChangePasswordForm() {
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters; common passwords are refused.`}
         errors={state?.fieldErrors?.newPassword}
       />
-      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state?.fieldErrors?.confirmPassword} />
+      <Field
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state?.fieldErrors?.confirmPassword}
+      />
       <FormMessage state={state} />
       <div>
         <button type="submit" className="btn btn-primary" disabled={pending}>

@@ -10,7 +10,14 @@ export function CreateTokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, null);
   return (
     <form action={action} className="form" aria-label="Create an API token">
-      <Field name="name" label="Token name" placeholder="e.g. Research notebook" required maxLength={80} errors={state?.fieldErrors?.name} />
+      <Field
+        name="name"
+        label="Token name"
+        placeholder="e.g. Research notebook"
+        required
+        maxLength={80}
+        errors={state?.fieldErrors?.name}
+      />
       <FormMessage state={state} />
       {state?.ok && state.data?.secret && <SecretBox value={state.data.secret} label="New API token" />}
       <div>

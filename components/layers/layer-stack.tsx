@@ -40,8 +40,8 @@ export function LayerStack({ rows }: { rows: LayerStackRow[] }) {
 export function FlowNote() {
   return (
     <p className="flow-note">
-      <span aria-hidden="true">↓</span> Revenue originates at the application layer and flows down the stack; capex flows
-      up, ahead of revenue. Business outside the stack (a retailer&apos;s stores) counts in no layer.
+      <span aria-hidden="true">↓</span> Revenue originates at the application layer and flows down the stack; capex flows up,
+      ahead of revenue. Business outside the stack (a retailer&apos;s stores) counts in no layer.
     </p>
   );
 }

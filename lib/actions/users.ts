@@ -11,14 +11,21 @@ const userId = z.object({ userId: z.uuid('Unknown user.') });
 export const createUserAction = roleAction('admin', createUserSchema, async (actor, input) => {
   const { user, initialPassword } = await createUser(actor, input);
   revalidatePath('/admin/users');
-  return { message: `Created ${user.email}. Pass on the initial password below; it is shown only once.`, data: { secret: initialPassword ?? '' } };
+  return {
+    message: `Created ${user.email}. Pass on the initial password below; it is shown only once.`,
+    data: { secret: initialPassword ?? '' },
+  };
 });
 
-export const changeRoleAction = roleAction('admin', userId.extend({ role: z.enum(ROLES, 'Choose a role.') }), async (actor, input) => {
-  const user = await changeUserRole(actor, input.userId, input.role);
-  revalidatePath('/admin/users');
-  return { message: `${user.email} is now ${user.role}.` };
-});
+export const changeRoleAction = roleAction(
+  'admin',
+  userId.extend({ role: z.enum(ROLES, 'Choose a role.') }),
+  async (actor, input) => {
+    const user = await changeUserRole(actor, input.userId, input.role);
+    revalidatePath('/admin/users');
+    return { message: `${user.email} is now ${user.role}.` };
+  },
+);
 
 export const setDisabledAction = roleAction(
   'admin',

@@ -29,7 +29,11 @@ export function roleAction<S extends z.ZodType, T = undefined>(
     if (!hasRole(actor.role, role)) return { ok: false, message: `This needs the ${role} role.` };
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success)
-      return { ok: false, message: 'Check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+      return {
+        ok: false,
+        message: 'Check the highlighted fields.',
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      };
     try {
       const result = await run(actor, parsed.data);
       return { ok: true, ...(result ?? {}) };
@@ -41,7 +45,11 @@ export function roleAction<S extends z.ZodType, T = undefined>(
           fieldErrors: Object.fromEntries(error.issues.map((i) => [String(i.path[0]), [i.message]])),
         };
       if (error instanceof z.ZodError)
-        return { ok: false, message: 'Check the highlighted fields.', fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
+        return {
+          ok: false,
+          message: 'Check the highlighted fields.',
+          fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+        };
       if (error instanceof DomainError) return { ok: false, message: error.message };
       console.error('Server action failed:', error);
       return { ok: false, message: 'Something went wrong on our side; nothing was changed. Try again.' };

@@ -4,7 +4,12 @@ import { passwordProblem } from '../domain/password-policy';
 import { RuleError } from '../errors';
 
 /** argon2id with OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
-const ARGON2 = { algorithm: 2 /* Argon2id; the enum is a const enum that isolatedModules cannot read */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2 = {
+  algorithm: 2 /* Argon2id; the enum is a const enum that isolatedModules cannot read */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {

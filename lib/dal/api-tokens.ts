@@ -44,7 +44,12 @@ export async function createApiToken(actor: Actor, input: { name: string }, owne
       .insert(apiTokens)
       .values({ userId: ownerId, name, tokenHash: hashApiToken(token), prefix: tokenDisplayPrefix(token) })
       .returning();
-    await recordAudit(tx, actor, { action: 'token.create', entityType: 'api_token', entityId: row!.id, after: { name, prefix: row!.prefix, owner: ownerId } });
+    await recordAudit(tx, actor, {
+      action: 'token.create',
+      entityType: 'api_token',
+      entityId: row!.id,
+      after: { name, prefix: row!.prefix, owner: ownerId },
+    });
     return toView(row!);
   });
   return { token, view };
@@ -81,7 +86,12 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<voi
     if (!row) throw new NotFoundError('No such token.');
     if (row.revokedAt) return;
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId));
-    await recordAudit(tx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: tokenId, before: { name: row.name, prefix: row.prefix } });
+    await recordAudit(tx, actor, {
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: tokenId,
+      before: { name: row.name, prefix: row.prefix },
+    });
   });
 }
 

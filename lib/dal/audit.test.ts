@@ -18,10 +18,19 @@ describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
     const admin = await makeUser('admin');
     const db = await getDb();
     await recordAudit(db, SYSTEM_ACTOR, { action: 'probe.one', entityType: 'probe', entityId: '1', after: { n: 1 } });
-    await recordAudit(db, SYSTEM_ACTOR, { action: 'probe.two', entityType: 'probe', entityId: '2', before: { n: 1 }, after: { n: 2 } });
+    await recordAudit(db, SYSTEM_ACTOR, {
+      action: 'probe.two',
+      entityType: 'probe',
+      entityId: '2',
+      before: { n: 1 },
+      after: { n: 2 },
+    });
     const today = new Date().toISOString().slice(0, 10);
 
-    const probes = await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'probe', actor: 'SYST', from: today, to: today }));
+    const probes = await listAuditEvents(
+      admin,
+      auditFilterSchema.parse({ entity: 'probe', actor: 'SYST', from: today, to: today }),
+    );
     expect(probes.items.map((e) => e.action)).toEqual(['probe.two', 'probe.one']);
     expect(probes.entityTypes).toEqual(expect.arrayContaining(['probe', 'user']));
 
@@ -31,6 +40,12 @@ describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
   });
 
   it('ignores malformed filters instead of failing', () => {
-    expect(auditFilterSchema.parse({ from: 'yesterday', page: '-3', entity: ['a', 'b'] })).toEqual({ page: 1, from: undefined, entity: undefined, actor: undefined, to: undefined });
+    expect(auditFilterSchema.parse({ from: 'yesterday', page: '-3', entity: ['a', 'b'] })).toEqual({
+      page: 1,
+      from: undefined,
+      entity: undefined,
+      actor: undefined,
+      to: undefined,
+    });
   });
 });

@@ -72,25 +72,26 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
       .orderBy(desc(auditEvents.at), desc(auditEvents.id))
       .limit(AUDIT_PAGE_SIZE)
       .offset((filter.page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(condition),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(condition),
     db.selectDistinct({ t: auditEvents.entityType }).from(auditEvents).orderBy(auditEvents.entityType),
   ]);
   return {
     total: count?.n ?? 0,
     entityTypes: entityTypes.map((e) => e.t),
-    items: rows.map(
-      (r): AuditEventView => ({
-        id: r.id,
-        at: r.at.toISOString(),
-        actor: r.actorLabel,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        before: r.before,
-        after: r.after,
-        ip: r.ip,
-      }),
-    ),
+    items: rows.map((r): AuditEventView => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: r.actorLabel,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      before: r.before,
+      after: r.after,
+      ip: r.ip,
+    })),
   };
 }
 

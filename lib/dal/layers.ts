@@ -18,7 +18,9 @@ export async function listLayers(actor: Actor): Promise<LayerView[]> {
   assertRole(actor, 'viewer');
   const db = await getDb();
   const rows = await db.select().from(layers).orderBy(asc(layers.position));
-  return rows.flatMap((r) => (isLayerKey(r.key) ? [{ key: r.key, name: r.name, position: r.position, holds: r.holds, ends: r.ends }] : []));
+  return rows.flatMap((r) =>
+    isLayerKey(r.key) ? [{ key: r.key, name: r.name, position: r.position, holds: r.holds, ends: r.ends }] : [],
+  );
 }
 
 /** How many active companies earn from each layer (a share above zero), in stack order. */

@@ -49,6 +49,9 @@ export async function endSession(sessionId: string): Promise<void> {
 export async function currentUserProfile(actor: Actor) {
   if (!actor.userId) return null;
   const db = await getDb();
-  const [user] = await db.select({ email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.id, actor.userId));
+  const [user] = await db
+    .select({ email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.id, actor.userId));
   return user ?? null;
 }

@@ -15,7 +15,12 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
 
   it('opens a session for the right password, case-insensitively on the email', async () => {
     const user = await makeUser('analyst');
-    const result = await signIn({ email: user.label.toUpperCase(), password: TEST_PASSWORD, ip: '198.51.100.1', userAgent: 'vitest' });
+    const result = await signIn({
+      email: user.label.toUpperCase(),
+      password: TEST_PASSWORD,
+      ip: '198.51.100.1',
+      userAgent: 'vitest',
+    });
     expect(result).toMatchObject({ userId: user.userId, role: 'analyst' });
     expect(await actorForSession(result!.sessionId)).toMatchObject({ userId: user.userId, role: 'analyst', via: 'session' });
   });
@@ -31,16 +36,23 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
   it('throttles an email after five failures in 15 minutes, for 15 minutes, even with the right password', async () => {
     const user = await makeUser('viewer');
     const start = new Date('2030-01-01T09:00:00Z');
-    for (let i = 0; i < 5; i++) expect(await signIn({ email: user.label, password: `wrong-${i}`, ip: `ip-${i}` }, minutes(start, i))).toBeNull();
-    await expect(signIn({ email: user.label, password: TEST_PASSWORD, ip: 'ip-x' }, minutes(start, 6))).rejects.toBeInstanceOf(ThrottledError);
-    await expect(signIn({ email: user.label, password: TEST_PASSWORD, ip: 'ip-x' }, minutes(start, 18))).rejects.toThrow(/Too many/);
+    for (let i = 0; i < 5; i++)
+      expect(await signIn({ email: user.label, password: `wrong-${i}`, ip: `ip-${i}` }, minutes(start, i))).toBeNull();
+    await expect(signIn({ email: user.label, password: TEST_PASSWORD, ip: 'ip-x' }, minutes(start, 6))).rejects.toBeInstanceOf(
+      ThrottledError,
+    );
+    await expect(signIn({ email: user.label, password: TEST_PASSWORD, ip: 'ip-x' }, minutes(start, 18))).rejects.toThrow(
+      /Too many/,
+    );
     expect(await signIn({ email: user.label, password: TEST_PASSWORD, ip: 'ip-x' }, minutes(start, 19))).not.toBeNull();
   });
 
   it('throttles an email that does not exist exactly as one that does', async () => {
     const start = new Date('2030-02-01T09:00:00Z');
     for (let i = 0; i < 5; i++) await signIn({ email: 'ghost@example.com', password: 'x', ip: `g-${i}` }, minutes(start, i));
-    await expect(signIn({ email: 'ghost@example.com', password: 'x', ip: 'g' }, minutes(start, 5))).rejects.toBeInstanceOf(ThrottledError);
+    await expect(signIn({ email: 'ghost@example.com', password: 'x', ip: 'g' }, minutes(start, 5))).rejects.toBeInstanceOf(
+      ThrottledError,
+    );
   });
 
   it('a successful sign-in clears earlier failures', async () => {
@@ -54,8 +66,11 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
 
   it('throttles one address after 50 failures across many emails', async () => {
     const start = new Date('2030-04-01T09:00:00Z');
-    for (let i = 0; i < 50; i++) await signIn({ email: `spray-${i}@example.com`, password: 'x', ip: '203.0.113.50' }, minutes(start, i / 10));
-    await expect(signIn({ email: 'fresh@example.com', password: 'x', ip: '203.0.113.50' }, minutes(start, 6))).rejects.toBeInstanceOf(ThrottledError);
+    for (let i = 0; i < 50; i++)
+      await signIn({ email: `spray-${i}@example.com`, password: 'x', ip: '203.0.113.50' }, minutes(start, i / 10));
+    await expect(
+      signIn({ email: 'fresh@example.com', password: 'x', ip: '203.0.113.50' }, minutes(start, 6)),
+    ).rejects.toBeInstanceOf(ThrottledError);
     expect(await signIn({ email: 'fresh@example.com', password: 'x', ip: '203.0.113.51' }, minutes(start, 6))).toBeNull();
   });
 

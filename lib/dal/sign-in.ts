@@ -48,19 +48,28 @@ export async function signIn(request: SignInRequest, now = new Date()): Promise<
     throw new ThrottledError(SIGN_IN_THROTTLED);
   }
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
-  const passwordOk = user ? await verifyPassword(user.passwordHash, request.password) : (await burnVerifyTime(request.password), false);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, request.password)
+    : (await burnVerifyTime(request.password), false);
 
   if (!user || !passwordOk || user.disabled) {
     const reason = !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'user disabled';
     await db.transaction(async (tx) => {
       await tx.insert(loginAttempts).values({ email, ip: request.ip, outcome: 'failed', at: now });
-      await recordAudit(tx, { ...attemptActor, userId: user?.id ?? null }, {
-        action: 'login.failed',
-        entityType: 'session',
-        entityId: null,
-        after: { email, reason },
-      });
+      await recordAudit(
+        tx,
+        { ...attemptActor, userId: user?.id ?? null },
+        {
+          action: 'login.failed',
+          entityType: 'session',
+          entityId: null,
+          after: { email, reason },
+        },
+      );
     });
     return null;
   }
@@ -79,7 +88,12 @@ export async function signIn(request: SignInRequest, now = new Date()): Promise<
       })
       .returning({ id: sessions.id });
     const actor: Actor = { userId: user.id, label: user.email, role: user.role, via: 'session', ip: request.ip };
-    await recordAudit(tx, actor, { action: 'login.succeeded', entityType: 'session', entityId: session!.id, after: { email: user.email } });
+    await recordAudit(tx, actor, {
+      action: 'login.succeeded',
+      entityType: 'session',
+      entityId: session!.id,
+      after: { email: user.email },
+    });
     return session!.id;
   });
   return { userId: user.id, email: user.email, name: user.name, role: user.role, sessionId };
@@ -97,7 +111,13 @@ async function isThrottled(email: string, ip: string, now: Date): Promise<boolea
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.email, email), eq(loginAttempts.outcome, 'failed'), gt(loginAttempts.at, after)));
-  if (emailLockedUntil(failures.map((f) => f.at), now)) return true;
+  if (
+    emailLockedUntil(
+      failures.map((f) => f.at),
+      now,
+    )
+  )
+    return true;
   const [fromAddress] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(loginAttempts)

@@ -13,10 +13,16 @@ describe.each(TEST_DRIVERS)('users on %s', (driver) => {
 
   it('creates a user with a generated initial password that works once shown', async () => {
     const admin = await makeUser('admin');
-    const { user, initialPassword } = await createUser(admin, { email: ' New.Person@Example.com ', name: 'New Person', role: 'viewer' });
+    const { user, initialPassword } = await createUser(admin, {
+      email: ' New.Person@Example.com ',
+      name: 'New Person',
+      role: 'viewer',
+    });
     expect(user).toMatchObject({ email: 'new.person@example.com', role: 'viewer', disabled: false });
     expect(initialPassword).toHaveLength(20);
-    expect(await signIn({ email: 'NEW.PERSON@example.com', password: initialPassword!, ip: 'test' })).toMatchObject({ userId: user.id });
+    expect(await signIn({ email: 'NEW.PERSON@example.com', password: initialPassword!, ip: 'test' })).toMatchObject({
+      userId: user.id,
+    });
   });
 
   it('refuses a duplicate email whatever its case, naming it', async () => {
@@ -28,18 +34,20 @@ describe.each(TEST_DRIVERS)('users on %s', (driver) => {
   });
 
   it('refuses a common or short password given by the CLI', async () => {
-    await expect(createUser(SYSTEM_ACTOR, { email: 'weak@example.com', name: 'Weak', role: 'viewer', password: 'password1234' })).rejects.toThrow(
-      /common passwords/,
-    );
-    await expect(createUser(SYSTEM_ACTOR, { email: 'weak@example.com', name: 'Weak', role: 'viewer', password: 'short' })).rejects.toThrow(
-      /at least 12/,
-    );
+    await expect(
+      createUser(SYSTEM_ACTOR, { email: 'weak@example.com', name: 'Weak', role: 'viewer', password: 'password1234' }),
+    ).rejects.toThrow(/common passwords/);
+    await expect(
+      createUser(SYSTEM_ACTOR, { email: 'weak@example.com', name: 'Weak', role: 'viewer', password: 'short' }),
+    ).rejects.toThrow(/at least 12/);
   });
 
   it('lets only admins manage users', async () => {
     const analyst = await makeUser('analyst');
     await expect(listUsers(analyst)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createUser(analyst, { email: 'x@example.com', name: 'X', role: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createUser(analyst, { email: 'x@example.com', name: 'X', role: 'admin' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(listUsers(null as never)).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
@@ -59,12 +67,17 @@ describe.each(TEST_DRIVERS)('users on %s', (driver) => {
 
   it('keeps one enabled admin when two admins are demoted at the same moment', async () => {
     const users = await listUsers(SYSTEM_ACTOR);
-    for (const a of users.filter((u) => u.role === 'admin' && !u.disabled)) await setUserDisabled(SYSTEM_ACTOR, a.id, true).catch(() => undefined);
+    for (const a of users.filter((u) => u.role === 'admin' && !u.disabled))
+      await setUserDisabled(SYSTEM_ACTOR, a.id, true).catch(() => undefined);
     const a = await makeUser('admin');
     const b = await makeUser('admin');
     const enabledAdmins = (await listUsers(SYSTEM_ACTOR)).filter((u) => u.role === 'admin' && !u.disabled);
-    for (const other of enabledAdmins.filter((u) => u.id !== a.userId && u.id !== b.userId)) await setUserDisabled(SYSTEM_ACTOR, other.id, true);
-    const results = await Promise.allSettled([changeUserRole(SYSTEM_ACTOR, a.userId!, 'viewer'), changeUserRole(SYSTEM_ACTOR, b.userId!, 'viewer')]);
+    for (const other of enabledAdmins.filter((u) => u.id !== a.userId && u.id !== b.userId))
+      await setUserDisabled(SYSTEM_ACTOR, other.id, true);
+    const results = await Promise.allSettled([
+      changeUserRole(SYSTEM_ACTOR, a.userId!, 'viewer'),
+      changeUserRole(SYSTEM_ACTOR, b.userId!, 'viewer'),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((await listUsers(SYSTEM_ACTOR)).filter((u) => u.role === 'admin' && !u.disabled)).toHaveLength(1);
   });
@@ -91,12 +104,24 @@ describe.each(TEST_DRIVERS)('users on %s', (driver) => {
     const elsewhere = await signIn({ email: me.label, password: TEST_PASSWORD, ip: 'test' });
     const actor = { ...me, sessionId: here!.sessionId };
     await expect(
-      changeOwnPassword(actor, { currentPassword: 'wrong-one-entirely', newPassword: 'another-Long-passphrase-1', confirmPassword: 'another-Long-passphrase-1' }),
+      changeOwnPassword(actor, {
+        currentPassword: 'wrong-one-entirely',
+        newPassword: 'another-Long-passphrase-1',
+        confirmPassword: 'another-Long-passphrase-1',
+      }),
     ).rejects.toThrow('Your current password is not correct.');
     await expect(
-      changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword: 'another-Long-passphrase-1', confirmPassword: 'different' }),
+      changeOwnPassword(actor, {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'another-Long-passphrase-1',
+        confirmPassword: 'different',
+      }),
     ).rejects.toThrow();
-    await changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword: 'another-Long-passphrase-1', confirmPassword: 'another-Long-passphrase-1' });
+    await changeOwnPassword(actor, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another-Long-passphrase-1',
+      confirmPassword: 'another-Long-passphrase-1',
+    });
     expect(await actorForSession(here!.sessionId)).not.toBeNull();
     expect(await actorForSession(elsewhere!.sessionId)).toBeNull();
     expect(await signIn({ email: me.label, password: 'another-Long-passphrase-1', ip: 'test' })).not.toBeNull();

@@ -107,7 +107,12 @@ export async function createUser(
       .insert(users)
       .values({ ...data, passwordHash })
       .returning();
-    await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: created!.id, after: auditShape(created!) });
+    await recordAudit(tx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: created!.id,
+      after: auditShape(created!),
+    });
     return created!;
   });
   return { user: toView(row), initialPassword: input.password === undefined ? password : null };
@@ -158,7 +163,13 @@ export async function changeUserRole(actor: Actor, userId: string, role: Role): 
     const [after] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     // A session carries the rights it was opened with: end them so the new role applies at once.
     await revokeUserSessions(tx, userId, 'role changed');
-    await recordAudit(tx, actor, { action: 'user.role', entityType: 'user', entityId: userId, before: auditShape(before), after: auditShape(after!) });
+    await recordAudit(tx, actor, {
+      action: 'user.role',
+      entityType: 'user',
+      entityId: userId,
+      before: auditShape(before),
+      after: auditShape(after!),
+    });
     return toView(after!);
   });
 }
@@ -194,7 +205,13 @@ export async function resetUserPassword(actor: Actor, userId: string): Promise<{
     const before = await loadForUpdate(tx, userId);
     const [after] = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     await revokeUserSessions(tx, userId, 'password reset');
-    await recordAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: userId, before: auditShape(before), after: auditShape(after!) });
+    await recordAudit(tx, actor, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: userId,
+      before: auditShape(before),
+      after: auditShape(after!),
+    });
     return toView(after!);
   });
   return { user, password };
@@ -220,11 +237,19 @@ export async function changeOwnPassword(actor: Actor, input: z.infer<typeof chan
     throw new RuleError('Your current password is not correct.', [{ path: ['currentPassword'], message: 'Not correct.' }]);
   assertPasswordAllowed(data.newPassword, row.email, 'newPassword');
   if (data.newPassword === data.currentPassword)
-    throw new RuleError('Choose a password different from the current one.', [{ path: ['newPassword'], message: 'Same as the current one.' }]);
+    throw new RuleError('Choose a password different from the current one.', [
+      { path: ['newPassword'], message: 'Same as the current one.' },
+    ]);
   const passwordHash = await hashPassword(data.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.id));
     await revokeUserSessions(tx, row.id, 'password changed', actor.sessionId);
-    await recordAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: row.id, before: auditShape(row), after: auditShape(row) });
+    await recordAudit(tx, actor, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: row.id,
+      before: auditShape(row),
+      after: auditShape(row),
+    });
   });
 }

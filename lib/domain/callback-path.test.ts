@@ -8,7 +8,14 @@ describe('safeCallbackPath', () => {
   });
 
   it('never sends the user to another origin or back to /login', () => {
-    for (const bad of ['//evil.example', '/\\evil.example', 'evil.example', 'javascript:alert(1)', '/login?callbackUrl=/x', undefined])
+    for (const bad of [
+      '//evil.example',
+      '/\\evil.example',
+      'evil.example',
+      'javascript:alert(1)',
+      '/login?callbackUrl=/x',
+      undefined,
+    ])
       expect(safeCallbackPath(bad)).toBe('/');
   });
 });

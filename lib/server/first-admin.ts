@@ -23,14 +23,21 @@ export async function ensureFirstAdmin(): Promise<FirstAdminOutcome> {
   const e = env();
   const demoFile = path.join(path.resolve(e.STACKLENS_DATA_DIR), 'demo-admin.txt');
   if ((await countEnabledAdmins()) > 0) {
-    return e.STACKLENS_DEMO && fs.existsSync(demoFile) ? { kind: 'demo', email: DEMO_ADMIN_EMAIL, file: demoFile } : { kind: 'exists' };
+    return e.STACKLENS_DEMO && fs.existsSync(demoFile)
+      ? { kind: 'demo', email: DEMO_ADMIN_EMAIL, file: demoFile }
+      : { kind: 'exists' };
   }
   if (e.STACKLENS_ADMIN_EMAIL) {
     if (!e.STACKLENS_ADMIN_PASSWORD) throw new Error('STACKLENS_ADMIN_EMAIL is set but STACKLENS_ADMIN_PASSWORD is not.');
     if (await findUserByEmail(SYSTEM_ACTOR, e.STACKLENS_ADMIN_EMAIL))
       throw new Error(`${e.STACKLENS_ADMIN_EMAIL} exists but is not an enabled admin; fix it with the CLI.`);
     try {
-      await createUser(SYSTEM_ACTOR, { email: e.STACKLENS_ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: e.STACKLENS_ADMIN_PASSWORD });
+      await createUser(SYSTEM_ACTOR, {
+        email: e.STACKLENS_ADMIN_EMAIL,
+        name: 'Administrator',
+        role: 'admin',
+        password: e.STACKLENS_ADMIN_PASSWORD,
+      });
     } catch (error) {
       throw new Error(`STACKLENS_ADMIN_PASSWORD is refused: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { FlowNote, LayerStack } from '@/components/layers/layer-stack';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { companyCountsByLayer, listLayers } from '@/lib/dal/layers';
 
@@ -14,16 +15,15 @@ export default async function DashboardPage() {
   const total = counts.reduce((sum, c) => sum + c.companies, 0);
   return (
     <>
-      <header className="page-header">
-        <h1>Where value accrues across the AI stack</h1>
-        <p className="muted">Companies tracked per layer. A company that earns from several layers counts in each.</p>
-      </header>
+      <PageHeader title="Where value accrues across the AI stack">
+        Companies tracked per layer. A company that earns from several layers counts in each.
+      </PageHeader>
       <FlowNote />
       <LayerStack rows={layers.map((l) => ({ ...l, companies: countOf.get(l.key) ?? 0 }))} />
       {total === 0 && (
         <p className="card muted" style={{ marginTop: '1rem' }}>
-          The universe is empty. Companies, their layer shares and their figures arrive with the companies and figures
-          features; until then every layer counts zero.
+          The universe is empty. Companies, their layer shares and their figures arrive with the companies and figures features;
+          until then every layer counts zero.
         </p>
       )}
     </>

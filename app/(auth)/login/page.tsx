@@ -8,7 +8,11 @@ import { safeCallbackPath } from '@/lib/domain/callback-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const params = await searchParams;
   const next = safeCallbackPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);

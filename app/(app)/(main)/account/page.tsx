@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { currentUserProfile } from '@/lib/dal/sessions';
 import { ROLE_LABELS } from '@/lib/domain/roles';
@@ -14,12 +15,9 @@ export default async function AccountPage() {
   const profile = await currentUserProfile(actor);
   return (
     <>
-      <header className="page-header">
-        <h1>Your account</h1>
-        <p className="muted">
-          {profile?.name} · {profile?.email} · {ROLE_LABELS[actor.role]}
-        </p>
-      </header>
+      <PageHeader title="Your account">
+        {profile?.name} · {profile?.email} · {ROLE_LABELS[actor.role]}
+      </PageHeader>
       <div className="grid-2">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Change password</h2>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { FlowNote } from '@/components/layers/layer-stack';
+import { Table } from '@/components/ui/table';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { listLayers } from '@/lib/dal/layers';
 import { LAYERS } from '@/lib/domain/layers';
@@ -15,42 +17,34 @@ export default async function LayersPage() {
   const layers = await listLayers(actor);
   return (
     <>
-      <header className="page-header">
-        <h1>The six layers</h1>
-        <p className="muted">
-          Every company is tagged with a share per layer it earns from. The rest of its business is outside the AI
-          stack and counts nowhere.
-        </p>
-      </header>
+      <PageHeader title="The six layers">
+        Every company is tagged with a share per layer it earns from. The rest of its business is outside the AI stack and counts
+        nowhere.
+      </PageHeader>
       <FlowNote />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Layer</th>
-              <th scope="col">What it holds</th>
-              <th scope="col">Where it ends</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...layers].reverse().map((l) => (
-              <tr key={l.key} id={l.key}>
-                <td>{l.position}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>
-                  <span
-                    aria-hidden="true"
-                    style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: colourOf.get(l.key) }}
-                  />
-                  <strong>{l.name}</strong> <span className="muted mono">{l.key}</span>
-                </td>
-                <td>{l.holds}</td>
-                <td>{l.ends}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={['#', 'Layer', 'What it holds', 'Where it ends']}>
+        {[...layers].reverse().map((l) => (
+          <tr key={l.key} id={l.key}>
+            <td>{l.position}</td>
+            <td style={{ whiteSpace: 'nowrap' }}>
+              <span
+                aria-hidden="true"
+                style={{
+                  display: 'inline-block',
+                  width: 10,
+                  height: 10,
+                  borderRadius: 2,
+                  marginRight: 6,
+                  background: colourOf.get(l.key),
+                }}
+              />
+              <strong>{l.name}</strong> <span className="muted mono">{l.key}</span>
+            </td>
+            <td>{l.holds}</td>
+            <td>{l.ends}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { Table } from '@/components/ui/table';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditEvents, type AuditFilter } from '@/lib/dal/audit';
 import { formatDateTime } from '@/lib/format';
@@ -20,7 +22,11 @@ function Change({ value }: { value: unknown }) {
   return <pre className="diff">{JSON.stringify(value, null, 1)}</pre>;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const actor = await requireUser('admin');
   const filter = auditFilterSchema.parse(await searchParams);
@@ -28,10 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <>
-      <header className="page-header">
-        <h1>Audit log</h1>
-        <p className="muted">Every write, by anyone, through the web, the API or the CLI. Times in UTC.</p>
-      </header>
+      <PageHeader title="Audit log">Every write, by anyone, through the web, the API or the CLI. Times in UTC.</PageHeader>
       <form className="card form-row" method="get" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor="actor">Actor</label>
@@ -66,39 +69,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {items.length === 0 ? (
         <p className="card empty">No events match these filters.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Entity</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td className="mono">{e.action}</td>
-                  <td>
-                    {e.entityType}
-                    {e.entityId && <div className="muted mono" style={{ fontSize: '0.75rem' }}>{e.entityId}</div>}
-                  </td>
-                  <td>
-                    <Change value={e.before} />
-                  </td>
-                  <td>
-                    <Change value={e.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={['When', 'Actor', 'Action', 'Entity', 'Before', 'After']}>
+          {items.map((e) => (
+            <tr key={e.id}>
+              <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
+              <td>{e.actor}</td>
+              <td className="mono">{e.action}</td>
+              <td>
+                {e.entityType}
+                {e.entityId && (
+                  <div className="muted mono" style={{ fontSize: '0.75rem' }}>
+                    {e.entityId}
+                  </div>
+                )}
+              </td>
+              <td>
+                <Change value={e.before} />
+              </td>
+              <td>
+                <Change value={e.after} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <nav className="pager" aria-label="Pages">
         <span className="muted">
