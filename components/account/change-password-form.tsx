@@ -1,15 +1,15 @@
 'use client';
 
-import { useActionState } from 'react';
 import { changePasswordAction } from '@/lib/actions/account';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/domain/password-policy';
 import { Field } from '../ui/field';
 import { FormMessage } from '../ui/form-message';
+import { useActionForm } from '../ui/use-action-form';
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, null);
+  const { state, pending, formRef, onSubmit } = useActionForm(changePasswordAction);
   return (
-    <form action={action} className="form" aria-label="Change your password" key={state?.ok ? 'done' : 'editing'}>
+    <form ref={formRef} onSubmit={onSubmit} className="form" aria-label="Change your password">
       <Field
         name="currentPassword"
         label="Current password"

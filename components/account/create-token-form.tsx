@@ -1,15 +1,15 @@
 'use client';
 
-import { useActionState } from 'react';
 import { createTokenAction } from '@/lib/actions/account';
 import { Field } from '../ui/field';
 import { FormMessage } from '../ui/form-message';
+import { useActionForm } from '../ui/use-action-form';
 import { SecretBox } from '../ui/secret-box';
 
 export function CreateTokenForm() {
-  const [state, action, pending] = useActionState(createTokenAction, null);
+  const { state, pending, formRef, onSubmit } = useActionForm(createTokenAction);
   return (
-    <form action={action} className="form" aria-label="Create an API token">
+    <form ref={formRef} onSubmit={onSubmit} className="form" aria-label="Create an API token">
       <Field
         name="name"
         label="Token name"

@@ -1,16 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
 import { createUserAction } from '@/lib/actions/users';
 import { ROLE_LABELS, ROLES } from '@/lib/domain/roles';
 import { Field } from '../ui/field';
 import { FormMessage } from '../ui/form-message';
+import { useActionForm } from '../ui/use-action-form';
 import { SecretBox } from '../ui/secret-box';
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, null);
+  const { state, pending, formRef, onSubmit } = useActionForm(createUserAction);
   return (
-    <form action={action} className="form" aria-label="Create a user">
+    <form ref={formRef} onSubmit={onSubmit} className="form" aria-label="Create a user">
       <Field name="email" label="Email" type="email" autoComplete="off" required errors={state?.fieldErrors?.email} />
       <Field name="name" label="Name" autoComplete="off" required errors={state?.fieldErrors?.name} />
       <div className="field">
