@@ -5,19 +5,19 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { FolderLockedError } from './lock';
-import { appState, layers } from './schema';
+import { layers, users } from './schema';
 
 describe('the embedded database on disk', () => {
   it('keeps its data across restarts, migrating only once', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stacklens-open-'));
     const first = await openDatabase({ driver: 'pglite', dataDir, purpose: 'first' });
-    await first.db.insert(appState).values({ key: 'probe', value: { written: true } });
+    await first.db.insert(users).values({ email: 'probe@example.com', name: 'Probe', passwordHash: 'x', role: 'viewer' });
     await first.close();
     expect(fs.existsSync(path.join(dataDir, 'stacklens.lock'))).toBe(false);
 
     const second = await openDatabase({ driver: 'pglite', dataDir, purpose: 'second' });
-    const [row] = await second.db.select().from(appState).where(eq(appState.key, 'probe'));
-    expect(row?.value).toEqual({ written: true });
+    const [row] = await second.db.select().from(users).where(eq(users.email, 'probe@example.com'));
+    expect(row?.name).toBe('Probe');
     expect(await second.db.select().from(layers)).toHaveLength(6);
     await second.close();
   });

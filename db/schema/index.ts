@@ -4,6 +4,5 @@ export * from './sessions';
 export * from './api-tokens';
 export * from './audit-events';
 export * from './login-attempts';
-export * from './app-state';
 export * from './companies';
 export * from './exposures';
