@@ -39,6 +39,8 @@ export async function ensureFirstAdmin(): Promise<FirstAdminOutcome> {
         password: e.STACKLENS_ADMIN_PASSWORD,
       });
     } catch (error) {
+      // Another app server starting at the same moment may have created it first.
+      if ((await countEnabledAdmins()) > 0) return { kind: 'exists' };
       throw new Error(`STACKLENS_ADMIN_PASSWORD is refused: ${error instanceof Error ? error.message : String(error)}`);
     }
     return { kind: 'created-from-env', email: e.STACKLENS_ADMIN_EMAIL };
