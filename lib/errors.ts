@@ -53,3 +53,18 @@ export class RuleError extends DomainError {
 export class ThrottledError extends DomainError {
   override readonly status = 429;
 }
+
+export interface CsvIssue {
+  /** The physical line where the record starts; the header is line 1. */
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+/** A CSV file with bad rows: nothing was written, and every bad row is listed (SPEC §6). */
+export class CsvRejectedError extends DomainError {
+  override readonly status = 422;
+  constructor(readonly issues: CsvIssue[]) {
+    super(`The file was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} to fix. Nothing was written.`);
+  }
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const companyStatusEnum = pgEnum('company_status', ['public', 'private']);
 
@@ -30,5 +30,7 @@ export const companies = pgTable(
     check('companies_fy_end_month', sql`${t.fiscalYearEndMonth} between 1 and 12`),
     check('companies_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('companies_country_iso', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
+    check('companies_name_length', sql`length(${t.name}) between 1 and 200`),
+    index('companies_archived_name_idx').on(t.archived, t.nameKey),
   ],
 );

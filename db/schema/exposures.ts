@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { layers } from './layers';
 
@@ -19,5 +19,6 @@ export const exposures = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.layerKey] }),
     check('exposures_share_range', sql`${t.share} > 0 and ${t.share} <= 1`),
+    index('exposures_layer_idx').on(t.layerKey, t.companyId),
   ],
 );

@@ -6,3 +6,4 @@ export * from './audit-events';
 export * from './login-attempts';
 export * from './companies';
 export * from './exposures';
+export * from './lists';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { ConflictError, DomainError, RuleError } from '../errors';
+import { ConflictError, CsvRejectedError, DomainError, RuleError } from '../errors';
 
 /** The one error shape of the API (SPEC §7): `{ error: { message, issues? } }`, 409s add `current`. */
 export function jsonError(status: number, message: string, extra: Record<string, unknown> = {}) {
@@ -15,8 +15,10 @@ export function errorResponse(error: unknown): NextResponse {
       issues: error.issues.map((i) => ({ path: i.path, message: i.message })),
     });
   if (error instanceof RuleError) return jsonError(422, error.message, { issues: error.issues });
+  if (error instanceof CsvRejectedError) return jsonError(422, error.message, { issues: error.issues });
   if (error instanceof ConflictError)
     return NextResponse.json({ error: { message: error.message }, current: error.current }, { status: 409 });
+  if (error instanceof SyntaxError) return jsonError(400, 'The request body is not valid JSON.');
   if (error instanceof DomainError) return jsonError(error.status, error.message);
   console.error('API request failed:', error);
   return jsonError(500, 'Something went wrong on our side. Nothing was changed.');

@@ -1,0 +1,22 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+
+/** The query string as a plain object (first value of a repeated key), for zod. */
+export function searchParamsObject(req: NextRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of req.nextUrl.searchParams) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+/** `?dryRun=1` / `true`. */
+export function isFlagSet(req: NextRequest, name: string): boolean {
+  const value = req.nextUrl.searchParams.get(name);
+  return value === '1' || value === 'true' || value === 'yes';
+}
+
+/** The JSON body; a body that is not JSON becomes a SyntaxError, which the wrapper answers with 400. */
+export async function jsonBody(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (text.trim() === '') throw new SyntaxError('empty body');
+  return JSON.parse(text);
+}

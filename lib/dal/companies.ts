@@ -1,0 +1,149 @@
+import 'server-only';
+import { and, asc, desc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { auditEvents, companies, companyLists, exposures, layers, lists } from '@/db/schema';
+import { getDb } from '@/db/client';
+import type { Database } from '@/db/types';
+import type { Actor } from '../domain/actor';
+import { caseFold } from '../domain/case-fold';
+import type { CompanyFilter } from '../domain/company-filter';
+import { NotFoundError } from '../errors';
+import { loadCompanyViews, type CompanyView } from './company-views';
+import { assertRole } from './guard';
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Each company's primary layer: its largest share, ties to the lower layer (SPEC §2). */
+function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
+  return db.$with('primary_layers').as(
+    db
+      .selectDistinctOn([exposures.companyId], { companyId: exposures.companyId, layerKey: exposures.layerKey, position: layers.position })
+      .from(exposures)
+      .innerJoin(layers, eq(layers.key, exposures.layerKey))
+      .orderBy(exposures.companyId, desc(exposures.share), asc(layers.position)),
+  );
+}
+
+/** The WHERE clause of a filter (everything but paging), shared by the list and the export. */
+export function companyFilterCondition(filter: CompanyFilter, primary: ReturnType<typeof primaryLayers>): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if (filter.archived === 'exclude') where.push(eq(companies.archived, false));
+  if (filter.archived === 'only') where.push(eq(companies.archived, true));
+  if (filter.q) {
+    const pattern = `%${escapeLike(caseFold(filter.q))}%`;
+    where.push(or(ilike(companies.nameKey, pattern), ilike(companies.tickerKey, pattern)));
+  }
+  if (filter.layer && filter.layerMode === 'primary') where.push(eq(primary.layerKey, filter.layer));
+  if (filter.layer && filter.layerMode === 'any')
+    where.push(
+      exists(
+        sql`(select 1 from ${exposures} where ${exposures.companyId} = ${companies.id} and ${exposures.layerKey} = ${filter.layer})`,
+      ),
+    );
+  if (filter.list)
+    where.push(
+      exists(
+        sql`(select 1 from ${companyLists} join ${lists} on ${lists.id} = ${companyLists.listId}
+             where ${companyLists.companyId} = ${companies.id} and ${lists.nameKey} = ${caseFold(filter.list)})`,
+      ),
+    );
+  if (filter.status) where.push(eq(companies.status, filter.status));
+  if (filter.country) where.push(eq(companies.country, filter.country));
+  return and(...where);
+}
+
+function orderBy(filter: CompanyFilter, primary: ReturnType<typeof primaryLayers>): SQL[] {
+  const dir = filter.dir === 'desc' ? desc : asc;
+  const nullsLast = (column: SQL | AnyPgColumn) =>
+    filter.dir === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  const byName = asc(companies.nameKey);
+  switch (filter.sort) {
+    case 'ticker':
+      return [nullsLast(companies.tickerKey), byName];
+    case 'country':
+      return [nullsLast(companies.country), byName];
+    case 'status':
+      return [dir(companies.status), byName];
+    case 'primary':
+      return [nullsLast(sql`${primary.position}`), byName];
+    case 'updated':
+      return [dir(companies.updatedAt), byName];
+    case 'name':
+      return [dir(companies.nameKey), asc(companies.id)];
+  }
+}
+
+/** One page of the universe, filtered and sorted in SQL; the total counts the whole filtered set. */
+export async function listCompanies(actor: Actor, filter: CompanyFilter): Promise<{ items: CompanyView[]; total: number }> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const primary = primaryLayers(db);
+  const rows = await db
+    .with(primary)
+    .select({ id: companies.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(companies)
+    .leftJoin(primary, eq(primary.companyId, companies.id))
+    .where(companyFilterCondition(filter, primary))
+    .orderBy(...orderBy(filter, primary))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const total = rows[0]?.total ?? (filter.offset > 0 ? await countCompanies(db, filter) : 0);
+  return { items: await loadCompanyViews(db, rows.map((r) => r.id)), total };
+}
+
+async function countCompanies(db: Database, filter: CompanyFilter): Promise<number> {
+  const primary = primaryLayers(db);
+  const [row] = await db
+    .with(primary)
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(companies)
+    .leftJoin(primary, eq(primary.companyId, companies.id))
+    .where(companyFilterCondition(filter, primary));
+  return row?.n ?? 0;
+}
+
+/** The ids of every company a filter selects, in its order (for export and bulk selection). */
+export async function companyIdsForFilter(db: Database, filter: CompanyFilter): Promise<string[]> {
+  const primary = primaryLayers(db);
+  const rows = await db
+    .with(primary)
+    .select({ id: companies.id })
+    .from(companies)
+    .leftJoin(primary, eq(primary.companyId, companies.id))
+    .where(companyFilterCondition(filter, primary))
+    .orderBy(...orderBy(filter, primary));
+  return rows.map((r) => r.id);
+}
+
+export async function getCompany(actor: Actor, id: string): Promise<CompanyView> {
+  assertRole(actor, 'viewer');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such company.');
+  const db = await getDb();
+  const [view] = await loadCompanyViews(db, [id]);
+  if (!view) throw new NotFoundError('No such company.');
+  return view;
+}
+
+export interface CompanyHistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Every recorded change of one company, newest first; readable by every role (SPEC §2). */
+export async function companyHistory(actor: Actor, id: string): Promise<CompanyHistoryEntry[]> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'company'), eq(auditEvents.entityId, id)))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(500);
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actorLabel, action: r.action, before: r.before, after: r.after }));
+}

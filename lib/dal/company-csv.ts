@@ -1,0 +1,261 @@
+import 'server-only';
+import { inArray, sql } from 'drizzle-orm';
+import { auditEvents, companies, companyLists, exposures } from '@/db/schema';
+import { getDb } from '@/db/client';
+import { parseCsv } from '../csv/parse';
+import { toCsv } from '../csv/write';
+import type { Actor } from '../domain/actor';
+import { caseFold } from '../domain/case-fold';
+import { companyInputSchema, type CompanyInput } from '../domain/company';
+import { companyFilterSchema, type CompanyFilter } from '../domain/company-filter';
+import { Dec } from '../domain/decimal';
+import { LAYER_KEYS } from '../domain/layers';
+import { parseShareCells } from '../domain/shares';
+import { CsvRejectedError, type CsvIssue } from '../errors';
+import { companyIdsForFilter } from './companies';
+import { companySnapshot, loadCompanyViews, type CompanyView } from './company-views';
+import { companyColumns } from './company-writes';
+import { assertRole } from './guard';
+import { resolveListIds } from './lists';
+
+/** companies.csv (SPEC §6): `outside` and `currency` may be absent; every other column must be there. */
+export const COMPANY_CSV_COLUMNS = [
+  'name',
+  'ticker',
+  'country',
+  'status',
+  'fiscal_year_end_month',
+  'lists',
+  ...LAYER_KEYS,
+  'outside',
+  'currency',
+  'website',
+  'description',
+] as const;
+const OPTIONAL_COLUMNS = new Set(['outside', 'currency']);
+const REQUIRED_COLUMNS = COMPANY_CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c));
+
+/** Where a validation problem of the company schema shows in the file. */
+const COLUMN_OF_FIELD: Record<string, string> = { fiscalYearEndMonth: 'fiscal_year_end_month', exposures: 'shares' };
+
+export interface ImportSummary {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  warnings: { line: number; message: string }[];
+}
+
+interface ReadRow {
+  line: number;
+  input: CompanyInput;
+}
+
+function readRow(line: number, cells: Record<string, string | null>, issues: CsvIssue[]): ReadRow | null {
+  const shares = parseShareCells(cells);
+  if (!shares.ok) for (const i of shares.issues) issues.push({ line, column: i.column, message: i.message });
+  const parsed = companyInputSchema.safeParse({
+    name: cells.name ?? '',
+    ticker: cells.ticker,
+    country: cells.country,
+    status: cells.status?.toLowerCase() ?? undefined,
+    fiscalYearEndMonth: cells.fiscal_year_end_month ?? undefined,
+    currency: cells.currency ?? undefined,
+    website: cells.website,
+    description: cells.description,
+    lists: (cells.lists ?? '')
+      .split(';')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    exposures: shares.ok ? Object.entries(shares.shares).map(([layer, share]) => ({ layer, share })) : [],
+  });
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const field = String(i.path[0] ?? 'name');
+      issues.push({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
+    }
+    return null;
+  }
+  return shares.ok ? { line, input: parsed.data } : null;
+}
+
+/** Flags the second and later rows with a key already seen, naming the first line (SPEC §6). */
+function flagDuplicates(rows: readonly ReadRow[], column: string, key: (r: ReadRow) => string | null, issues: CsvIssue[]) {
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === null) continue;
+    const first = firstLine.get(k);
+    if (first === undefined) firstLine.set(k, row.line);
+    else issues.push({ line: row.line, column, message: `the same ${column} as line ${first}` });
+  }
+}
+
+function sameShares(a: CompanyInput['exposures'], b: CompanyView['exposures']): boolean {
+  if (a.length !== b.length) return false;
+  const stored = new Map(b.map((e) => [e.layer, e.share]));
+  return a.every((e) => stored.has(e.layer) && new Dec(e.share).eq(stored.get(e.layer)!));
+}
+
+/** True when importing `input` over `view` would change nothing (numbers by value, lists as a set). */
+function unchanged(input: CompanyInput, view: CompanyView): boolean {
+  const lists = (names: readonly string[]) => [...new Set(names.map(caseFold))].sort().join(';');
+  return (
+    input.name === view.name &&
+    input.ticker === view.ticker &&
+    input.country === view.country &&
+    input.status === view.status &&
+    input.fiscalYearEndMonth === view.fiscalYearEndMonth &&
+    input.currency === view.currency &&
+    input.website === view.website &&
+    input.description === view.description &&
+    lists(input.lists) === lists(view.lists) &&
+    sameShares(input.exposures, view.exposures)
+  );
+}
+
+function chunks<T>(items: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Imports companies.csv, all or nothing (SPEC §6): every bad row is reported with its line, column and reason
+ * and nothing is written; rows upsert on the company name, so the same file twice changes nothing. The CSV
+ * has no sub-layer column, so an updated company keeps the sub-layer labels of the layers it keeps.
+ */
+export async function importCompaniesCsv(actor: Actor, text: string, options: { dryRun: boolean }): Promise<ImportSummary> {
+  assertRole(actor, 'analyst');
+  const parsed = parseCsv(text, { columns: COMPANY_CSV_COLUMNS, required: REQUIRED_COLUMNS });
+  if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
+
+  const issues: CsvIssue[] = [];
+  const rows = parsed.rows.flatMap((r) => readRow(r.line, r.cells, issues) ?? []);
+  flagDuplicates(rows, 'name', (r) => caseFold(r.input.name), issues);
+  flagDuplicates(rows, 'ticker', (r) => (r.input.ticker ? caseFold(r.input.ticker) : null), issues);
+
+  const db = await getDb();
+  const nameKeys = rows.map((r) => caseFold(r.input.name));
+  const tickerKeys = rows.flatMap((r) => (r.input.ticker ? [caseFold(r.input.ticker)] : []));
+  const existing = new Map<string, CompanyView>();
+  const tickerHolders = new Map<string, { nameKey: string; name: string }>();
+  for (const part of chunks(nameKeys)) {
+    const found = await db.select({ id: companies.id }).from(companies).where(inArray(companies.nameKey, part));
+    for (const view of await loadCompanyViews(db, found.map((f) => f.id))) existing.set(caseFold(view.name), view);
+  }
+  for (const part of chunks(tickerKeys)) {
+    const found = await db
+      .select({ tickerKey: companies.tickerKey, nameKey: companies.nameKey, name: companies.name })
+      .from(companies)
+      .where(inArray(companies.tickerKey, part));
+    for (const f of found) tickerHolders.set(f.tickerKey!, { nameKey: f.nameKey, name: f.name });
+  }
+  for (const row of rows) {
+    const holder = row.input.ticker ? tickerHolders.get(caseFold(row.input.ticker)) : undefined;
+    if (holder && holder.nameKey !== caseFold(row.input.name))
+      issues.push({ line: row.line, column: 'ticker', message: `the ticker ${row.input.ticker} belongs to ${holder.name}` });
+  }
+  if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
+
+  const warnings: ImportSummary['warnings'] = [];
+  const creates: ReadRow[] = [];
+  const updates: { row: ReadRow; before: CompanyView }[] = [];
+  let same = 0;
+  for (const row of rows) {
+    const before = existing.get(caseFold(row.input.name));
+    if (!before) creates.push(row);
+    else if (unchanged(row.input, before)) same++;
+    else updates.push({ row, before });
+    if (before?.archived) warnings.push({ line: row.line, message: `${before.name} is archived; it stays archived.` });
+  }
+  const summary = { dryRun: options.dryRun, created: creates.length, updated: updates.length, unchanged: same, warnings };
+  if (options.dryRun || (creates.length === 0 && updates.length === 0)) return summary;
+
+  await db.transaction(async (tx) => {
+    const ids = new Map<ReadRow, string>();
+    for (const part of chunks(creates, 500)) {
+      const inserted = await tx
+        .insert(companies)
+        .values(part.map((r) => companyColumns(r.input)))
+        .returning({ id: companies.id, nameKey: companies.nameKey });
+      const idByKey = new Map(inserted.map((i) => [i.nameKey, i.id]));
+      for (const r of part) ids.set(r, idByKey.get(caseFold(r.input.name))!);
+    }
+    for (const { row, before } of updates) {
+      ids.set(row, before.id);
+      await tx
+        .update(companies)
+        .set({ ...companyColumns(row.input), version: sql`${companies.version} + 1`, updatedAt: new Date() })
+        .where(inArray(companies.id, [before.id]));
+    }
+    const updatedIds = updates.map((u) => u.before.id);
+    for (const part of chunks(updatedIds)) {
+      await tx.delete(exposures).where(inArray(exposures.companyId, part));
+      await tx.delete(companyLists).where(inArray(companyLists.companyId, part));
+    }
+    const subLayers = new Map(updates.flatMap(({ before }) => before.exposures.map((e) => [`${before.id}:${e.layer}`, e.subLayer])));
+    const written = [...creates, ...updates.map((u) => u.row)];
+    const exposureRows = written.flatMap((r) =>
+      r.input.exposures.map((e) => ({
+        companyId: ids.get(r)!,
+        layerKey: e.layer,
+        share: e.share,
+        subLayer: subLayers.get(`${ids.get(r)}:${e.layer}`) ?? null,
+      })),
+    );
+    for (const part of chunks(exposureRows)) await tx.insert(exposures).values(part);
+    const listIds = await resolveListIds(tx, actor, written.flatMap((r) => r.input.lists));
+    const memberships = written.flatMap((r) =>
+      [...new Set(r.input.lists.map(caseFold))].map((key) => ({ companyId: ids.get(r)!, listId: listIds.get(key)! })),
+    );
+    for (const part of chunks(memberships)) await tx.insert(companyLists).values(part);
+
+    const beforeById = new Map(updates.map((u) => [u.before.id, u.before]));
+    const after = await loadCompanyViews(tx, written.map((r) => ids.get(r)!));
+    const events = after.map((view) => {
+      const before = beforeById.get(view.id);
+      return {
+        actorId: actor.userId,
+        actorLabel: actor.label,
+        action: before ? 'company.import_update' : 'company.import_create',
+        entityType: 'company',
+        entityId: view.id,
+        before: before ? companySnapshot(before) : null,
+        after: companySnapshot(view),
+        ip: actor.ip ?? null,
+      };
+    });
+    for (const part of chunks(events, 500)) await tx.insert(auditEvents).values(part);
+  });
+  return summary;
+}
+
+const NUMBER_COLUMNS = ['fiscal_year_end_month', ...LAYER_KEYS, 'outside'];
+
+/** companies.csv of a filter (default: every active company), in the format the importer reads back. */
+export async function exportCompaniesCsv(actor: Actor, filter: CompanyFilter = companyFilterSchema.parse({})): Promise<string> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const ids = await companyIdsForFilter(db, { ...filter, archived: 'exclude' }); // SPEC §6: non-archived rows
+  const rows: Record<string, string | number | null>[] = [];
+  for (const part of chunks(ids)) {
+    for (const view of await loadCompanyViews(db, part)) {
+      const shares = Object.fromEntries(view.exposures.map((e) => [e.layer, e.share]));
+      rows.push({
+        name: view.name,
+        ticker: view.ticker,
+        country: view.country,
+        status: view.status,
+        fiscal_year_end_month: view.fiscalYearEndMonth,
+        lists: view.lists.join(';'),
+        ...Object.fromEntries(LAYER_KEYS.map((k) => [k, shares[k] ?? '0'])),
+        outside: view.outside,
+        currency: view.currency,
+        website: view.website,
+        description: view.description,
+      });
+    }
+  }
+  return toCsv(COMPANY_CSV_COLUMNS, rows, { numberColumns: NUMBER_COLUMNS });
+}

@@ -1,0 +1,105 @@
+import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { companies, companyLists, exposures, layers, lists } from '@/db/schema';
+import type { Database } from '@/db/types';
+import { canonicalDecimal, outsideShare } from '../domain/decimal';
+import { isLayerKey, LAYERS, type LayerKey } from '../domain/layers';
+import { primaryLayer } from '../domain/shares';
+import type { CompanyInputRaw, CompanyStatus } from '../domain/company';
+
+/** A company as every caller sees it: plain data, shares as exact decimal strings in stack order. */
+export interface CompanyView {
+  id: string;
+  name: string;
+  ticker: string | null;
+  country: string | null;
+  status: CompanyStatus;
+  fiscalYearEndMonth: number;
+  currency: string;
+  website: string | null;
+  description: string | null;
+  archived: boolean;
+  version: number;
+  exposures: { layer: LayerKey; share: string; subLayer: string | null }[];
+  outside: string;
+  primaryLayer: LayerKey | null;
+  lists: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Reader = Pick<Database, 'select'>;
+const position = new Map(LAYERS.map((l) => [l.key, l.position]));
+
+/** Loads whole company views for a set of ids in three queries, in the order of `ids`. */
+export async function loadCompanyViews(db: Reader, ids: readonly string[]): Promise<CompanyView[]> {
+  if (ids.length === 0) return [];
+  const idList = [...ids];
+  const [rows, exposureRows, listRows] = await Promise.all([
+    db.select().from(companies).where(inArray(companies.id, idList)),
+    db
+      .select({ companyId: exposures.companyId, layer: exposures.layerKey, share: exposures.share, subLayer: exposures.subLayer })
+      .from(exposures)
+      .innerJoin(layers, eq(layers.key, exposures.layerKey))
+      .where(inArray(exposures.companyId, idList))
+      .orderBy(asc(layers.position)),
+    db
+      .select({ companyId: companyLists.companyId, name: lists.name })
+      .from(companyLists)
+      .innerJoin(lists, eq(lists.id, companyLists.listId))
+      .where(inArray(companyLists.companyId, idList))
+      .orderBy(asc(lists.nameKey)),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return idList.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const own = exposureRows
+      .filter((e) => e.companyId === id && isLayerKey(e.layer))
+      .map((e) => ({ layer: e.layer as LayerKey, share: canonicalDecimal(e.share), subLayer: e.subLayer }))
+      .sort((a, b) => position.get(a.layer)! - position.get(b.layer)!);
+    return [
+      {
+        id: row.id,
+        name: row.name,
+        ticker: row.ticker,
+        country: row.country,
+        status: row.status,
+        fiscalYearEndMonth: row.fiscalYearEndMonth,
+        currency: row.currency,
+        website: row.website,
+        description: row.description,
+        archived: row.archived,
+        version: row.version,
+        exposures: own,
+        outside: outsideShare(own.map((e) => e.share)),
+        primaryLayer: primaryLayer(Object.fromEntries(own.map((e) => [e.layer, e.share]))),
+        lists: listRows.filter((l) => l.companyId === id).map((l) => l.name),
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+      },
+    ];
+  });
+}
+
+/** A stored company as raw input, so a PATCH can be merged over it and validated like a full write. */
+export function viewAsInput(view: CompanyView): CompanyInputRaw {
+  return {
+    name: view.name,
+    ticker: view.ticker,
+    country: view.country,
+    status: view.status,
+    fiscalYearEndMonth: view.fiscalYearEndMonth,
+    currency: view.currency,
+    website: view.website,
+    description: view.description,
+    lists: view.lists,
+    exposures: view.exposures,
+  };
+}
+
+/** What the audit log keeps of a company: its data, without timestamps. */
+export function companySnapshot(view: CompanyView) {
+  const { createdAt: _c, updatedAt: _u, ...rest } = view;
+  return rest;
+}

@@ -1,0 +1,196 @@
+import 'server-only';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { companies, companyLists, exposures } from '@/db/schema';
+import { getDb } from '@/db/client';
+import type { Database } from '@/db/types';
+import type { Actor } from '../domain/actor';
+import { caseFold } from '../domain/case-fold';
+import { COMPANY_FIELDS, companyInputSchema, companyPatchSchema, type CompanyInput } from '../domain/company';
+import type { LayerKey } from '../domain/layers';
+import { ConflictError, NotFoundError, RuleError } from '../errors';
+import { recordAudit } from './audit';
+import { companySnapshot, loadCompanyViews, viewAsInput, type CompanyView } from './company-views';
+import { assertRole } from './guard';
+import { resolveListIds } from './lists';
+
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Names the other company when a name or ticker is taken (both unique case-insensitively, SPEC §2). */
+export async function assertUnique(tx: Tx, input: Pick<CompanyInput, 'name' | 'ticker'>, exceptId?: string): Promise<void> {
+  const notSelf = exceptId ? ne(companies.id, exceptId) : undefined;
+  const [byName] = await tx
+    .select({ name: companies.name })
+    .from(companies)
+    .where(and(eq(companies.nameKey, caseFold(input.name)), notSelf));
+  if (byName) {
+    const message = `A company named ${byName.name} already exists.`;
+    throw new RuleError(message, [{ path: ['name'], message }]);
+  }
+  if (input.ticker) {
+    const [byTicker] = await tx
+      .select({ name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.tickerKey, caseFold(input.ticker)), notSelf));
+    if (byTicker) {
+      const message = `The ticker ${input.ticker} belongs to ${byTicker.name}.`;
+      throw new RuleError(message, [{ path: ['ticker'], message }]);
+    }
+  }
+}
+
+export function companyColumns(input: CompanyInput) {
+  return {
+    name: input.name,
+    nameKey: caseFold(input.name),
+    ticker: input.ticker,
+    tickerKey: input.ticker ? caseFold(input.ticker) : null,
+    country: input.country,
+    status: input.status,
+    fiscalYearEndMonth: input.fiscalYearEndMonth,
+    currency: input.currency,
+    website: input.website,
+    description: input.description,
+  };
+}
+
+/** Replaces a company's exposures and list memberships with those of the input. */
+export async function replaceExposuresAndLists(tx: Tx, actor: Actor, companyId: string, input: CompanyInput): Promise<void> {
+  await tx.delete(exposures).where(eq(exposures.companyId, companyId));
+  // Validation guarantees every share is in (0, 1]: a layer without exposure has no row.
+  if (input.exposures.length > 0)
+    await tx.insert(exposures).values(input.exposures.map((e) => ({ companyId, layerKey: e.layer, share: e.share, subLayer: e.subLayer })));
+  await tx.delete(companyLists).where(eq(companyLists.companyId, companyId));
+  const listIds = await resolveListIds(tx, actor, input.lists);
+  if (listIds.size > 0) await tx.insert(companyLists).values([...listIds.values()].map((listId) => ({ companyId, listId })));
+}
+
+async function viewIn(tx: Tx, id: string): Promise<CompanyView> {
+  const [view] = await loadCompanyViews(tx, [id]);
+  if (!view) throw new NotFoundError('No such company.');
+  return view;
+}
+
+export async function createCompany(actor: Actor, raw: unknown): Promise<CompanyView> {
+  assertRole(actor, 'analyst');
+  const input = companyInputSchema.parse(raw);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await assertUnique(tx, input);
+    const [row] = await tx.insert(companies).values(companyColumns(input)).returning({ id: companies.id });
+    await replaceExposuresAndLists(tx, actor, row!.id, input);
+    const view = await viewIn(tx, row!.id);
+    await recordAudit(tx, actor, { action: 'company.create', entityType: 'company', entityId: view.id, after: companySnapshot(view) });
+    return view;
+  });
+}
+
+/**
+ * Applies a PATCH (SPEC §7): merged over the stored company and validated like a full write. A version other
+ * than the stored one is a conflict that carries the stored company, so nobody overwrites a change unseen.
+ */
+export async function updateCompany(actor: Actor, id: string, rawPatch: unknown): Promise<CompanyView> {
+  assertRole(actor, 'analyst');
+  const patch = companyPatchSchema.parse(rawPatch);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, id)).for('update');
+    if (!locked) throw new NotFoundError('No such company.');
+    const before = await viewIn(tx, id);
+    if (patch.version !== before.version)
+      throw new ConflictError(`${before.name} was changed by someone else since you opened it (version ${before.version}).`, before);
+    const given = patch as Record<string, unknown>;
+    const fields = Object.fromEntries(COMPANY_FIELDS.filter((k) => k in given).map((k) => [k, given[k]]));
+    const input = companyInputSchema.parse({ ...viewAsInput(before), ...fields });
+    await assertUnique(tx, input, id);
+    await tx
+      .update(companies)
+      .set({ ...companyColumns(input), archived: patch.archived ?? before.archived, version: sql`${companies.version} + 1`, updatedAt: new Date() })
+      .where(eq(companies.id, id));
+    await replaceExposuresAndLists(tx, actor, id, input);
+    const after = await viewIn(tx, id);
+    const action = patch.archived === false && before.archived ? 'company.restore' : patch.archived && !before.archived ? 'company.archive' : 'company.update';
+    await recordAudit(tx, actor, { action, entityType: 'company', entityId: id, before: companySnapshot(before), after: companySnapshot(after) });
+    return after;
+  });
+}
+
+export type BulkAction =
+  | { kind: 'add-to-list'; list: string }
+  | { kind: 'remove-from-list'; list: string }
+  | { kind: 'set-layer'; layer: LayerKey }
+  | { kind: 'archive' }
+  | { kind: 'restore' };
+
+/** The company as it would be after a bulk action, or null when the action changes nothing for it. */
+function applyBulk(view: CompanyView, action: BulkAction): { input: CompanyInput; archived: boolean } | null {
+  const input = companyInputSchema.parse(viewAsInput(view));
+  const listKeys = new Set(view.lists.map(caseFold));
+  switch (action.kind) {
+    case 'add-to-list':
+      return listKeys.has(caseFold(action.list)) ? null : { input: { ...input, lists: [...input.lists, action.list] }, archived: view.archived };
+    case 'remove-from-list':
+      return listKeys.has(caseFold(action.list))
+        ? { input: { ...input, lists: input.lists.filter((l) => caseFold(l) !== caseFold(action.list)) }, archived: view.archived }
+        : null;
+    case 'set-layer': {
+      const only = view.exposures.length === 1 && view.exposures[0]!.layer === action.layer && view.exposures[0]!.share === '1';
+      const subLayer = view.exposures.find((e) => e.layer === action.layer)?.subLayer ?? null;
+      return only ? null : { input: { ...input, exposures: [{ layer: action.layer, share: '1', subLayer }] }, archived: view.archived };
+    }
+    case 'archive':
+      return view.archived ? null : { input, archived: true };
+    case 'restore':
+      return view.archived ? { input, archived: false } : null;
+  }
+}
+
+const BULK_AUDIT_ACTION: Record<BulkAction['kind'], string> = {
+  'add-to-list': 'company.list_add',
+  'remove-from-list': 'company.list_remove',
+  'set-layer': 'company.set_layer',
+  archive: 'company.archive',
+  restore: 'company.restore',
+};
+
+/** One action on many companies, all or nothing, with one audit event per company that changed. */
+export async function bulkUpdateCompanies(actor: Actor, ids: readonly string[], action: BulkAction): Promise<{ changed: number }> {
+  assertRole(actor, 'analyst');
+  if (ids.length === 0) return { changed: 0 };
+  if (ids.length > 10_000) throw new RuleError('Select at most 10,000 companies at a time.');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.select({ id: companies.id }).from(companies).where(inArray(companies.id, [...ids])).for('update');
+    const views = await loadCompanyViews(tx, ids);
+    let changed = 0;
+    for (const before of views) {
+      const next = applyBulk(before, action);
+      if (!next) continue;
+      await tx
+        .update(companies)
+        .set({ archived: next.archived, version: sql`${companies.version} + 1`, updatedAt: new Date() })
+        .where(eq(companies.id, before.id));
+      await replaceExposuresAndLists(tx, actor, before.id, next.input);
+      const after = await viewIn(tx, before.id);
+      await recordAudit(tx, actor, {
+        action: BULK_AUDIT_ACTION[action.kind],
+        entityType: 'company',
+        entityId: before.id,
+        before: companySnapshot(before),
+        after: companySnapshot(after),
+      });
+      changed++;
+    }
+    return { changed };
+  });
+}
+
+/** An admin deletes a company for good (its exposures and memberships go too; the audit events stay). */
+export async function deleteCompanyPermanently(actor: Actor, id: string): Promise<void> {
+  assertRole(actor, 'admin');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const before = await viewIn(tx, id);
+    await tx.delete(companies).where(eq(companies.id, id));
+    await recordAudit(tx, actor, { action: 'company.delete', entityType: 'company', entityId: id, before: companySnapshot(before) });
+  });
+}

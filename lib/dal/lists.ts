@@ -1,0 +1,113 @@
+import 'server-only';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { companies, companyLists, lists } from '@/db/schema';
+import { getDb } from '@/db/client';
+import type { Database } from '@/db/types';
+import type { Actor } from '../domain/actor';
+import { caseFold } from '../domain/case-fold';
+import { listNameSchema } from '../domain/company';
+import { NotFoundError, RuleError } from '../errors';
+import { recordAudit } from './audit';
+import { assertRole } from './guard';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface ListView {
+  id: string;
+  name: string;
+  /** Active (not archived) companies on the list. */
+  companies: number;
+}
+
+export async function listLists(actor: Actor): Promise<ListView[]> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({ id: lists.id, name: lists.name, companies: count(companies.id) })
+    .from(lists)
+    .leftJoin(companyLists, eq(companyLists.listId, lists.id))
+    .leftJoin(companies, and(eq(companies.id, companyLists.companyId), eq(companies.archived, false)))
+    .groupBy(lists.id)
+    .orderBy(asc(lists.nameKey));
+  return rows;
+}
+
+/**
+ * The ids of the named lists, creating those that do not exist yet (names match case-insensitively; a new
+ * list keeps the spelling it was first given).
+ */
+export async function resolveListIds(tx: Tx, actor: Actor, names: readonly string[]): Promise<Map<string, string>> {
+  const wanted = new Map(names.map((n) => [caseFold(n), n.trim()]));
+  if (wanted.size === 0) return new Map();
+  const existing = await tx
+    .select({ id: lists.id, nameKey: lists.nameKey })
+    .from(lists)
+    .where(inArray(lists.nameKey, [...wanted.keys()]));
+  const ids = new Map(existing.map((l) => [l.nameKey, l.id]));
+  const missing = [...wanted].filter(([key]) => !ids.has(key));
+  if (missing.length > 0) {
+    const created = await tx
+      .insert(lists)
+      .values(missing.map(([nameKey, name]) => ({ name, nameKey })))
+      .returning({ id: lists.id, name: lists.name, nameKey: lists.nameKey });
+    for (const l of created) {
+      ids.set(l.nameKey, l.id);
+      await recordAudit(tx, actor, { action: 'list.create', entityType: 'list', entityId: l.id, after: { name: l.name } });
+    }
+  }
+  return ids;
+}
+
+async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const [clash] = await tx.select({ id: lists.id, name: lists.name }).from(lists).where(eq(lists.nameKey, caseFold(name)));
+  if (clash && clash.id !== exceptId) {
+    const message = `A list named ${clash.name} already exists.`;
+    throw new RuleError(message, [{ path: ['name'], message }]);
+  }
+}
+
+export async function createList(actor: Actor, input: { name: string }): Promise<ListView> {
+  assertRole(actor, 'analyst');
+  const name = listNameSchema.parse(input.name);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await assertNameFree(tx, name);
+    const [row] = await tx.insert(lists).values({ name, nameKey: caseFold(name) }).returning();
+    await recordAudit(tx, actor, { action: 'list.create', entityType: 'list', entityId: row!.id, after: { name } });
+    return { id: row!.id, name: row!.name, companies: 0 };
+  });
+}
+
+export const renameListSchema = z.object({ listId: z.uuid('Unknown list.'), name: listNameSchema });
+
+export async function renameList(actor: Actor, input: z.input<typeof renameListSchema>): Promise<void> {
+  assertRole(actor, 'analyst');
+  const { listId, name } = renameListSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
+    if (!before) throw new NotFoundError('No such list.');
+    await assertNameFree(tx, name, listId);
+    await tx.update(lists).set({ name, nameKey: caseFold(name) }).where(eq(lists.id, listId));
+    await recordAudit(tx, actor, { action: 'list.rename', entityType: 'list', entityId: listId, before: { name: before.name }, after: { name } });
+  });
+}
+
+/** Deletes a list; its companies stay, only their membership goes. The audit event keeps the members. */
+export async function deleteList(actor: Actor, listId: string): Promise<void> {
+  assertRole(actor, 'analyst');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
+    if (!before) throw new NotFoundError('No such list.');
+    const members = await tx.select({ companyId: companyLists.companyId }).from(companyLists).where(eq(companyLists.listId, listId));
+    await tx.delete(lists).where(eq(lists.id, listId));
+    await recordAudit(tx, actor, {
+      action: 'list.delete',
+      entityType: 'list',
+      entityId: listId,
+      before: { name: before.name, companyIds: members.map((m) => m.companyId) },
+    });
+  });
+}
