@@ -1,10 +1,12 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { caseFold } from '@/lib/domain/case-fold';
+import type { CsvIssue } from '@/lib/errors';
 import { unguardText } from './formula-guard';
+
+export type { CsvIssue };
 
 /** One data record: its physical start line (the header is line 1) and its cells keyed by header column. */
 export type CsvRow = { line: number; cells: Record<string, string | null> };
-export type CsvIssue = { line: number; column: string | null; message: string };
 export type CsvParseResult = { ok: true; header: string[]; rows: CsvRow[] } | { ok: false; issues: CsvIssue[] };
 
 type RawRecord = { line: number; cells: (string | null)[] };
@@ -138,7 +140,7 @@ function lineTracker(bytes: Uint8Array): (recordEnd: number) => number {
   const step = () => {
     const byte = bytes[pos];
     if (byte === CR || byte === LF) line++;
-    pos += byte === CR && 1;
+    pos += byte === CR && bytes[pos + 1] === LF ? 2 : 1;
   };
   return (recordEnd) => {
     while (pos < recordEnd) step();
