@@ -65,6 +65,8 @@ export interface CsvIssue {
 export class CsvRejectedError extends DomainError {
   override readonly status = 422;
   constructor(readonly issues: CsvIssue[]) {
-    super(`The file was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} to fix. Nothing was written.`);
+    super(
+      `The file was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} to fix. Nothing was written.`,
+    );
   }
 }

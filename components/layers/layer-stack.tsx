@@ -26,10 +26,15 @@ export function LayerStack({ rows }: { rows: LayerStackRow[] }) {
             {row.detail && <span className="muted"> — {row.detail}</span>}
           </span>
           {row.companies !== undefined && (
-            <span className="count" data-testid={`count-${row.key}`}>
+            <Link
+              className="count"
+              data-testid={`count-${row.key}`}
+              href={`/companies?layer=${row.key}`}
+              aria-label={`${row.companies} companies in ${row.name}`}
+            >
               <strong>{row.companies}</strong>
               <span className="muted">{row.companies === 1 ? 'company' : 'companies'}</span>
-            </span>
+            </Link>
           )}
         </li>
       ))}

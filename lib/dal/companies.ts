@@ -17,13 +17,19 @@ function escapeLike(value: string): string {
 
 /** Each company's primary layer: its largest share, ties to the lower layer (SPEC §2). */
 function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
-  return db.$with('primary_layers').as(
-    db
-      .selectDistinctOn([exposures.companyId], { companyId: exposures.companyId, layerKey: exposures.layerKey, position: layers.position })
-      .from(exposures)
-      .innerJoin(layers, eq(layers.key, exposures.layerKey))
-      .orderBy(exposures.companyId, desc(exposures.share), asc(layers.position)),
-  );
+  return db
+    .$with('primary_layers')
+    .as(
+      db
+        .selectDistinctOn([exposures.companyId], {
+          companyId: exposures.companyId,
+          layerKey: exposures.layerKey,
+          position: layers.position,
+        })
+        .from(exposures)
+        .innerJoin(layers, eq(layers.key, exposures.layerKey))
+        .orderBy(exposures.companyId, desc(exposures.share), asc(layers.position)),
+    );
 }
 
 /** The WHERE clause of a filter (everything but paging), shared by the list and the export. */
@@ -90,7 +96,13 @@ export async function listCompanies(actor: Actor, filter: CompanyFilter): Promis
     .limit(filter.limit)
     .offset(filter.offset);
   const total = rows[0]?.total ?? (filter.offset > 0 ? await countCompanies(db, filter) : 0);
-  return { items: await loadCompanyViews(db, rows.map((r) => r.id)), total };
+  return {
+    items: await loadCompanyViews(
+      db,
+      rows.map((r) => r.id),
+    ),
+    total,
+  };
 }
 
 async function countCompanies(db: Database, filter: CompanyFilter): Promise<number> {
@@ -145,5 +157,12 @@ export async function companyHistory(actor: Actor, id: string): Promise<CompanyH
     .where(and(eq(auditEvents.entityType, 'company'), eq(auditEvents.entityId, id)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(500);
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actorLabel, action: r.action, before: r.before, after: r.after }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: r.actorLabel,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+  }));
 }

@@ -7,7 +7,8 @@ import { getCompany, listCompanies } from './companies';
 import { exportCompaniesCsv, importCompaniesCsv } from './company-csv';
 import { createCompany, updateCompany } from './company-writes';
 
-const HEADER = 'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description';
+const HEADER =
+  'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description';
 const all = companyFilterSchema.parse({ limit: 500 });
 
 function csv(...rows: string[]): string {
@@ -24,15 +25,31 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
       'Beta Retail,BRT,US,public,1,watchlist,,,,,,20,80,,,=SUM(A1) is text',
       'Gamma Labs,,GB,private,,,,,0.5,0.5,,,,USD,,',
     );
-    expect(await importCompaniesCsv(analyst, file, { dryRun: true })).toEqual({ dryRun: true, created: 3, updated: 0, unchanged: 0, warnings: [] });
+    expect(await importCompaniesCsv(analyst, file, { dryRun: true })).toEqual({
+      dryRun: true,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      warnings: [],
+    });
     expect((await listCompanies(analyst, all)).total).toBe(0);
 
     expect(await importCompaniesCsv(analyst, file, { dryRun: false })).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
     const { items } = await listCompanies(analyst, all);
     const beta = items.find((c) => c.name === 'Beta Retail')!;
-    expect(beta).toMatchObject({ fiscalYearEndMonth: 1, currency: 'USD', outside: '0.8', exposures: [{ layer: 'application', share: '0.2' }], lists: ['Watchlist'] });
+    expect(beta).toMatchObject({
+      fiscalYearEndMonth: 1,
+      currency: 'USD',
+      outside: '0.8',
+      exposures: [{ layer: 'application', share: '0.2' }],
+      lists: ['Watchlist'],
+    });
     expect(beta.description).toBe('=SUM(A1) is text');
-    expect(items.find((c) => c.name === 'Alpha Fab')).toMatchObject({ lists: ['Fabs', 'Portfolio'], description: 'Foundry, with "quotes"', currency: 'TWD' });
+    expect(items.find((c) => c.name === 'Alpha Fab')).toMatchObject({
+      lists: ['Fabs', 'Portfolio'],
+      description: 'Foundry, with "quotes"',
+      currency: 'TWD',
+    });
     expect(items.find((c) => c.name === 'Gamma Labs')).toMatchObject({ ticker: null, status: 'private', fiscalYearEndMonth: 12 });
 
     expect(await importCompaniesCsv(analyst, file, { dryRun: false })).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
@@ -62,8 +79,12 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
     const analyst = await makeUser('analyst');
     await expect(importCompaniesCsv(analyst, 'name,ticker\nX,Y\n', { dryRun: true })).rejects.toBeInstanceOf(CsvRejectedError);
     await createCompany(analyst, { name: 'Ticker Holder', ticker: 'HOLD' });
-    const error = await importCompaniesCsv(analyst, csv('Usurper,hold,US,public,12,,1,,,,,,,USD,,'), { dryRun: true }).catch((e: unknown) => e);
-    expect((error as CsvRejectedError).issues).toEqual([{ line: 2, column: 'ticker', message: 'the ticker hold belongs to Ticker Holder' }]);
+    const error = await importCompaniesCsv(analyst, csv('Usurper,hold,US,public,12,,1,,,,,,,USD,,'), { dryRun: true }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as CsvRejectedError).issues).toEqual([
+      { line: 2, column: 'ticker', message: 'the ticker hold belongs to Ticker Holder' },
+    ]);
   });
 
   it('updates by name, keeps sub-layer labels and warns about archived companies', async () => {
@@ -71,8 +92,18 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
     const c = await createCompany(analyst, { name: 'Relabel', exposures: [{ layer: 'chips', share: '1', subLayer: 'memory' }] });
     await updateCompany(analyst, c.id, { version: 1, archived: true });
     const result = await importCompaniesCsv(analyst, csv('RELABEL,RLB,US,public,12,,0,100,0,0,0,0,0,USD,,'), { dryRun: false });
-    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 0, warnings: [{ line: 2, message: 'Relabel is archived; it stays archived.' }] });
-    expect(await getCompany(analyst, c.id)).toMatchObject({ name: 'RELABEL', ticker: 'RLB', archived: true, exposures: [{ layer: 'chips', share: '1', subLayer: 'memory' }] });
+    expect(result).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      warnings: [{ line: 2, message: 'Relabel is archived; it stays archived.' }],
+    });
+    expect(await getCompany(analyst, c.id)).toMatchObject({
+      name: 'RELABEL',
+      ticker: 'RLB',
+      archived: true,
+      exposures: [{ layer: 'chips', share: '1', subLayer: 'memory' }],
+    });
   });
 
   it('exports what it imports: export → import changes nothing', async () => {
@@ -82,11 +113,14 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
       ticker: 'MENT',
       description: '-5% margin\nsecond line',
       lists: ['Portfolio'],
-      exposures: [{ layer: 'execution', share: '0.333333' }, { layer: 'models', share: '0.1' }],
+      exposures: [
+        { layer: 'execution', share: '0.333333' },
+        { layer: 'models', share: '0.1' },
+      ],
     });
     const exported = await exportCompaniesCsv(analyst);
     expect(exported.split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);
-    expect(exported).toContain("\"'@Mention, Inc.\"");
+    expect(exported).toContain('"\'@Mention, Inc."');
     expect(exported).toContain(',0.566667,');
     const again = await importCompaniesCsv(analyst, exported, { dryRun: false });
     expect(again.created + again.updated).toBe(0);

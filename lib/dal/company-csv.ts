@@ -142,7 +142,11 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
   const tickerHolders = new Map<string, { nameKey: string; name: string }>();
   for (const part of chunks(nameKeys)) {
     const found = await db.select({ id: companies.id }).from(companies).where(inArray(companies.nameKey, part));
-    for (const view of await loadCompanyViews(db, found.map((f) => f.id))) existing.set(caseFold(view.name), view);
+    for (const view of await loadCompanyViews(
+      db,
+      found.map((f) => f.id),
+    ))
+      existing.set(caseFold(view.name), view);
   }
   for (const part of chunks(tickerKeys)) {
     const found = await db
@@ -194,7 +198,9 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
       await tx.delete(exposures).where(inArray(exposures.companyId, part));
       await tx.delete(companyLists).where(inArray(companyLists.companyId, part));
     }
-    const subLayers = new Map(updates.flatMap(({ before }) => before.exposures.map((e) => [`${before.id}:${e.layer}`, e.subLayer])));
+    const subLayers = new Map(
+      updates.flatMap(({ before }) => before.exposures.map((e) => [`${before.id}:${e.layer}`, e.subLayer])),
+    );
     const written = [...creates, ...updates.map((u) => u.row)];
     const exposureRows = written.flatMap((r) =>
       r.input.exposures.map((e) => ({
@@ -205,14 +211,21 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
       })),
     );
     for (const part of chunks(exposureRows)) await tx.insert(exposures).values(part);
-    const listIds = await resolveListIds(tx, actor, written.flatMap((r) => r.input.lists));
+    const listIds = await resolveListIds(
+      tx,
+      actor,
+      written.flatMap((r) => r.input.lists),
+    );
     const memberships = written.flatMap((r) =>
       [...new Set(r.input.lists.map(caseFold))].map((key) => ({ companyId: ids.get(r)!, listId: listIds.get(key)! })),
     );
     for (const part of chunks(memberships)) await tx.insert(companyLists).values(part);
 
     const beforeById = new Map(updates.map((u) => [u.before.id, u.before]));
-    const after = await loadCompanyViews(tx, written.map((r) => ids.get(r)!));
+    const after = await loadCompanyViews(
+      tx,
+      written.map((r) => ids.get(r)!),
+    );
     const events = after.map((view) => {
       const before = beforeById.get(view.id);
       return {

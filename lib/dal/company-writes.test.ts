@@ -44,7 +44,9 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
     });
     for (const layer of ['chips', 'models'])
       expect((await listCompanies(analyst, filter({ layer }))).items.map((c) => c.name)).toContain('Split Co');
-    expect((await listCompanies(analyst, filter({ layer: 'models', layerMode: 'primary' }))).items.map((c) => c.name)).not.toContain('Split Co');
+    expect(
+      (await listCompanies(analyst, filter({ layer: 'models', layerMode: 'primary' }))).items.map((c) => c.name),
+    ).not.toContain('Split Co');
     expect((await listCompanies(analyst, filter({ list: 'PORTFOLIO' }))).items.map((c) => c.name)).toEqual(['Split Co']);
     expect((await listLists(analyst)).map((l) => [l.name, l.companies])).toEqual([
       ['New List', 1],
@@ -56,18 +58,34 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
   it('names the clash on a duplicate name (Unicode case folding) or ticker', async () => {
     const analyst = await makeUser('analyst');
     await createCompany(analyst, { name: "Société d'Agents", ticker: 'SDA' });
-    await expect(createCompany(analyst, { name: "SOCIÉTÉ D'AGENTS" })).rejects.toThrow("A company named Société d'Agents already exists.");
-    await expect(createCompany(analyst, { name: 'Other', ticker: 'sda' })).rejects.toThrow("The ticker sda belongs to Société d'Agents.");
+    await expect(createCompany(analyst, { name: "SOCIÉTÉ D'AGENTS" })).rejects.toThrow(
+      "A company named Société d'Agents already exists.",
+    );
+    await expect(createCompany(analyst, { name: 'Other', ticker: 'sda' })).rejects.toThrow(
+      "The ticker sda belongs to Société d'Agents.",
+    );
   });
 
   it('refuses shares that sum above 1, a share above 1 and a layer twice', async () => {
     const analyst = await makeUser('analyst');
     await expect(
-      createCompany(analyst, { name: 'Too much', exposures: [{ layer: 'chips', share: '0.7' }, { layer: 'data', share: '0.4' }] }),
+      createCompany(analyst, {
+        name: 'Too much',
+        exposures: [
+          { layer: 'chips', share: '0.7' },
+          { layer: 'data', share: '0.4' },
+        ],
+      }),
     ).rejects.toBeInstanceOf(Error);
-    await expect(createCompany(analyst, { name: 'Twice', exposures: [{ layer: 'chips', share: '0.5' }, { layer: 'chips', share: '0.2' }] })).rejects.toThrow(
-      /chips appears twice/,
-    );
+    await expect(
+      createCompany(analyst, {
+        name: 'Twice',
+        exposures: [
+          { layer: 'chips', share: '0.5' },
+          { layer: 'chips', share: '0.2' },
+        ],
+      }),
+    ).rejects.toThrow(/chips appears twice/);
     expect((await listCompanies(analyst, filter({ q: 'too much' }))).total).toBe(0);
   });
 
@@ -84,7 +102,11 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('a patch changes only what it names and is validated like a full write', async () => {
     const analyst = await makeUser('analyst');
-    const created = await createCompany(analyst, { name: 'Patchable', ticker: 'PTCH', exposures: [{ layer: 'models', share: '0.5' }] });
+    const created = await createCompany(analyst, {
+      name: 'Patchable',
+      ticker: 'PTCH',
+      exposures: [{ layer: 'models', share: '0.5' }],
+    });
     const patched = await updateCompany(analyst, created.id, { version: 1, country: 'us' });
     expect(patched).toMatchObject({ ticker: 'PTCH', country: 'US', outside: '0.5' });
     await expect(updateCompany(analyst, created.id, { version: 2, fiscalYearEndMonth: 13 })).rejects.toThrow(/1 to 12/);
@@ -97,21 +119,41 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
     const c = await createCompany(analyst, { name: 'Archivable' });
     await bulkUpdateCompanies(analyst, [c.id], { kind: 'archive' });
     expect((await listCompanies(viewer, filter({ q: 'archivable' }))).total).toBe(0);
-    expect((await listCompanies(viewer, filter({ q: 'archivable', archived: 'only' }))).items[0]).toMatchObject({ archived: true, version: 2 });
+    expect((await listCompanies(viewer, filter({ q: 'archivable', archived: 'only' }))).items[0]).toMatchObject({
+      archived: true,
+      version: 2,
+    });
     const restored = await updateCompany(analyst, c.id, { version: 2, archived: false });
     expect(restored.archived).toBe(false);
-    expect((await companyHistory(viewer, c.id)).map((h) => h.action)).toEqual(['company.restore', 'company.archive', 'company.create']);
+    expect((await companyHistory(viewer, c.id)).map((h) => h.action)).toEqual([
+      'company.restore',
+      'company.archive',
+      'company.create',
+    ]);
   });
 
   it('bulk actions change only the companies that need it, one audit event each', async () => {
     const analyst = await makeUser('analyst');
     const a = await createCompany(analyst, { name: 'Bulk A', lists: ['Watchlist'] });
-    const b = await createCompany(analyst, { name: 'Bulk B', exposures: [{ layer: 'chips', share: '0.3' }, { layer: 'data', share: '0.2' }] });
+    const b = await createCompany(analyst, {
+      name: 'Bulk B',
+      exposures: [
+        { layer: 'chips', share: '0.3' },
+        { layer: 'data', share: '0.2' },
+      ],
+    });
     expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'add-to-list', list: 'watchlist' })).toEqual({ changed: 1 });
     expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'set-layer', layer: 'chips' })).toEqual({ changed: 2 });
     expect((await getCompany(analyst, b.id)).exposures).toEqual([{ layer: 'chips', share: '1', subLayer: null }]);
-    expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'remove-from-list', list: 'WATCHLIST' })).toEqual({ changed: 2 });
-    expect((await companyHistory(analyst, b.id)).map((h) => h.action)).toEqual(['company.list_remove', 'company.set_layer', 'company.list_add', 'company.create']);
+    expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'remove-from-list', list: 'WATCHLIST' })).toEqual({
+      changed: 2,
+    });
+    expect((await companyHistory(analyst, b.id)).map((h) => h.action)).toEqual([
+      'company.list_remove',
+      'company.set_layer',
+      'company.list_add',
+      'company.create',
+    ]);
   });
 
   it('keeps viewers out of writes and analysts out of permanent deletion', async () => {
@@ -128,7 +170,11 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('pages and sorts in SQL with the total of the whole filtered set', async () => {
     const analyst = await makeUser('analyst');
-    for (const [name, ticker] of [['Paged Zeta', 'PZ'], ['Paged alpha', null], ['Paged Mu', 'PM']] as const)
+    for (const [name, ticker] of [
+      ['Paged Zeta', 'PZ'],
+      ['Paged alpha', null],
+      ['Paged Mu', 'PM'],
+    ] as const)
       await createCompany(analyst, { name, ticker });
     const page = await listCompanies(analyst, filter({ q: 'paged', limit: 2 }));
     expect(page.total).toBe(3);
@@ -142,7 +188,9 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
   it('refuses an unknown id politely', async () => {
     const viewer = await makeUser('viewer');
     await expect(getCompany(viewer, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateCompany(await makeUser('analyst'), '00000000-0000-4000-8000-000000000000', { version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateCompany(await makeUser('analyst'), '00000000-0000-4000-8000-000000000000', { version: 1 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(createCompany(await makeUser('analyst'), { name: ' ' })).rejects.toThrow(/Enter the company name/);
   });
 });

@@ -58,7 +58,9 @@ export async function replaceExposuresAndLists(tx: Tx, actor: Actor, companyId: 
   await tx.delete(exposures).where(eq(exposures.companyId, companyId));
   // Validation guarantees every share is in (0, 1]: a layer without exposure has no row.
   if (input.exposures.length > 0)
-    await tx.insert(exposures).values(input.exposures.map((e) => ({ companyId, layerKey: e.layer, share: e.share, subLayer: e.subLayer })));
+    await tx
+      .insert(exposures)
+      .values(input.exposures.map((e) => ({ companyId, layerKey: e.layer, share: e.share, subLayer: e.subLayer })));
   await tx.delete(companyLists).where(eq(companyLists.companyId, companyId));
   const listIds = await resolveListIds(tx, actor, input.lists);
   if (listIds.size > 0) await tx.insert(companyLists).values([...listIds.values()].map((listId) => ({ companyId, listId })));
@@ -79,7 +81,12 @@ export async function createCompany(actor: Actor, raw: unknown): Promise<Company
     const [row] = await tx.insert(companies).values(companyColumns(input)).returning({ id: companies.id });
     await replaceExposuresAndLists(tx, actor, row!.id, input);
     const view = await viewIn(tx, row!.id);
-    await recordAudit(tx, actor, { action: 'company.create', entityType: 'company', entityId: view.id, after: companySnapshot(view) });
+    await recordAudit(tx, actor, {
+      action: 'company.create',
+      entityType: 'company',
+      entityId: view.id,
+      after: companySnapshot(view),
+    });
     return view;
   });
 }
@@ -97,19 +104,38 @@ export async function updateCompany(actor: Actor, id: string, rawPatch: unknown)
     if (!locked) throw new NotFoundError('No such company.');
     const before = await viewIn(tx, id);
     if (patch.version !== before.version)
-      throw new ConflictError(`${before.name} was changed by someone else since you opened it (version ${before.version}).`, before);
+      throw new ConflictError(
+        `${before.name} was changed by someone else since you opened it (version ${before.version}).`,
+        before,
+      );
     const given = patch as Record<string, unknown>;
     const fields = Object.fromEntries(COMPANY_FIELDS.filter((k) => k in given).map((k) => [k, given[k]]));
     const input = companyInputSchema.parse({ ...viewAsInput(before), ...fields });
     await assertUnique(tx, input, id);
     await tx
       .update(companies)
-      .set({ ...companyColumns(input), archived: patch.archived ?? before.archived, version: sql`${companies.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...companyColumns(input),
+        archived: patch.archived ?? before.archived,
+        version: sql`${companies.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(companies.id, id));
     await replaceExposuresAndLists(tx, actor, id, input);
     const after = await viewIn(tx, id);
-    const action = patch.archived === false && before.archived ? 'company.restore' : patch.archived && !before.archived ? 'company.archive' : 'company.update';
-    await recordAudit(tx, actor, { action, entityType: 'company', entityId: id, before: companySnapshot(before), after: companySnapshot(after) });
+    const action =
+      patch.archived === false && before.archived
+        ? 'company.restore'
+        : patch.archived && !before.archived
+          ? 'company.archive'
+          : 'company.update';
+    await recordAudit(tx, actor, {
+      action,
+      entityType: 'company',
+      entityId: id,
+      before: companySnapshot(before),
+      after: companySnapshot(after),
+    });
     return after;
   });
 }
@@ -127,15 +153,22 @@ function applyBulk(view: CompanyView, action: BulkAction): { input: CompanyInput
   const listKeys = new Set(view.lists.map(caseFold));
   switch (action.kind) {
     case 'add-to-list':
-      return listKeys.has(caseFold(action.list)) ? null : { input: { ...input, lists: [...input.lists, action.list] }, archived: view.archived };
+      return listKeys.has(caseFold(action.list))
+        ? null
+        : { input: { ...input, lists: [...input.lists, action.list] }, archived: view.archived };
     case 'remove-from-list':
       return listKeys.has(caseFold(action.list))
-        ? { input: { ...input, lists: input.lists.filter((l) => caseFold(l) !== caseFold(action.list)) }, archived: view.archived }
+        ? {
+            input: { ...input, lists: input.lists.filter((l) => caseFold(l) !== caseFold(action.list)) },
+            archived: view.archived,
+          }
         : null;
     case 'set-layer': {
       const only = view.exposures.length === 1 && view.exposures[0]!.layer === action.layer && view.exposures[0]!.share === '1';
       const subLayer = view.exposures.find((e) => e.layer === action.layer)?.subLayer ?? null;
-      return only ? null : { input: { ...input, exposures: [{ layer: action.layer, share: '1', subLayer }] }, archived: view.archived };
+      return only
+        ? null
+        : { input: { ...input, exposures: [{ layer: action.layer, share: '1', subLayer }] }, archived: view.archived };
     }
     case 'archive':
       return view.archived ? null : { input, archived: true };
@@ -153,13 +186,21 @@ const BULK_AUDIT_ACTION: Record<BulkAction['kind'], string> = {
 };
 
 /** One action on many companies, all or nothing, with one audit event per company that changed. */
-export async function bulkUpdateCompanies(actor: Actor, ids: readonly string[], action: BulkAction): Promise<{ changed: number }> {
+export async function bulkUpdateCompanies(
+  actor: Actor,
+  ids: readonly string[],
+  action: BulkAction,
+): Promise<{ changed: number }> {
   assertRole(actor, 'analyst');
   if (ids.length === 0) return { changed: 0 };
   if (ids.length > 10_000) throw new RuleError('Select at most 10,000 companies at a time.');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx.select({ id: companies.id }).from(companies).where(inArray(companies.id, [...ids])).for('update');
+    await tx
+      .select({ id: companies.id })
+      .from(companies)
+      .where(inArray(companies.id, [...ids]))
+      .for('update');
     const views = await loadCompanyViews(tx, ids);
     let changed = 0;
     for (const before of views) {
@@ -191,6 +232,11 @@ export async function deleteCompanyPermanently(actor: Actor, id: string): Promis
   await db.transaction(async (tx) => {
     const before = await viewIn(tx, id);
     await tx.delete(companies).where(eq(companies.id, id));
-    await recordAudit(tx, actor, { action: 'company.delete', entityType: 'company', entityId: id, before: companySnapshot(before) });
+    await recordAudit(tx, actor, {
+      action: 'company.delete',
+      entityType: 'company',
+      entityId: id,
+      before: companySnapshot(before),
+    });
   });
 }

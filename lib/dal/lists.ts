@@ -60,7 +60,10 @@ export async function resolveListIds(tx: Tx, actor: Actor, names: readonly strin
 }
 
 async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
-  const [clash] = await tx.select({ id: lists.id, name: lists.name }).from(lists).where(eq(lists.nameKey, caseFold(name)));
+  const [clash] = await tx
+    .select({ id: lists.id, name: lists.name })
+    .from(lists)
+    .where(eq(lists.nameKey, caseFold(name)));
   if (clash && clash.id !== exceptId) {
     const message = `A list named ${clash.name} already exists.`;
     throw new RuleError(message, [{ path: ['name'], message }]);
@@ -73,7 +76,10 @@ export async function createList(actor: Actor, input: { name: string }): Promise
   const db = await getDb();
   return db.transaction(async (tx) => {
     await assertNameFree(tx, name);
-    const [row] = await tx.insert(lists).values({ name, nameKey: caseFold(name) }).returning();
+    const [row] = await tx
+      .insert(lists)
+      .values({ name, nameKey: caseFold(name) })
+      .returning();
     await recordAudit(tx, actor, { action: 'list.create', entityType: 'list', entityId: row!.id, after: { name } });
     return { id: row!.id, name: row!.name, companies: 0 };
   });
@@ -89,8 +95,17 @@ export async function renameList(actor: Actor, input: z.input<typeof renameListS
     const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
     if (!before) throw new NotFoundError('No such list.');
     await assertNameFree(tx, name, listId);
-    await tx.update(lists).set({ name, nameKey: caseFold(name) }).where(eq(lists.id, listId));
-    await recordAudit(tx, actor, { action: 'list.rename', entityType: 'list', entityId: listId, before: { name: before.name }, after: { name } });
+    await tx
+      .update(lists)
+      .set({ name, nameKey: caseFold(name) })
+      .where(eq(lists.id, listId));
+    await recordAudit(tx, actor, {
+      action: 'list.rename',
+      entityType: 'list',
+      entityId: listId,
+      before: { name: before.name },
+      after: { name },
+    });
   });
 }
 
@@ -101,7 +116,10 @@ export async function deleteList(actor: Actor, listId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
     if (!before) throw new NotFoundError('No such list.');
-    const members = await tx.select({ companyId: companyLists.companyId }).from(companyLists).where(eq(companyLists.listId, listId));
+    const members = await tx
+      .select({ companyId: companyLists.companyId })
+      .from(companyLists)
+      .where(eq(companyLists.listId, listId));
     await tx.delete(lists).where(eq(lists.id, listId));
     await recordAudit(tx, actor, {
       action: 'list.delete',

@@ -62,7 +62,10 @@ const companyFields = {
     .toUpperCase()
     .default('USD')
     .refine((v) => currencies.has(v), 'Use an ISO 4217 currency code such as USD, EUR or TWD.'),
-  website: optionalText(300).refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), 'Use a web address starting with https://.'),
+  website: optionalText(300).refine(
+    (v) => v === null || /^https?:\/\/[^\s]+$/i.test(v),
+    'Use a web address starting with https://.',
+  ),
   description: optionalText(2000),
   lists: z.array(listNameSchema).max(50, 'At most 50 lists.').default([]),
   exposures: z.array(exposureInputSchema).max(LAYERS.length).default([]),
@@ -71,7 +74,8 @@ const companyFields = {
 function checkExposures(exposures: ExposureInput[], ctx: z.RefinementCtx): void {
   const seen = new Set<LayerKey>();
   for (const [i, e] of exposures.entries()) {
-    if (seen.has(e.layer)) ctx.addIssue({ code: 'custom', path: ['exposures', i, 'layer'], message: `${e.layer} appears twice.` });
+    if (seen.has(e.layer))
+      ctx.addIssue({ code: 'custom', path: ['exposures', i, 'layer'], message: `${e.layer} appears twice.` });
     seen.add(e.layer);
   }
   const problem = sharesSumProblem(Object.fromEntries(exposures.map((e) => [e.layer, e.share])));

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { FlowNote, LayerStack } from '@/components/layers/layer-stack';
 import { PageHeader } from '@/components/ui/page-header';
@@ -22,8 +23,8 @@ export default async function DashboardPage() {
       <LayerStack rows={layers.map((l) => ({ ...l, companies: countOf.get(l.key) ?? 0 }))} />
       {total === 0 && (
         <p className="card muted" style={{ marginTop: '1rem' }}>
-          The universe is empty. Companies, their layer shares and their figures arrive with the companies and figures features;
-          until then every layer counts zero.
+          The universe is empty. <Link href="/companies/new">Add a company</Link> or{' '}
+          <Link href="/import">import a companies.csv</Link>.
         </p>
       )}
     </>

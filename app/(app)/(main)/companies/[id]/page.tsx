@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { ChartBarExposure } from '@/components/charts/chart-bar-exposure';
+import { ArchiveButton } from '@/components/companies/archive-button';
+import { LayerChip } from '@/components/companies/exposure-bar';
+import { Table } from '@/components/ui/table';
+import { requireUser } from '@/lib/auth/session';
+import { companyHistory, getCompany } from '@/lib/dal/companies';
+import { countryName } from '@/lib/domain/countries';
+import { companyFilterToSearch } from '@/lib/domain/company-filter';
+import { diffSnapshots } from '@/lib/domain/history';
+import { LAYERS } from '@/lib/domain/layers';
+import { hasRole } from '@/lib/domain/roles';
+import { NotFoundError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Company' };
+
+const MONTH = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+
+export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireUser('viewer');
+  const { id } = await params;
+  const company = await getCompany(actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const history = await companyHistory(actor, id);
+  const canEdit = hasRole(actor.role, 'analyst');
+  const layerName = new Map(LAYERS.map((l) => [l.key, l.name]));
+  return (
+    <>
+      <div className="actions" style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <header className="page-header">
+          <h1>
+            {company.name} {company.ticker && <span className="muted mono">{company.ticker}</span>}
+          </h1>
+          <p className="muted">
+            {company.country ? countryName(company.country) : 'Country not set'} · {company.status} · reports in{' '}
+            {company.currency} · fiscal year ends in {MONTH.format(new Date(Date.UTC(2000, company.fiscalYearEndMonth - 1, 1)))}
+            {company.archived && <span className="badge badge-off"> archived</span>}
+          </p>
+        </header>
+        {canEdit && (
+          <span className="actions">
+            <Link className="btn btn-primary" href={`/companies/${company.id}/edit`}>
+              Edit
+            </Link>
+            <ArchiveButton id={company.id} archived={company.archived} />
+          </span>
+        )}
+      </div>
+      <div className="grid-2">
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>Exposure</h2>
+          <ChartBarExposure company={company} />
+          <p>
+            Primary layer: <LayerChip layer={company.primaryLayer} />
+          </p>
+          {company.exposures.some((e) => e.subLayer) && (
+            <p className="muted">
+              Sub-layers:{' '}
+              {company.exposures.flatMap((e) => (e.subLayer ? [`${layerName.get(e.layer)} — ${e.subLayer}`] : [])).join('; ')}
+            </p>
+          )}
+        </section>
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>Profile</h2>
+          <dl className="dl">
+            <dt>Website</dt>
+            <dd>
+              {company.website ? (
+                <a href={company.website} rel="noopener noreferrer" target="_blank">
+                  {company.website}
+                </a>
+              ) : (
+                '—'
+              )}
+            </dd>
+            <dt>Lists</dt>
+            <dd>
+              {company.lists.length === 0
+                ? 'On no list'
+                : company.lists.map((l) => (
+                    <Link key={l} className="chip" href={`/companies?${companyFilterToSearch({ list: l })}`}>
+                      {l}
+                    </Link>
+                  ))}
+            </dd>
+            <dt>Version</dt>
+            <dd>
+              {company.version} · updated {formatDateTime(company.updatedAt)}
+            </dd>
+          </dl>
+          {company.description && <p style={{ marginTop: '0.75rem', whiteSpace: 'pre-wrap' }}>{company.description}</p>}
+        </section>
+      </div>
+      <h2>History</h2>
+      {history.length === 0 ? (
+        <p className="card empty">No recorded changes.</p>
+      ) : (
+        <Table columns={['When', 'Who', 'What', 'Changes']} label="History">
+          {history.map((h) => (
+            <tr key={h.id}>
+              <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.at)}</td>
+              <td>{h.actor}</td>
+              <td className="mono">{h.action}</td>
+              <td>
+                {h.action === 'company.create' || h.action === 'company.import_create' ? (
+                  <span className="muted">created</span>
+                ) : (
+                  <ul style={{ margin: 0, paddingLeft: '1rem' }}>
+                    {diffSnapshots(h.before, h.after).map((c) => (
+                      <li key={c.field}>
+                        <strong>{c.field}</strong>: {c.before} → {c.after}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
