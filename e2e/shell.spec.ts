@@ -12,8 +12,10 @@ test('the dashboard shows the six layers, application on top, with live counts',
     ['infrastructure', 'application'].map((k) => page.locator(`[data-layer="${k}"]`).boundingBox()),
   );
   expect(boxes[1]!.y).toBeLessThan(boxes[0]!.y);
-  for (const key of ['infrastructure', 'chips', 'data', 'models', 'execution', 'application'])
-    await expect(page.getByTestId(`count-${key}`)).toContainText('0');
+  for (const key of ['infrastructure', 'chips', 'data', 'models', 'execution', 'application']) {
+    await expect(page.getByTestId(`count-${key}`)).toHaveText(/^\d+compan(y|ies)$/);
+    await expect(page.getByTestId(`count-${key}`)).toHaveAttribute('href', `/companies?layer=${key}`);
+  }
   await expect(page.getByText(/Revenue originates at the application layer/)).toBeVisible();
 });
 

@@ -6,6 +6,12 @@
  */
 import { closeProcessDatabase, openProcessDatabase } from '../db/client';
 import { UsageError, parseCommandArgs, required } from '../lib/cli/args';
+import {
+  exportCompaniesCommand,
+  importCompaniesCommand,
+  parseFileCommandArgs,
+  readCsvFile,
+} from '../lib/cli/company-csv-commands';
 import { promptHidden, readFirstLineOfStdin } from '../lib/cli/password-input';
 import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import { isRole, ROLES } from '../lib/domain/roles';
@@ -21,6 +27,9 @@ Commands:
                                              create a user (roles: ${ROLES.join(', ')}); asks for the password
   user list [--json]                         list users
   token create --email E --name N            create a personal API token; prints only the token
+  import companies FILE [--dry-run]          import companies.csv, all or nothing; --dry-run writes nothing
+                                             and reports what would be created, updated and left unchanged
+  export companies [FILE]                    write every active company as companies.csv to FILE (or stdout)
 
 Options for every command:
   --as EMAIL                                 the user recorded as the actor (default: system)
@@ -87,6 +96,19 @@ async function run(argv: string[]): Promise<void> {
       if (!owner) throw new DomainError(`No user with the email ${email}.`);
       const { token } = await createApiToken(actor, { name }, owner.id);
       console.log(token);
+      return;
+    }
+    case 'import companies': {
+      const { options, files } = parseFileCommandArgs(args, { 'dry-run': { type: 'boolean' } }, 1);
+      const text = await readCsvFile(required(files[0], 'FILE'));
+      await openProcessDatabase('the Stacklens CLI (import companies)');
+      await importCompaniesCommand(await resolveActor(options.as), text, options['dry-run'] ?? false);
+      return;
+    }
+    case 'export companies': {
+      const { options, files } = parseFileCommandArgs(args, {}, 1);
+      await openProcessDatabase('the Stacklens CLI (export companies)');
+      await exportCompaniesCommand(await resolveActor(options.as), files[0]);
       return;
     }
     default:

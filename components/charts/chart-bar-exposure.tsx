@@ -31,6 +31,7 @@ export function ChartBarExposure({ company }: { company: Pick<CompanyView, 'expo
                 dataKey="value"
                 position="right"
                 fontSize={12}
+                fill="#1a1f2b"
                 formatter={(v: unknown) => (Number(v) > 0 ? `${Number(Number(v).toFixed(2))}%` : '')}
               />
             </Bar>

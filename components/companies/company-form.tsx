@@ -56,7 +56,8 @@ function valuesOf(company: CompanyView | null): FormValues {
       description: company?.description ?? '',
       lists: company?.lists ?? [],
     },
-    percentages: sharesToPercentages(company?.exposures ?? [], company?.outside ?? '1'),
+    // A new company starts blank, so the total reads 0% until the analyst says where the business sits.
+    percentages: sharesToPercentages(company?.exposures ?? [], company?.outside ?? '0'),
     subLayers: Object.fromEntries((company?.exposures ?? []).flatMap((e) => (e.subLayer ? [[e.layer, e.subLayer]] : []))),
   };
 }

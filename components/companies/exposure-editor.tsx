@@ -1,6 +1,6 @@
 'use client';
 
-import { canonicalDecimal } from '@/lib/domain/decimal';
+import { canonicalDecimal, Dec } from '@/lib/domain/decimal';
 import { PERCENT_COLUMNS, percentTotal, totalIsComplete, type PercentColumn, type Percentages } from '@/lib/domain/company-form';
 import { LAYERS, type LayerKey } from '@/lib/domain/layers';
 
@@ -27,6 +27,9 @@ export function ExposureEditor({
 }) {
   const total = percentTotal(percentages);
   const complete = totalIsComplete(percentages);
+  const layersTotal = percentTotal({ ...percentages, outside: '' });
+  const restOutside = () =>
+    layersTotal !== null && onChange({ percentages: { ...percentages, outside: canonicalDecimal(new Dec(100).minus(layersTotal)) }, subLayers });
   const allIn = (column: PercentColumn) =>
     onChange({
       percentages: Object.fromEntries(PERCENT_COLUMNS.map((c) => [c, c === column ? '100' : ''])) as Percentages,
@@ -95,6 +98,14 @@ export function ExposureEditor({
       <p id="exposure-total" aria-live="polite" className={complete ? 'total-ok' : 'total-bad'}>
         Total {total === null ? '—' : `${canonicalDecimal(total)}%`}
         {complete ? ' ✓' : total === null ? ': enter numbers only' : ': must be exactly 100% before saving'}
+        {!complete && layersTotal !== null && layersTotal.lte(100) && (
+          <>
+            {' '}
+            <button type="button" className="btn btn-small" onClick={restOutside}>
+              Put the rest ({canonicalDecimal(new Dec(100).minus(layersTotal))}%) outside the stack
+            </button>
+          </>
+        )}
       </p>
       {error?.length ? <p className="field-error">{error.join(' ')}</p> : null}
     </fieldset>

@@ -14,6 +14,14 @@ describe('decodeCsvFile', () => {
       issue: { line: 3, column: null, message: 'the file is not UTF-8 text: save it as "CSV UTF-8" and import it again' },
     });
   });
+
+  it('names a spreadsheet workbook', () => {
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
+    expect(decodeCsvFile(xlsx)).toMatchObject({
+      ok: false,
+      issue: { line: 1, message: expect.stringContaining('spreadsheet workbook') },
+    });
+  });
 });
 
 describe('countCsvRecords', () => {

@@ -4,11 +4,27 @@ import type { CsvIssue } from '@/lib/errors';
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 export const MAX_CSV_SIZE_LABEL = '20 MB';
 
+/** The first bytes of .xlsx (a zip archive) and of the older .xls. */
+const WORKBOOK_SIGNATURES = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+];
+
 /**
  * Decodes an uploaded CSV file as UTF-8 (SPEC §6). A file in another encoding (Excel's "CSV (Comma delimited)"
- * on Windows writes Windows-1252) is refused rather than imported with replacement characters in the names.
+ * on Windows writes Windows-1252) is refused rather than imported with replacement characters in the names,
+ * and a spreadsheet workbook is named as such rather than reported as broken text.
  */
 export function decodeCsvFile(bytes: Uint8Array): { ok: true; text: string } | { ok: false; issue: CsvIssue } {
+  if (WORKBOOK_SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte)))
+    return {
+      ok: false,
+      issue: {
+        line: 1,
+        column: null,
+        message: 'the file is a spreadsheet workbook, not CSV: save it as "CSV UTF-8" and import that',
+      },
+    };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

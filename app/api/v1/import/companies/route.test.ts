@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/domain/actor';
 import { companyFilterSchema } from '@/lib/domain/company-filter';
 import { listCompanies } from '@/lib/dal/companies';
@@ -11,12 +11,16 @@ import { POST } from './route';
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock('@/lib/auth/session', () => ({ verifySession: async () => session.actor, requestAddress: async () => '127.0.0.1' }));
 
-const HEADER = 'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,website,description';
+const HEADER =
+  'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,website,description';
 const GOOD = `${HEADER}\nRoute Alpha,RTA,US,public,12,Portfolio,,1,,,,,,\nRoute Beta,,NL,private,6,,,,,50,50,,,\n`;
 const noParams = { params: Promise.resolve({}) };
 
 function post(query: string, body: BodyInit, headers: Record<string, string> = { 'Content-Type': 'text/csv' }) {
-  return POST(new NextRequest(`http://localhost/api/v1/import/companies${query}`, { method: 'POST', body, headers, duplex: 'half' }), noParams);
+  return POST(
+    new NextRequest(`http://localhost/api/v1/import/companies${query}`, { method: 'POST', body, headers, duplex: 'half' }),
+    noParams,
+  );
 }
 
 async function companyCount(actor: Actor): Promise<number> {
@@ -25,19 +29,23 @@ async function companyCount(actor: Actor): Promise<number> {
 
 describe('POST /api/v1/import/companies', () => {
   useFreshDatabase('pglite');
-  beforeEach(async () => {
-    session.actor = await makeUser('analyst');
+  let analyst: Actor;
+  beforeAll(async () => {
+    analyst = await makeUser('analyst');
+  });
+  beforeEach(() => {
+    session.actor = analyst;
   });
 
   it('previews with ?dryRun=1, then imports', async () => {
     const dry = await post('?dryRun=1', GOOD);
     expect(dry.status).toBe(200);
     expect(await dry.json()).toEqual({ dryRun: true, created: 2, updated: 0, unchanged: 0, warnings: [] });
-    expect(await companyCount(session.actor!)).toBe(0);
+    expect(await companyCount(analyst)).toBe(0);
 
     const real = await post('', GOOD, { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(await real.json()).toEqual({ dryRun: false, created: 2, updated: 0, unchanged: 0, warnings: [] });
-    expect(await companyCount(session.actor!)).toBe(2);
+    expect(await companyCount(analyst)).toBe(2);
   });
 
   it('answers 422 with every bad row, and writes nothing', async () => {
@@ -49,7 +57,7 @@ describe('POST /api/v1/import/companies', () => {
       { line: 2, column: 'fiscal_year_end_month', message: 'Enter a month from 1 to 12.' },
       { line: 3, column: 'shares', message: expect.stringContaining('sum to 0.5') },
     ]);
-    expect(await companyCount(session.actor!)).toBe(2);
+    expect(await companyCount(analyst)).toBe(2);
   });
 
   it('refuses a misspelt dryRun flag instead of writing', async () => {
@@ -57,7 +65,7 @@ describe('POST /api/v1/import/companies', () => {
     expect(response.status).toBe(422);
     expect((await response.json()).error.issues).toEqual([{ path: [], message: 'Unknown query parameter: dryrun.' }]);
     expect(await post('?dryRun=maybe', GOOD).then((r) => r.status)).toBe(422);
-    expect(await companyCount(session.actor!)).toBe(2);
+    expect(await companyCount(analyst)).toBe(2);
   });
 
   it('answers 413 for a body over 20 MB, declared or streamed', async () => {
@@ -76,14 +84,23 @@ describe('POST /api/v1/import/companies', () => {
   });
 
   it('refuses a file that is not UTF-8 and a multipart upload, with the reason', async () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode(`${HEADER}\nSoci`), 0xe9, ...new TextEncoder().encode('t\u00e9,,,,,,,,,,,,,\n')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\nSoci`),
+      0xe9,
+      ...new TextEncoder().encode('t\u00e9,,,,,,,,,,,,,\n'),
+    ]);
     const response = await post('?dryRun=1', latin1);
     expect(response.status).toBe(422);
-    expect((await response.json()).error.issues).toEqual([{ line: 2, column: null, message: expect.stringContaining('not UTF-8') }]);
+    expect((await response.json()).error.issues).toEqual([
+      { line: 2, column: null, message: expect.stringContaining('not UTF-8') },
+    ]);
 
     const form = new FormData();
     form.set('file', new Blob([GOOD], { type: 'text/csv' }), 'companies.csv');
-    const multipart = await POST(new NextRequest('http://localhost/api/v1/import/companies', { method: 'POST', body: form }), noParams);
+    const multipart = await POST(
+      new NextRequest('http://localhost/api/v1/import/companies', { method: 'POST', body: form }),
+      noParams,
+    );
     expect(multipart.status).toBe(415);
   });
 
