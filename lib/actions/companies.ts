@@ -7,7 +7,7 @@ import { LAYER_KEYS } from '../domain/layers';
 import { listNameSchema } from '../domain/company';
 import { percentagesSchema, percentagesToShares, totalIsComplete } from '../domain/company-form';
 import { RuleError } from '../errors';
-import { bulkUpdateCompanies, createCompany, updateCompany } from '../dal/company-writes';
+import { bulkUpdateCompanies, createCompany, deleteCompanyPermanently, updateCompany } from '../dal/company-writes';
 import { createList, deleteList, renameList, renameListSchema } from '../dal/lists';
 import type { CompanyView } from '../dal/company-views';
 
@@ -81,4 +81,10 @@ export const deleteListAction = roleAction('analyst', z.object({ listId: z.uuid(
   await deleteList(actor, listId);
   revalidatePath('/lists');
   return { message: 'List deleted; its companies are unchanged.' };
+});
+
+export const deleteCompanyAction = roleCall('admin', z.object({ id: z.uuid() }), async (actor, { id }) => {
+  await deleteCompanyPermanently(actor, id);
+  revalidatePath('/companies');
+  return { message: 'Deleted for good.' };
 });

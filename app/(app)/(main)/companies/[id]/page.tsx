@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ChartBarExposure } from '@/components/charts/chart-bar-exposure';
 import { ArchiveButton } from '@/components/companies/archive-button';
+import { DeleteCompanyButton } from '@/components/companies/delete-company-button';
 import { LayerChip } from '@/components/companies/exposure-bar';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
@@ -50,6 +51,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
               Edit
             </Link>
             <ArchiveButton id={company.id} archived={company.archived} />
+            {hasRole(actor.role, 'admin') && <DeleteCompanyButton id={company.id} name={company.name} />}
           </span>
         )}
       </div>
