@@ -35,27 +35,28 @@ const position = new Map(LAYERS.map((l) => [l.key, l.position]));
 export async function loadCompanyViews(db: Reader, ids: readonly string[]): Promise<CompanyView[]> {
   if (ids.length === 0) return [];
   const idList = [...ids];
-  const [rows, exposureRows, listRows] = await Promise.all([
-    db.select().from(companies).where(inArray(companies.id, idList)),
-    db
-      .select({ companyId: exposures.companyId, layer: exposures.layerKey, share: exposures.share, subLayer: exposures.subLayer })
-      .from(exposures)
-      .innerJoin(layers, eq(layers.key, exposures.layerKey))
-      .where(inArray(exposures.companyId, idList))
-      .orderBy(asc(layers.position)),
-    db
-      .select({ companyId: companyLists.companyId, name: lists.name })
-      .from(companyLists)
-      .innerJoin(lists, eq(lists.id, companyLists.listId))
-      .where(inArray(companyLists.companyId, idList))
-      .orderBy(asc(lists.nameKey)),
-  ]);
+  // Sequential on purpose: `db` may be a transaction, which runs one query at a time.
+  const rows = await db.select().from(companies).where(inArray(companies.id, idList));
+  const exposureRows = await db
+    .select({ companyId: exposures.companyId, layer: exposures.layerKey, share: exposures.share, subLayer: exposures.subLayer })
+    .from(exposures)
+    .innerJoin(layers, eq(layers.key, exposures.layerKey))
+    .where(inArray(exposures.companyId, idList))
+    .orderBy(asc(layers.position));
+  const listRows = await db
+    .select({ companyId: companyLists.companyId, name: lists.name })
+    .from(companyLists)
+    .innerJoin(lists, eq(lists.id, companyLists.listId))
+    .where(inArray(companyLists.companyId, idList))
+    .orderBy(asc(lists.nameKey));
+  const exposuresOf = groupBy(exposureRows, (e) => e.companyId);
+  const listsOf = groupBy(listRows, (l) => l.companyId);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return idList.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const own = exposureRows
-      .filter((e) => e.companyId === id && isLayerKey(e.layer))
+    const own = (exposuresOf.get(id) ?? [])
+      .filter((e) => isLayerKey(e.layer))
       .map((e) => ({ layer: e.layer as LayerKey, share: canonicalDecimal(e.share), subLayer: e.subLayer }))
       .sort((a, b) => position.get(a.layer)! - position.get(b.layer)!);
     return [
@@ -74,12 +75,23 @@ export async function loadCompanyViews(db: Reader, ids: readonly string[]): Prom
         exposures: own,
         outside: outsideShare(own.map((e) => e.share)),
         primaryLayer: primaryLayer(Object.fromEntries(own.map((e) => [e.layer, e.share]))),
-        lists: listRows.filter((l) => l.companyId === id).map((l) => l.name),
+        lists: (listsOf.get(id) ?? []).map((l) => l.name),
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
       },
     ];
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** A stored company as raw input, so a PATCH can be merged over it and validated like a full write. */
