@@ -4,7 +4,7 @@ const COLUMNS: [string, string][] = [
   ['name', 'Required. Matches an existing company case-insensitively, so a row with a known name updates it.'],
   ['ticker', 'Optional; unique.'],
   ['country', 'Optional; a two-letter ISO code such as US, TW or NL.'],
-  ['status', 'public or private.'],
+  ['status', 'public or private (blank: public).'],
   ['fiscal_year_end_month', 'The month the fiscal year ends, 1–12 (blank: 12).'],
   ['lists', 'List names separated by ; (Portfolio;Watchlist). Sets the company’s lists exactly; a new name creates the list.'],
   [
@@ -35,8 +35,10 @@ export function CompaniesCsvFormat() {
         ))}
       </Table>
       <p className="hint" style={{ marginTop: '0.75rem' }}>
-        A text cell that starts with =, +, -, @ or &apos; is exported with a leading &apos; so that a spreadsheet does not run it
-        as a formula; an import removes that one &apos; again.
+        A text cell that starts with <code className="mono">=</code>, <code className="mono">+</code>,{' '}
+        <code className="mono">-</code>, <code className="mono">@</code> or <code className="mono">&apos;</code> is exported with
+        a leading <code className="mono">&apos;</code> so that a spreadsheet does not run it as a formula; an import removes that
+        one <code className="mono">&apos;</code> again. Number cells are never prefixed.
       </p>
     </section>
   );

@@ -33,7 +33,7 @@ export function CompanyImport() {
   const fileInput = useRef<HTMLInputElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
 
-  // Move focus to what changed, so a keyboard or screen-reader user lands on the result, or back on the chooser.
+  // Move focus to the result, so a keyboard or screen-reader user lands on it and tabs on to its buttons.
   useEffect(() => {
     if (stage.kind === 'result') outcomeHeading.current?.focus();
   }, [stage]);
@@ -57,8 +57,12 @@ export function CompanyImport() {
     // Refused before reading, so a huge file never loads into the page.
     if (file.size > MAX_CSV_BYTES) return setStage({ kind: 'choose', error: tooLarge(file.name, file.size) });
     setBusy(`Reading ${file.name}…`);
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bytes = await file.arrayBuffer().then(
+      (buffer) => new Uint8Array(buffer),
+      () => null,
+    );
     setBusy(null);
+    if (!bytes) return setStage({ kind: 'choose', error: `${file.name} could not be read. Choose it again.` });
     await check(file.name, bytes);
   }
 
@@ -77,10 +81,15 @@ export function CompanyImport() {
     requestAnimationFrame(() => fileInput.current?.focus());
   }
 
-  const status = busy && (
-    <div role="status" aria-live="polite" className="actions" style={{ marginTop: '0.75rem' }}>
-      <progress aria-label="Working" />
-      <span>{busy}</span>
+  // Always rendered, so screen readers announce the text when it appears.
+  const status = (
+    <div role="status" aria-live="polite" className="actions" style={{ marginTop: busy ? '0.75rem' : 0 }}>
+      {busy && (
+        <>
+          <progress aria-label="Working" />
+          <span>{busy}</span>
+        </>
+      )}
     </div>
   );
 
@@ -99,11 +108,16 @@ export function CompanyImport() {
               Import {count(changes)} {changes === 1 ? 'company' : 'companies'}
             </button>
           )}
-          {outcome.kind === 'failed' && (
-            <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => send(source, dryRun)}>
-              Try again
-            </button>
-          )}
+          {outcome.kind === 'failed' &&
+            (outcome.signedOut ? (
+              <a className="btn btn-primary" href="/login?callbackUrl=%2Fimport">
+                Sign in again
+              </a>
+            ) : (
+              <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => send(source, dryRun)}>
+                Try again
+              </button>
+            ))}
           {!dryRun && outcome.kind === 'summary' && (
             <Link className="btn" href="/companies">
               Open the companies
@@ -126,7 +140,9 @@ export function CompanyImport() {
             e.preventDefault();
             setDragging(true);
           }}
-          onDragLeave={() => setDragging(false)}
+          onDragLeave={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+          }}
           onDrop={onDrop}
           style={{
             border: `2px dashed ${dragging ? 'var(--accent)' : 'var(--border)'}`,

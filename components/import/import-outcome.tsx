@@ -5,6 +5,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** Long tables scroll inside the card, so the buttons below stay in reach. */
 const scrolling = { maxHeight: '26rem', overflowY: 'auto' } as const;
+/** A column as narrow as its content, leaving the width to the message. */
+const narrow = { width: '1%', whiteSpace: 'nowrap' } as const;
 
 function Warnings({ warnings }: { warnings: ImportSummary['warnings'] }) {
   if (warnings.length === 0) return null;
@@ -17,7 +19,9 @@ function Warnings({ warnings }: { warnings: ImportSummary['warnings'] }) {
         <Table columns={['Line', 'Warning']} label="Warnings">
           {warnings.map((w, i) => (
             <tr key={i}>
-              <td className="num">{w.line}</td>
+              <td className="num" style={narrow}>
+                {w.line}
+              </td>
               <td>{w.message}</td>
             </tr>
           ))}
@@ -59,15 +63,17 @@ export function ImportOutcomeView({ outcome, fileName }: { outcome: ImportOutcom
   if (outcome.kind === 'rejected')
     return (
       <>
-        <p className="message message-error">
-          {fileName}: {outcome.message}
-        </p>
+        <p className="message message-error">{outcome.message}</p>
         <div style={scrolling}>
           <Table columns={['Line', 'Column', 'Problem']} label="Problems in the file">
             {outcome.issues.map((issue, i) => (
               <tr key={i}>
-                <td className="num">{issue.line}</td>
-                <td className="mono">{issue.column ?? '—'}</td>
+                <td className="num" style={narrow}>
+                  {issue.line}
+                </td>
+                <td className="mono" style={narrow}>
+                  {issue.column ?? '—'}
+                </td>
                 <td>{issue.message}</td>
               </tr>
             ))}
@@ -82,14 +88,11 @@ export function ImportOutcomeView({ outcome, fileName }: { outcome: ImportOutcom
       {summary.dryRun ? (
         <p className="message message-ok">
           {changes === 0
-            ? `${fileName} matches what Stacklens holds: there is nothing to import.`
-            : `${fileName} is ready to import. Nothing has been written yet.`}
+            ? `Nothing to import: ${fileName} matches what Stacklens holds.`
+            : `Ready to import ${fileName}. Nothing has been written yet.`}
         </p>
       ) : (
-        <p className="message message-ok">
-          Imported {fileName}: {count(summary.created)} created, {count(summary.updated)} updated, {count(summary.unchanged)}{' '}
-          unchanged.
-        </p>
+        <p className="message message-ok">Imported {fileName}.</p>
       )}
       <Counts summary={summary} />
       <Warnings warnings={summary.warnings} />

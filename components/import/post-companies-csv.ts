@@ -19,7 +19,7 @@ export type ImportOutcome =
   /** The file has bad rows: nothing was written. */
   | { kind: 'rejected'; message: string; issues: ImportIssue[] }
   /** The request itself failed (network, session, size); nothing was written. */
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; signedOut?: boolean };
 
 /** Sends companies.csv to `POST /api/v1/import/companies` with the session cookie and reads the answer (SPEC §7). */
 export async function postCompaniesCsv(text: string, dryRun: boolean): Promise<ImportOutcome> {
@@ -45,7 +45,11 @@ export async function postCompaniesCsv(text: string, dryRun: boolean): Promise<I
   if (response.status === 422 && error.success && issues.success)
     return { kind: 'rejected', message: error.data.error.message, issues: issues.data };
   if (response.status === 401)
-    return { kind: 'failed', message: 'Your session has ended. Sign in again, then choose the file again.' };
+    return {
+      kind: 'failed',
+      message: 'Your session has ended, so nothing was written. Sign in again, then choose the file again.',
+      signedOut: true,
+    };
   return {
     kind: 'failed',
     message: error.success ? error.data.error.message : `Stacklens answered with status ${response.status}. Nothing was written.`,

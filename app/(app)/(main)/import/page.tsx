@@ -29,7 +29,7 @@ export default async function ImportPage() {
       )}
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading" style={{ marginTop: 0 }}>
-          Export
+          Export companies.csv
         </h2>
         <p>
           <a className="btn btn-primary" href="/api/v1/export/companies.csv" download>
@@ -38,8 +38,8 @@ export default async function ImportPage() {
           <span className="muted">every active company (archived ones are left out)</span>
         </p>
         <p className="hint">
-          To export part of the universe, filter the Companies table and use its Export CSV button. The file imports back unchanged,
-          so you can edit it in a spreadsheet and import it again.
+          To export part of the universe, filter the Companies table and use its Export CSV button. The file imports back
+          unchanged, so you can edit it in a spreadsheet and import it again.
         </p>
       </section>
       <CompaniesCsvFormat />
