@@ -75,6 +75,16 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
     expect((await listCompanies(analyst, all)).total).toBe(before);
   });
 
+  it('reports a duplicate name even when the first of the pair is itself invalid', async () => {
+    const analyst = await makeUser('analyst');
+    const file = csv('Twice Co,,US,public,99,,1,,,,,,,USD,,', 'TWICE CO,,US,public,12,,1,,,,,,,USD,,');
+    const error = (await importCompaniesCsv(analyst, file, { dryRun: true }).catch((e: unknown) => e)) as CsvRejectedError;
+    expect(error.issues.map((i) => `${i.line}:${i.column}:${i.message}`)).toEqual([
+      '2:fiscal_year_end_month:Enter a month from 1 to 12.',
+      '3:name:the same name as line 2',
+    ]);
+  });
+
   it('refuses a file without the required columns, and a ticker that belongs to another company', async () => {
     const analyst = await makeUser('analyst');
     await expect(importCompaniesCsv(analyst, 'name,ticker\nX,Y\n', { dryRun: true })).rejects.toBeInstanceOf(CsvRejectedError);

@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import { auditEvents, companies, companyLists, exposures } from '@/db/schema';
 import { getDb } from '@/db/client';
-import { parseCsv } from '../csv/parse';
+import { parseCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
@@ -79,14 +79,18 @@ function readRow(line: number, cells: Record<string, string | null>, issues: Csv
   return shares.ok ? { line, input: parsed.data } : null;
 }
 
-/** Flags the second and later rows with a key already seen, naming the first line (SPEC §6). */
-function flagDuplicates(rows: readonly ReadRow[], column: string, key: (r: ReadRow) => string | null, issues: CsvIssue[]) {
+/**
+ * Flags the second and later rows with a key already seen, naming the first line (SPEC §6). It reads the raw
+ * cells, so a duplicate is reported even when the first of the pair has other problems.
+ */
+function flagDuplicates(rows: readonly CsvRow[], column: 'name' | 'ticker', issues: CsvIssue[]) {
   const firstLine = new Map<string, number>();
   for (const row of rows) {
-    const k = key(row);
-    if (k === null) continue;
-    const first = firstLine.get(k);
-    if (first === undefined) firstLine.set(k, row.line);
+    const cell = row.cells[column];
+    if (!cell) continue;
+    const key = caseFold(cell);
+    const first = firstLine.get(key);
+    if (first === undefined) firstLine.set(key, row.line);
     else issues.push({ line: row.line, column, message: `the same ${column} as line ${first}` });
   }
 }
@@ -132,8 +136,8 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
 
   const issues: CsvIssue[] = [];
   const rows = parsed.rows.flatMap((r) => readRow(r.line, r.cells, issues) ?? []);
-  flagDuplicates(rows, 'name', (r) => caseFold(r.input.name), issues);
-  flagDuplicates(rows, 'ticker', (r) => (r.input.ticker ? caseFold(r.input.ticker) : null), issues);
+  flagDuplicates(parsed.rows, 'name', issues);
+  flagDuplicates(parsed.rows, 'ticker', issues);
 
   const db = await getDb();
   const nameKeys = rows.map((r) => caseFold(r.input.name));
@@ -178,7 +182,7 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
 
   await db.transaction(async (tx) => {
     const ids = new Map<ReadRow, string>();
-    for (const part of chunks(creates, 500)) {
+    for (const part of chunks(creates, 2000)) {
       const inserted = await tx
         .insert(companies)
         .values(part.map((r) => companyColumns(r.input)))
@@ -239,7 +243,7 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
         ip: actor.ip ?? null,
       };
     });
-    for (const part of chunks(events, 500)) await tx.insert(auditEvents).values(part);
+    for (const part of chunks(events, 2000)) await tx.insert(auditEvents).values(part);
   });
   return summary;
 }
