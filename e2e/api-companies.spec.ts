@@ -42,7 +42,9 @@ test('the companies API creates, reads, patches with versions, archives and vali
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.issues.length).toBeGreaterThan(0);
   expect(
-    (await request.post('/api/v1/companies', { data: 'not json', headers: { 'content-type': 'application/json' } })).status(),
+    (
+      await request.post('/api/v1/companies', { data: Buffer.from('{not json'), headers: { 'content-type': 'application/json' } })
+    ).status(),
   ).toBe(400);
   expect((await request.get('/api/v1/companies?layer=energy')).status()).toBe(422);
   expect((await request.get('/api/v1/companies/00000000-0000-4000-8000-000000000000')).status()).toBe(404);

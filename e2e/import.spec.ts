@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './fixtures/env';
+
+const HEADER =
+  'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description';
+
+test.use({ storageState: storageStateFor('analyst') });
+
+test('a file with one bad row shows that row’s error and leaves the companies unchanged', async ({ page }) => {
+  await page.goto('/companies?q=import%20e2e');
+  await expect(page.getByText('No company matches these filters.')).toBeVisible();
+
+  const file = [
+    HEADER,
+    'Import E2E Good,IEG,US,public,12,,0,1,0,0,0,0,0,USD,,',
+    'Import E2E Bad,IEB,US,public,12,,0.5,0.4,0,0,0,0,0,USD,,',
+  ].join('\n');
+  await page.goto('/import');
+  await page
+    .getByLabel('Choose a companies.csv file, or drop it here')
+    .setInputFiles({ name: 'one-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await expect(page.getByText('Nothing was written')).toBeVisible();
+  const problem = page.getByRole('row', { name: /3\s+shares/ });
+  await expect(problem).toContainText('the shares sum to 0.9');
+  await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+
+  await page.goto('/companies?q=import%20e2e');
+  await expect(page.getByText('No company matches these filters.')).toBeVisible();
+});
+
+test('a good file is checked first, then imported; importing it again changes nothing', async ({ page }) => {
+  const file = [
+    HEADER,
+    'Import E2E Alpha,IEA,TW,public,12,Portfolio,0,100,0,0,0,0,0,TWD,,',
+    'Import E2E Beta,,US,private,6,,,,,,50,,50,,,',
+  ].join('\n');
+  await page.goto('/import');
+  await page.getByLabel('Or paste CSV text, header row first').fill(file);
+  await page.getByRole('button', { name: 'Check pasted text' }).click();
+  await expect(page.getByText('Nothing has been written yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 2 companies' }).click();
+  await expect(page.getByRole('link', { name: 'Open the companies' })).toBeVisible();
+
+  await page.goto('/companies?q=import%20e2e');
+  await expect(page.getByTestId('company-Import E2E Alpha')).toContainText('Portfolio');
+  await expect(page.getByTestId('company-Import E2E Beta')).toContainText('Execution');
+
+  await page.goto('/import');
+  await page.getByLabel('Or paste CSV text, header row first').fill(file);
+  await page.getByRole('button', { name: 'Check pasted text' }).click();
+  await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+  await expect(page.getByText(/Unchanged\s*2/)).toBeVisible();
+});
+
+test('the export downloads companies.csv that names every company of the filter', async ({ page }) => {
+  await page.goto('/companies?q=import%20e2e');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^stacklens-companies-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);
+  expect(text).toContain('Import E2E Alpha,IEA,TW,public,12,Portfolio,0,1,0,0,0,0,0,TWD,,');
+});
