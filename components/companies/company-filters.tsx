@@ -4,6 +4,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { companyFilterToSearch, type CompanyFilter } from '@/lib/domain/company-filter';
 import { LAYERS } from '@/lib/domain/layers';
+import { SelectField } from '../ui/select-field';
 
 /** The filter bar: every change goes into the URL (page back to the first), so a link reproduces the view. */
 export function CompanyFilters({
@@ -45,82 +46,59 @@ export function CompanyFilters({
         <label htmlFor="filter-q">Search</label>
         <input id="filter-q" type="search" value={q} placeholder="Name or ticker" onChange={(e) => setQ(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor="filter-layer">Layer</label>
-        <select
-          id="filter-layer"
-          value={filter.layer ?? ''}
-          onChange={(e) => apply({ layer: (e.target.value || undefined) as CompanyFilter['layer'] })}
-        >
-          <option value="">Any layer</option>
-          {LAYERS.map((l) => (
-            <option key={l.key} value={l.key}>
-              {l.position} {l.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-layer-mode">Layer match</label>
-        <select
-          id="filter-layer-mode"
-          value={filter.layerMode}
-          onChange={(e) => apply({ layerMode: e.target.value as CompanyFilter['layerMode'] })}
-        >
-          <option value="any">Any share in the layer</option>
-          <option value="primary">Primary layer</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-list">List</label>
-        <select id="filter-list" value={filter.list ?? ''} onChange={(e) => apply({ list: e.target.value || undefined })}>
-          <option value="">All companies</option>
-          {lists.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select
-          id="filter-status"
-          value={filter.status ?? ''}
-          onChange={(e) => apply({ status: (e.target.value || undefined) as CompanyFilter['status'] })}
-        >
-          <option value="">Public and private</option>
-          <option value="public">Public</option>
-          <option value="private">Private</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-country">Country</label>
-        <select
-          id="filter-country"
-          value={filter.country ?? ''}
-          onChange={(e) => apply({ country: e.target.value || undefined })}
-        >
-          <option value="">All countries</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-archived">Archived</label>
-        <select
-          id="filter-archived"
-          value={filter.archived}
-          onChange={(e) => apply({ archived: e.target.value as CompanyFilter['archived'] })}
-        >
-          <option value="exclude">Hidden</option>
-          <option value="include">Shown too</option>
-          <option value="only">Only archived</option>
-        </select>
-      </div>
+      <SelectField
+        id="filter-layer"
+        label="Layer"
+        value={filter.layer ?? ''}
+        options={[{ value: '', label: 'Any layer' }, ...LAYERS.map((l) => ({ value: l.key, label: `${l.position} ${l.name}` }))]}
+        onChange={(v) => apply({ layer: (v || undefined) as CompanyFilter['layer'] })}
+      />
+      <SelectField
+        id="filter-layer-mode"
+        label="Layer match"
+        value={filter.layerMode}
+        options={[
+          { value: 'any', label: 'Any share in the layer' },
+          { value: 'primary', label: 'Primary layer' },
+        ]}
+        onChange={(v) => apply({ layerMode: v as CompanyFilter['layerMode'] })}
+      />
+      <SelectField
+        id="filter-list"
+        label="List"
+        value={filter.list ?? ''}
+        options={[{ value: '', label: 'All companies' }, ...lists.map((l) => ({ value: l, label: l }))]}
+        onChange={(v) => apply({ list: v || undefined })}
+      />
+      <SelectField
+        id="filter-status"
+        label="Status"
+        value={filter.status ?? ''}
+        options={[
+          { value: '', label: 'Public and private' },
+          { value: 'public', label: 'Public' },
+          { value: 'private', label: 'Private' },
+        ]}
+        onChange={(v) => apply({ status: (v || undefined) as CompanyFilter['status'] })}
+      />
+      <SelectField
+        id="filter-country"
+        label="Country"
+        value={filter.country ?? ''}
+        options={[{ value: '', label: 'All countries' }, ...countries.map((c) => ({ value: c.code, label: c.name }))]}
+        onChange={(v) => apply({ country: v || undefined })}
+      />
+      <SelectField
+        id="filter-archived"
+        label="Archived"
+        value={filter.archived}
+        options={[
+          { value: 'exclude', label: 'Hidden' },
+          { value: 'include', label: 'Shown too' },
+          { value: 'only', label: 'Only archived' },
+        ]}
+        onChange={(v) => apply({ archived: v as CompanyFilter['archived'] })}
+      />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { COMPANY_STATUSES } from '@/lib/domain/company';
 import { sharesToPercentages, totalIsComplete, type Percentages } from '@/lib/domain/company-form';
 import type { LayerKey } from '@/lib/domain/layers';
 import { Field } from '../ui/field';
+import { SelectField } from '../ui/select-field';
 import { FormMessage } from '../ui/form-message';
 import { ExposureEditor } from './exposure-editor';
 
@@ -124,44 +125,30 @@ export function CompanyForm({
             onChange={(e) => setField('ticker', e.target.value)}
             errors={errors.ticker}
           />
-          <div className="field">
-            <label htmlFor="country">Country</label>
-            <select id="country" value={values.fields.country} onChange={(e) => setField('country', e.target.value)}>
-              <option value="">—</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
-            </select>
-            {errors.country && <span className="field-error">{errors.country.join(' ')}</span>}
-          </div>
+          <SelectField
+            id="country"
+            label="Country"
+            value={values.fields.country}
+            options={[{ value: '', label: '—' }, ...countries.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))]}
+            onChange={(v) => setField('country', v)}
+            errors={errors.country}
+          />
         </div>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="status">Status</label>
-            <select id="status" value={values.fields.status} onChange={(e) => setField('status', e.target.value)}>
-              {COMPANY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="fiscalYearEndMonth">Fiscal year ends in</label>
-            <select
-              id="fiscalYearEndMonth"
-              value={values.fields.fiscalYearEndMonth}
-              onChange={(e) => setField('fiscalYearEndMonth', e.target.value)}
-            >
-              {MONTHS.map((m, i) => (
-                <option key={m} value={String(i + 1)}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="status"
+            label="Status"
+            value={values.fields.status}
+            options={COMPANY_STATUSES.map((v) => ({ value: v, label: v }))}
+            onChange={(v) => setField('status', v)}
+          />
+          <SelectField
+            id="fiscalYearEndMonth"
+            label="Fiscal year ends in"
+            value={values.fields.fiscalYearEndMonth}
+            options={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))}
+            onChange={(v) => setField('fiscalYearEndMonth', v)}
+          />
           <Field
             name="currency"
             label="Reporting currency"

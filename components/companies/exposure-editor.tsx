@@ -29,7 +29,8 @@ export function ExposureEditor({
   const complete = totalIsComplete(percentages);
   const layersTotal = percentTotal({ ...percentages, outside: '' });
   const restOutside = () =>
-    layersTotal !== null && onChange({ percentages: { ...percentages, outside: canonicalDecimal(new Dec(100).minus(layersTotal)) }, subLayers });
+    layersTotal !== null &&
+    onChange({ percentages: { ...percentages, outside: canonicalDecimal(new Dec(100).minus(layersTotal)) }, subLayers });
   const allIn = (column: PercentColumn) =>
     onChange({
       percentages: Object.fromEntries(PERCENT_COLUMNS.map((c) => [c, c === column ? '100' : ''])) as Percentages,
