@@ -40,11 +40,14 @@ export function CompaniesTable({
   filter,
   lists,
   canEdit,
+  empty,
 }: {
   items: CompanyView[];
   filter: CompanyFilter;
   lists: string[];
   canEdit: boolean;
+  /** Shown instead of the table when no company matches; the bulk result message stays above it. */
+  empty: React.ReactNode;
 }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [state, setState] = useState<ActionState<unknown> | null>(null);
@@ -124,65 +127,69 @@ export function CompaniesTable({
         </div>
       )}
       <FormMessage state={state} />
-      <div className="table-wrap">
-        <table className="table" aria-label="Companies">
-          <thead>
-            <tr>
-              {canEdit && (
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label="Select every company on this page"
-                    checked={allOnPage}
-                    onChange={() => setSelected(allOnPage ? new Set() : new Set(items.map((c) => c.id)))}
-                  />
-                </th>
-              )}
-              {COLUMNS.map((c) => (
-                <SortHeader key={c.label} label={c.label} sort={c.sort} filter={filter} />
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr key={c.id} data-testid={`company-${c.name}`}>
+      {items.length === 0 ? (
+        <div className="card empty">{empty}</div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Companies">
+            <thead>
+              <tr>
                 {canEdit && (
-                  <td>
+                  <th scope="col">
                     <input
                       type="checkbox"
-                      aria-label={`Select ${c.name}`}
-                      checked={selected.has(c.id)}
-                      onChange={() => toggle(c.id)}
+                      aria-label="Select every company on this page"
+                      checked={allOnPage}
+                      onChange={() => setSelected(allOnPage ? new Set() : new Set(items.map((c) => c.id)))}
                     />
-                  </td>
+                  </th>
                 )}
-                <td>
-                  <Link href={`/companies/${c.id}`}>
-                    <strong>{c.name}</strong>
-                  </Link>
-                  {c.archived && <span className="badge badge-off"> archived</span>}
-                </td>
-                <td className="mono">{c.ticker ?? '—'}</td>
-                <td>{c.country ?? '—'}</td>
-                <td>{c.status}</td>
-                <td>
-                  <LayerChip layer={c.primaryLayer} />
-                </td>
-                <td>
-                  <ExposureBar company={c} />
-                </td>
-                <td>
-                  {c.lists.map((l) => (
-                    <Link key={l} className="chip" href={`?${companyFilterToSearch({ list: l })}`}>
-                      {l}
-                    </Link>
-                  ))}
-                </td>
+                {COLUMNS.map((c) => (
+                  <SortHeader key={c.label} label={c.label} sort={c.sort} filter={filter} />
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id} data-testid={`company-${c.name}`}>
+                  {canEdit && (
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${c.name}`}
+                        checked={selected.has(c.id)}
+                        onChange={() => toggle(c.id)}
+                      />
+                    </td>
+                  )}
+                  <td>
+                    <Link href={`/companies/${c.id}`}>
+                      <strong>{c.name}</strong>
+                    </Link>
+                    {c.archived && <span className="badge badge-off"> archived</span>}
+                  </td>
+                  <td className="mono">{c.ticker ?? '—'}</td>
+                  <td>{c.country ?? '—'}</td>
+                  <td>{c.status}</td>
+                  <td>
+                    <LayerChip layer={c.primaryLayer} />
+                  </td>
+                  <td>
+                    <ExposureBar company={c} />
+                  </td>
+                  <td>
+                    {c.lists.map((l) => (
+                      <Link key={l} className="chip" href={`?${companyFilterToSearch({ list: l })}`}>
+                        {l}
+                      </Link>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

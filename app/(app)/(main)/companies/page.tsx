@@ -44,32 +44,31 @@ export default async function CompaniesPage({
         </span>
       </div>
       <CompanyFilters filter={filter} lists={lists.map((l) => l.name)} countries={COUNTRY_OPTIONS} />
-      {items.length === 0 ? (
-        <div className="card empty">
-          {total === 0 && !filter.q && !filter.layer && !filter.list && !filter.country && !filter.status ? (
-            <>
-              No companies yet.{' '}
-              {canEdit ? (
-                <>
-                  <Link href="/companies/new">Add one</Link> or <Link href="/import">import a companies.csv</Link>.
-                </>
-              ) : (
-                'An analyst adds them.'
-              )}
-            </>
-          ) : (
-            'No company matches these filters.'
-          )}
-        </div>
-      ) : (
-        <CompaniesTable
-          key={JSON.stringify(filter)}
-          items={items}
-          filter={filter}
-          lists={lists.map((l) => l.name)}
-          canEdit={canEdit}
-        />
-      )}
+      <CompaniesTable
+        key={JSON.stringify(filter)}
+        items={items}
+        filter={filter}
+        lists={lists.map((l) => l.name)}
+        canEdit={canEdit}
+        empty={
+          <>
+            {total === 0 && !filter.q && !filter.layer && !filter.list && !filter.country && !filter.status ? (
+              <>
+                No companies yet.{' '}
+                {canEdit ? (
+                  <>
+                    <Link href="/companies/new">Add one</Link> or <Link href="/import">import a companies.csv</Link>.
+                  </>
+                ) : (
+                  'An analyst adds them.'
+                )}
+              </>
+            ) : (
+              'No company matches these filters.'
+            )}
+          </>
+        }
+      />
       <nav className="pager" aria-label="Pages">
         <span className="muted">
           {from}–{to} of {total}
