@@ -20,7 +20,7 @@ export function DeleteCompanyButton({ id, name }: { id: string; name: string }) 
       </button>
     );
   return (
-    <div className="card" role="region" aria-label="Delete permanently" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
+    <div onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
       <p>
         This deletes <strong>{name}</strong>, its exposures and list memberships for good. Archiving keeps them and can be undone.
       </p>

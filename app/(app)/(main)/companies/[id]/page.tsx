@@ -51,7 +51,6 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
               Edit
             </Link>
             <ArchiveButton id={company.id} archived={company.archived} />
-            {hasRole(actor.role, 'admin') && <DeleteCompanyButton id={company.id} name={company.name} />}
           </span>
         )}
       </div>
@@ -126,6 +125,13 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             </tr>
           ))}
         </Table>
+      )}
+      {hasRole(actor.role, 'admin') && (
+        <section className="card" style={{ marginTop: '1.5rem' }} aria-label="Delete permanently">
+          <h2 style={{ marginTop: 0 }}>Delete permanently</h2>
+          <p className="muted">Admins only. Archiving is the usual way to retire a company; it can be undone.</p>
+          <DeleteCompanyButton id={company.id} name={company.name} />
+        </section>
       )}
     </>
   );
