@@ -7,3 +7,4 @@ export * from './login-attempts';
 export * from './companies';
 export * from './exposures';
 export * from './lists';
+export * from './figures';
