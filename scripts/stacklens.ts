@@ -7,11 +7,13 @@
 import { closeProcessDatabase, openProcessDatabase } from '../db/client';
 import { UsageError, parseCommandArgs, required } from '../lib/cli/args';
 import {
-  exportCompaniesCommand,
-  importCompaniesCommand,
+  exportCsvCommand,
+  importCsvCommand,
+  isCsvKind,
   parseFileCommandArgs,
   readCsvFile,
-} from '../lib/cli/company-csv-commands';
+  type CsvKind,
+} from '../lib/cli/csv-commands';
 import { promptHidden, readFirstLineOfStdin } from '../lib/cli/password-input';
 import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import { isRole, ROLES } from '../lib/domain/roles';
@@ -27,9 +29,10 @@ Commands:
                                              create a user (roles: ${ROLES.join(', ')}); asks for the password
   user list [--json]                         list users
   token create --email E --name N            create a personal API token; prints only the token
-  import companies FILE [--dry-run]          import companies.csv, all or nothing; --dry-run writes nothing
-                                             and reports what would be created, updated and left unchanged
-  export companies [FILE]                    write every active company as companies.csv to FILE (or stdout)
+  import companies|fx FILE [--dry-run]       import companies.csv or fx.csv, all or nothing; --dry-run writes
+                                             nothing and reports what would be created, updated and unchanged
+  export companies|fx [FILE]                 write every active company (or every FX rate) as CSV to FILE
+                                             (or stdout)
 
 Options for every command:
   --as EMAIL                                 the user recorded as the actor (default: system)
@@ -98,22 +101,24 @@ async function run(argv: string[]): Promise<void> {
       console.log(token);
       return;
     }
-    case 'import companies': {
-      const { options, files } = parseFileCommandArgs(args, { 'dry-run': { type: 'boolean' } }, 1);
-      const text = await readCsvFile(required(files[0], 'FILE'));
-      await openProcessDatabase('the Stacklens CLI (import companies)');
-      await importCompaniesCommand(await resolveActor(options.as), text, options['dry-run'] ?? false);
-      return;
-    }
-    case 'export companies': {
-      const { options, files } = parseFileCommandArgs(args, {}, 1);
-      await openProcessDatabase('the Stacklens CLI (export companies)');
-      await exportCompaniesCommand(await resolveActor(options.as), files[0]);
-      return;
-    }
     default:
+      if ((command === 'import' || command === 'export') && isCsvKind(sub)) return csvCommand(command, sub, args);
       throw new UsageError(`Unknown command "${key}".`);
   }
+}
+
+/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies and fx. */
+async function csvCommand(command: 'import' | 'export', kind: CsvKind, args: string[]): Promise<void> {
+  if (command === 'import') {
+    const { options, files } = parseFileCommandArgs(args, { 'dry-run': { type: 'boolean' } }, 1);
+    const text = await readCsvFile(required(files[0], 'FILE'));
+    await openProcessDatabase(`the Stacklens CLI (import ${kind})`);
+    await importCsvCommand(kind, await resolveActor(options.as), text, options['dry-run'] ?? false);
+    return;
+  }
+  const { options, files } = parseFileCommandArgs(args, {}, 1);
+  await openProcessDatabase(`the Stacklens CLI (export ${kind})`);
+  await exportCsvCommand(kind, await resolveActor(options.as), files[0]);
 }
 
 async function main(): Promise<number> {

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countCsvRecords, decodeCsvFile } from '../csv/file';
 import type { Actor } from '../domain/actor';
 import { exportCompaniesCsv, importCompaniesCsv, type ImportSummary } from '../dal/company-csv';
+import { exportFxCsv, importFxCsv } from '../dal/fx';
 import { CsvRejectedError, DomainError } from '../errors';
 import { UsageError } from './args';
 
@@ -42,10 +43,21 @@ function summaryLine({ dryRun, created, updated, unchanged }: ImportSummary): st
     : `Imported: ${created} created, ${updated} updated, ${unchanged} unchanged`;
 }
 
-/** `import companies FILE [--dry-run]`: the counts and warnings on stdout; a rejected file's issues on stderr. */
-export async function importCompaniesCommand(actor: Actor, text: string, dryRun: boolean): Promise<void> {
+/** The CSV files the CLI imports and exports (SPEC §6), each through the same data-layer functions as the API. */
+export const CSV_KINDS = {
+  companies: { importCsv: importCompaniesCsv, exportCsv: exportCompaniesCsv, rows: 'companies' },
+  fx: { importCsv: importFxCsv, exportCsv: exportFxCsv, rows: 'FX rates' },
+} as const;
+export type CsvKind = keyof typeof CSV_KINDS;
+
+export function isCsvKind(value: string | undefined): value is CsvKind {
+  return value !== undefined && value in CSV_KINDS;
+}
+
+/** `import KIND FILE [--dry-run]`: the counts and warnings on stdout; a rejected file's issues on stderr. */
+export async function importCsvCommand(kind: CsvKind, actor: Actor, text: string, dryRun: boolean): Promise<void> {
   try {
-    const summary = await importCompaniesCsv(actor, text, { dryRun });
+    const summary = await CSV_KINDS[kind].importCsv(actor, text, { dryRun });
     console.log(summaryLine(summary));
     for (const w of summary.warnings) console.log(`line ${w.line}: ${w.message}`);
   } catch (error) {
@@ -55,14 +67,14 @@ export async function importCompaniesCommand(actor: Actor, text: string, dryRun:
   }
 }
 
-/** `export companies [FILE]`: every active company, to FILE or to stdout. */
-export async function exportCompaniesCommand(actor: Actor, file: string | undefined): Promise<void> {
-  const text = await exportCompaniesCsv(actor);
+/** `export KIND [FILE]`: to FILE or to stdout. */
+export async function exportCsvCommand(kind: CsvKind, actor: Actor, file: string | undefined): Promise<void> {
+  const text = await CSV_KINDS[kind].exportCsv(actor);
   if (file === undefined) {
     // Wait until written: the CLI exits right after, and a pipe may still be draining.
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
     return;
   }
   await writeFile(file, text).catch(fileError('write', file));
-  console.log(`Exported ${countCsvRecords(text)} companies to ${file}`);
+  console.log(`Exported ${countCsvRecords(text)} ${CSV_KINDS[kind].rows} to ${file}`);
 }
