@@ -29,10 +29,10 @@ Commands:
                                              create a user (roles: ${ROLES.join(', ')}); asks for the password
   user list [--json]                         list users
   token create --email E --name N            create a personal API token; prints only the token
-  import companies|fx FILE [--dry-run]       import companies.csv or fx.csv, all or nothing; --dry-run writes
-                                             nothing and reports what would be created, updated and unchanged
-  export companies|fx [FILE]                 write every active company (or every FX rate) as CSV to FILE
-                                             (or stdout)
+  import companies|figures|fx FILE [--dry-run]
+                                             import the CSV (SPEC §6), all or nothing; --dry-run writes nothing
+                                             and reports what would be created, updated and left unchanged
+  export companies|figures|fx [FILE]         write it as CSV to FILE (or stdout); archived companies are left out
 
 Options for every command:
   --as EMAIL                                 the user recorded as the actor (default: system)
@@ -107,7 +107,7 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies and fx. */
+/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies, figures and fx. */
 async function csvCommand(command: 'import' | 'export', kind: CsvKind, args: string[]): Promise<void> {
   if (command === 'import') {
     const { options, files } = parseFileCommandArgs(args, { 'dry-run': { type: 'boolean' } }, 1);

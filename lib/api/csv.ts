@@ -1,8 +1,12 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { decodeCsvFile, MAX_CSV_BYTES, MAX_CSV_SIZE_LABEL } from '../csv/file';
+import type { Actor } from '../domain/actor';
+import type { ImportSummary } from '../dal/company-csv';
 import { CsvRejectedError, DomainError } from '../errors';
+import { withAuth } from './handler';
+import { searchParamsObject } from './query';
 
 class PayloadTooLargeError extends DomainError {
   override readonly status = 413;
@@ -69,5 +73,18 @@ export function csvAttachment(text: string, name: string): Response {
       'Content-Disposition': `attachment; filename="${name}-${date}.csv"`,
       'Cache-Control': 'no-store',
     },
+  });
+}
+
+type CsvImporter = (actor: Actor, text: string, options: { dryRun: boolean }) => Promise<ImportSummary>;
+
+/**
+ * POST /api/v1/import/{kind}[?dryRun=1] with the CSV as the body → 200 { dryRun, created, updated, unchanged,
+ * warnings }; a bad file → 422 listing every bad row, and nothing is written (SPEC §6, §7).
+ */
+export function csvImportRoute(importCsv: CsvImporter) {
+  return withAuth('analyst', async ({ req, actor }) => {
+    const { dryRun } = importQuerySchema.parse(searchParamsObject(req));
+    return NextResponse.json(await importCsv(actor, await readCsvBody(req), { dryRun }), { headers: { 'Cache-Control': 'no-store' } });
   });
 }

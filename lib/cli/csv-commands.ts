@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countCsvRecords, decodeCsvFile } from '../csv/file';
 import type { Actor } from '../domain/actor';
 import { exportCompaniesCsv, importCompaniesCsv, type ImportSummary } from '../dal/company-csv';
+import { exportFiguresCsv, importFiguresCsv } from '../dal/figure-csv';
 import { exportFxCsv, importFxCsv } from '../dal/fx';
 import { CsvRejectedError, DomainError } from '../errors';
 import { UsageError } from './args';
@@ -46,6 +47,7 @@ function summaryLine({ dryRun, created, updated, unchanged }: ImportSummary): st
 /** The CSV files the CLI imports and exports (SPEC §6), each through the same data-layer functions as the API. */
 export const CSV_KINDS = {
   companies: { importCsv: importCompaniesCsv, exportCsv: exportCompaniesCsv, rows: 'companies' },
+  figures: { importCsv: importFiguresCsv, exportCsv: exportFiguresCsv, rows: 'figures' },
   fx: { importCsv: importFxCsv, exportCsv: exportFxCsv, rows: 'FX rates' },
 } as const;
 export type CsvKind = keyof typeof CSV_KINDS;

@@ -1,0 +1,289 @@
+import 'server-only';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { auditEvents, companies, figures, fxRates } from '@/db/schema';
+import { getDb } from '@/db/client';
+import { parseCsv, type CsvRow } from '../csv/parse';
+import { toCsv } from '../csv/write';
+import type { Actor } from '../domain/actor';
+import { caseFold } from '../domain/case-fold';
+import { canonicalDecimal, Dec } from '../domain/decimal';
+import { currencyKey, figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
+import { METRIC_LABELS } from '../domain/figures/types';
+import { CsvRejectedError, type CsvIssue } from '../errors';
+import type { ImportSummary } from './company-csv';
+import { assertRole } from './guard';
+
+/** figures.csv (SPEC §6). */
+export const FIGURE_CSV_COLUMNS = [
+  'company',
+  'fiscal_year',
+  'fiscal_quarter',
+  'metric',
+  'kind',
+  'value_millions',
+  'currency',
+  'source',
+  'note',
+] as const;
+const REQUIRED = ['company', 'fiscal_year', 'metric', 'value_millions'] as const;
+const COLUMN_OF_FIELD: Record<string, string> = {
+  companyId: 'company',
+  fiscalYear: 'fiscal_year',
+  fiscalQuarter: 'fiscal_quarter',
+  value: 'value_millions',
+};
+
+interface CompanyRef {
+  id: string;
+  name: string;
+  currency: string;
+  archived: boolean;
+}
+
+/**
+ * Resolves the `company` cell: a name, else a ticker, both case-folded (SPEC §6). A string that is one
+ * company's name and another's ticker is ambiguous and refused.
+ */
+function companyResolver(
+  rows: readonly { id: string; name: string; nameKey: string; tickerKey: string | null; currency: string; archived: boolean }[],
+) {
+  const byName = new Map(rows.map((r) => [r.nameKey, r]));
+  const byTicker = new Map(rows.flatMap((r) => (r.tickerKey ? [[r.tickerKey, r] as const] : [])));
+  return (cell: string): CompanyRef | string => {
+    const key = caseFold(cell);
+    const named = byName.get(key);
+    const ticked = byTicker.get(key);
+    if (named && ticked && named.id !== ticked.id)
+      return `"${cell}" is the name of ${named.name} and the ticker of ${ticked.name}; use the full name`;
+    return named ?? ticked ?? `unknown company "${cell}"`;
+  };
+}
+
+function chunks<T>(items: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type StoredFigure = {
+  id: string;
+  value: string;
+  currency: string;
+  source: string | null;
+  note: string | null;
+  version: number;
+} & Pick<FigureInput, 'companyId' | 'fiscalYear' | 'metric' | 'kind'> & { fiscalQuarter: number | null };
+
+/**
+ * Imports figures.csv all or nothing: every bad row is named (an unknown company too); rows upsert on company +
+ * fiscal year + quarter + metric + kind, so the same file twice changes nothing. Warnings: a currency unlike the
+ * company's, a missing FX rate for the fiscal year, an archived company.
+ */
+export async function importFiguresCsv(actor: Actor, text: string, options: { dryRun: boolean }): Promise<ImportSummary> {
+  assertRole(actor, 'analyst');
+  const parsed = parseCsv(text, { columns: FIGURE_CSV_COLUMNS, required: REQUIRED });
+  if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
+
+  const db = await getDb();
+  const resolve = companyResolver(
+    await db
+      .select({
+        id: companies.id,
+        name: companies.name,
+        nameKey: companies.nameKey,
+        tickerKey: companies.tickerKey,
+        currency: companies.currency,
+        archived: companies.archived,
+      })
+      .from(companies),
+  );
+  const issues: CsvIssue[] = [];
+  const warnings: ImportSummary['warnings'] = [];
+  const rows: { line: number; figure: FigureInput; company: CompanyRef }[] = [];
+  for (const row of parsed.rows) {
+    const read = readRow(row, resolve, issues);
+    if (read) rows.push(read);
+  }
+  const firstLine = new Map<string, number>();
+  for (const r of rows) {
+    const key = figureKey(r.figure);
+    const first = firstLine.get(key);
+    if (first !== undefined) issues.push({ line: r.line, column: null, message: `the same figure as line ${first}` });
+    else firstLine.set(key, r.line);
+  }
+
+  // Only the figures of the companies in the file: they are all the natural keys and currencies that can clash.
+  const stored: StoredFigure[] = [];
+  for (const part of chunks([...new Set(rows.map((r) => r.company.id))]))
+    for (const f of await db.select().from(figures).where(inArray(figures.companyId, part))) stored.push({ ...f, value: canonicalDecimal(f.value) });
+  const storedByKey = new Map(stored.map((f) => [figureKey(f), f]));
+  const currencyOf = new Map<string, { currency: string; where: string }>();
+  for (const f of stored)
+    if (!firstLine.has(figureKey(f))) currencyOf.set(currencyKey(f), { currency: f.currency, where: 'a stored figure' });
+  for (const r of rows) {
+    const other = currencyOf.get(currencyKey(r.figure));
+    if (other && other.currency !== r.figure.currency)
+      issues.push({
+        line: r.line,
+        column: 'currency',
+        message: `${METRIC_LABELS[r.figure.metric]} for FY${r.figure.fiscalYear} of ${r.company.name} is in ${other.currency} (${other.where}); one currency per company, year and metric`,
+      });
+    else currencyOf.set(currencyKey(r.figure), { currency: r.figure.currency, where: `line ${r.line}` });
+  }
+  if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
+
+  const rates = new Set(
+    (await db.select({ currency: fxRates.currency, year: fxRates.year }).from(fxRates)).map((r) => `${r.currency}|${r.year}`),
+  );
+  for (const r of rows) {
+    if (r.company.archived) warnings.push({ line: r.line, message: `${r.company.name} is archived.` });
+    if (r.figure.currency !== r.company.currency)
+      warnings.push({
+        line: r.line,
+        message: `${r.figure.currency} is not ${r.company.name}'s reporting currency (${r.company.currency}).`,
+      });
+    if (r.figure.currency !== 'USD' && !rates.has(`${r.figure.currency}|${r.figure.fiscalYear}`))
+      warnings.push({
+        line: r.line,
+        message: `no ${r.figure.currency} rate for ${r.figure.fiscalYear} yet: the figure cannot be converted to USD for that year.`,
+      });
+  }
+
+  const creates = rows.filter((r) => !storedByKey.has(figureKey(r.figure)));
+  const updates = rows.flatMap((r) => {
+    const before = storedByKey.get(figureKey(r.figure));
+    return before && !sameFigure(before, r.figure) ? [{ ...r, before }] : [];
+  });
+  const summary = {
+    dryRun: options.dryRun,
+    created: creates.length,
+    updated: updates.length,
+    unchanged: rows.length - creates.length - updates.length,
+    warnings,
+  };
+  if (options.dryRun || creates.length + updates.length === 0) return summary;
+
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const events: (typeof auditEvents.$inferInsert)[] = [];
+    for (const part of chunks(creates, 2000)) {
+      const inserted = await tx
+        .insert(figures)
+        .values(
+          part.map(({ figure: f }) => ({
+            ...columns(f),
+            companyId: f.companyId,
+            fiscalYear: f.fiscalYear,
+            fiscalQuarter: f.fiscalQuarter,
+            metric: f.metric,
+            kind: f.kind,
+            updatedBy: actor.label,
+            updatedAt: now,
+          })),
+        )
+        .returning();
+      for (const row of inserted)
+        events.push(event(actor, 'figure.import_create', row.id, null, { ...row, value: canonicalDecimal(row.value) }));
+    }
+    for (const u of updates) {
+      await tx
+        .update(figures)
+        .set({ ...columns(u.figure), version: sql`${figures.version} + 1`, updatedBy: actor.label, updatedAt: now })
+        .where(eq(figures.id, u.before.id));
+      events.push(
+        event(actor, 'figure.import_update', u.before.id, u.before, {
+          ...u.before,
+          ...columns(u.figure),
+          version: u.before.version + 1,
+        }),
+      );
+    }
+    for (const part of chunks(events, 2000)) await tx.insert(auditEvents).values(part);
+  });
+  return summary;
+}
+
+function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssue[]) {
+  const { line, cells } = row;
+  const company = cells.company ? resolve(cells.company) : 'the company is missing';
+  if (typeof company === 'string') {
+    issues.push({ line, column: 'company', message: company });
+    return null;
+  }
+  const quarter = cells.fiscal_quarter;
+  const parsed = figureInputSchema.safeParse({
+    companyId: company.id,
+    fiscalYear: cells.fiscal_year ?? undefined,
+    fiscalQuarter: quarter === null || quarter === undefined ? null : /^[1-4]$/.test(quarter) ? Number(quarter) : quarter,
+    metric: cells.metric?.toLowerCase() ?? undefined,
+    kind: cells.kind?.toLowerCase() ?? undefined,
+    value: cells.value_millions ?? '',
+    currency: cells.currency ?? company.currency,
+    source: cells.source,
+    note: cells.note,
+  });
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const field = String(i.path[0] ?? 'value');
+      issues.push({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
+    }
+    return null;
+  }
+  return { line, figure: parsed.data, company };
+}
+
+function sameFigure(stored: StoredFigure, f: FigureInput): boolean {
+  return (
+    new Dec(stored.value).eq(f.value) && stored.currency === f.currency && stored.source === f.source && stored.note === f.note
+  );
+}
+
+function columns(f: FigureInput) {
+  return { value: f.value, currency: f.currency, source: f.source, note: f.note };
+}
+
+function event(actor: Actor, action: string, entityId: string, before: unknown, after: unknown): typeof auditEvents.$inferInsert {
+  return {
+    actorId: actor.userId,
+    actorLabel: actor.label,
+    action,
+    entityType: 'figure',
+    entityId,
+    before,
+    after,
+    ip: actor.ip ?? null,
+  };
+}
+
+/** figures.csv of every active company's figures, in the format the importer reads back. */
+export async function exportFiguresCsv(actor: Actor): Promise<string> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({ company: companies.name, figure: figures })
+    .from(figures)
+    .innerJoin(companies, eq(companies.id, figures.companyId))
+    .where(eq(companies.archived, false))
+    .orderBy(
+      asc(companies.nameKey),
+      asc(figures.fiscalYear),
+      asc(figures.metric),
+      asc(figures.kind),
+      sql`coalesce(${figures.fiscalQuarter}, 0)`,
+    );
+  return toCsv(
+    FIGURE_CSV_COLUMNS,
+    rows.map(({ company, figure: f }) => ({
+      company,
+      fiscal_year: f.fiscalYear,
+      fiscal_quarter: f.fiscalQuarter,
+      metric: f.metric,
+      kind: f.kind,
+      value_millions: canonicalDecimal(f.value),
+      currency: f.currency,
+      source: f.source,
+      note: f.note,
+    })),
+    { numberColumns: ['fiscal_year', 'fiscal_quarter', 'value_millions'] },
+  );
+}
