@@ -1,5 +1,5 @@
 import { Table } from '../ui/table';
-import type { ImportOutcome, ImportSummary } from './post-companies-csv';
+import type { ImportOutcome, ImportSummary } from './post-csv';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -31,7 +31,7 @@ function Warnings({ warnings }: { warnings: ImportSummary['warnings'] }) {
   );
 }
 
-function Counts({ summary }: { summary: ImportSummary }) {
+function Counts({ summary, noun }: { summary: ImportSummary; noun: { one: string; many: string } }) {
   const rows: [string, number][] = summary.dryRun
     ? [
         ['To create', summary.created],
@@ -49,7 +49,7 @@ function Counts({ summary }: { summary: ImportSummary }) {
         <div key={label} style={{ display: 'contents' }}>
           <dt>{label}</dt>
           <dd>
-            <strong>{count(n)}</strong> {n === 1 ? 'company' : 'companies'}
+            <strong>{count(n)}</strong> {n === 1 ? noun.one : noun.many}
           </dd>
         </div>
       ))}
@@ -58,7 +58,15 @@ function Counts({ summary }: { summary: ImportSummary }) {
 }
 
 /** What a dry run found, what an import did, or why the file was refused. */
-export function ImportOutcomeView({ outcome, fileName }: { outcome: ImportOutcome; fileName: string }) {
+export function ImportOutcomeView({
+  outcome,
+  fileName,
+  noun,
+}: {
+  outcome: ImportOutcome;
+  fileName: string;
+  noun: { one: string; many: string };
+}) {
   if (outcome.kind === 'failed') return <p className="message message-error">{outcome.message}</p>;
   if (outcome.kind === 'rejected')
     return (
@@ -94,7 +102,7 @@ export function ImportOutcomeView({ outcome, fileName }: { outcome: ImportOutcom
       ) : (
         <p className="message message-ok">Imported {fileName}.</p>
       )}
-      <Counts summary={summary} />
+      <Counts noun={noun} summary={summary} />
       <Warnings warnings={summary.warnings} />
     </>
   );

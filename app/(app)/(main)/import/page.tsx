@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { CompanyImport } from '@/components/import/company-import';
+import { CsvImportPicker } from '@/components/import/csv-import-picker';
 import { CompaniesCsvFormat } from '@/components/import/companies-csv-format';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
@@ -16,26 +16,32 @@ export default async function ImportPage() {
     <>
       <PageHeader title="Import / export">
         {canImport
-          ? 'Bring companies in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
-          : 'Take the companies out to a spreadsheet. Importing needs the analyst role.'}
+          ? 'Bring companies, FX rates and figures in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
+          : 'Take the companies, FX rates and figures out to a spreadsheet. Importing needs the analyst role.'}
       </PageHeader>
       {canImport && (
         <section className="card" aria-labelledby="import-heading">
           <h2 id="import-heading" style={{ marginTop: 0 }}>
-            Import companies.csv
+            Import
           </h2>
-          <CompanyImport />
+          <CsvImportPicker />
         </section>
       )}
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading" style={{ marginTop: 0 }}>
-          Export companies.csv
+          Export
         </h2>
-        <p>
+        <p className="actions">
           <a className="btn btn-primary" href="/api/v1/export/companies.csv" download>
             Download companies.csv
-          </a>{' '}
-          <span className="muted">every active company (archived ones are left out)</span>
+          </a>
+          <a className="btn" href="/api/v1/export/fx.csv" download>
+            Download fx.csv
+          </a>
+          <a className="btn" href="/api/v1/export/figures.csv" download>
+            Download figures.csv
+          </a>
+          <span className="muted">archived companies and their figures are left out</span>
         </p>
         <p className="hint">
           To export part of the universe, filter the Companies table and use its Export CSV button. The file imports back

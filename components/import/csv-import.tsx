@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { countCsvRecords, decodeCsvFile, MAX_CSV_BYTES, MAX_CSV_SIZE_LABEL } from '@/lib/csv/file';
 import { ImportOutcomeView } from './import-outcome';
-import { postCompaniesCsv, type ImportOutcome } from './post-companies-csv';
+import { CSV_IMPORT_KINDS, type CsvImportKind } from './csv-kinds';
+import { postCsv, type ImportOutcome } from './post-csv';
 
 interface Source {
   name: string;
@@ -21,10 +22,11 @@ const tooLarge = (name: string, bytes: number) =>
   `${name} is ${(bytes / 1024 / 1024).toFixed(1)} MB; one import takes at most ${MAX_CSV_SIZE_LABEL}. Split it into smaller files.`;
 
 /**
- * Import of companies.csv in two steps: choosing, dropping or pasting a file runs a dry run and shows what would
+ * Import of one CSV kind in two steps: choosing, dropping or pasting a file runs a dry run and shows what would
  * change (or every bad row); only the confirm button writes. Plain fetch with the session cookie.
  */
-export function CompanyImport() {
+export function CsvImport({ kind }: { kind: CsvImportKind }) {
+  const { file: fileName, one, many, header } = CSV_IMPORT_KINDS[kind];
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [busy, setBusy] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function CompanyImport() {
 
   async function send(source: Source, dryRun: boolean) {
     setBusy(`${dryRun ? 'Checking' : 'Importing'} ${rowsLabel(source.rows)} of ${source.name}…`);
-    const outcome = await postCompaniesCsv(source.text, dryRun);
+    const outcome = await postCsv(kind, source.text, dryRun);
     setBusy(null);
     setStage({ kind: 'result', source, dryRun, outcome });
     if (!dryRun && outcome.kind === 'summary') router.refresh();
@@ -101,11 +103,11 @@ export function CompanyImport() {
         <h3 ref={outcomeHeading} tabIndex={-1}>
           {dryRun ? 'Check' : 'Import'} of {source.name} ({rowsLabel(source.rows)})
         </h3>
-        <ImportOutcomeView outcome={outcome} fileName={source.name} />
+        <ImportOutcomeView outcome={outcome} fileName={source.name} noun={{ one, many }} />
         <div className="actions" style={{ marginTop: '1rem' }}>
           {dryRun && outcome.kind === 'summary' && changes > 0 && (
             <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => send(source, false)}>
-              Import {count(changes)} {changes === 1 ? 'company' : 'companies'}
+              Import {count(changes)} {changes === 1 ? one : many}
             </button>
           )}
           {outcome.kind === 'failed' &&
@@ -118,7 +120,7 @@ export function CompanyImport() {
                 Try again
               </button>
             ))}
-          {!dryRun && outcome.kind === 'summary' && (
+          {!dryRun && outcome.kind === 'summary' && kind !== 'fx' && (
             <Link className="btn" href="/companies">
               Open the companies
             </Link>
@@ -152,34 +154,34 @@ export function CompanyImport() {
           }}
         >
           <div className="field">
-            <label htmlFor="companies-csv-file">Choose a companies.csv file, or drop it here</label>
+            <label htmlFor={`${kind}-csv-file`}>Choose a {fileName} file, or drop it here</label>
             <input
               ref={fileInput}
-              id="companies-csv-file"
+              id={`${kind}-csv-file`}
               type="file"
               accept=".csv,text/csv"
-              aria-describedby="companies-csv-file-hint"
+              aria-describedby={`${kind}-csv-file-hint`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
                 if (file) void checkFile(file);
               }}
             />
-            <span id="companies-csv-file-hint" className="hint">
+            <span id={`${kind}-csv-file-hint`} className="hint">
               UTF-8, at most {MAX_CSV_SIZE_LABEL}. The file is checked first; nothing is written until you confirm.
             </span>
           </div>
         </div>
         <div className="field" style={{ marginTop: '1rem' }}>
-          <label htmlFor="companies-csv-text">Or paste CSV text, header row first</label>
+          <label htmlFor={`${kind}-csv-text`}>Or paste CSV text, header row first</label>
           <textarea
-            id="companies-csv-text"
+            id={`${kind}-csv-text`}
             rows={5}
             className="mono"
             spellCheck={false}
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
-            placeholder="name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,…"
+            placeholder={header}
           />
         </div>
         <div className="actions" style={{ marginTop: '0.5rem' }}>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CsvImportKind } from './csv-kinds';
 
 const summarySchema = z.object({
   dryRun: z.boolean(),
@@ -21,11 +22,11 @@ export type ImportOutcome =
   /** The request itself failed (network, session, size); nothing was written. */
   | { kind: 'failed'; message: string; signedOut?: boolean };
 
-/** Sends companies.csv to `POST /api/v1/import/companies` with the session cookie and reads the answer (SPEC §7). */
-export async function postCompaniesCsv(text: string, dryRun: boolean): Promise<ImportOutcome> {
+/** Sends a CSV to `POST /api/v1/import/{kind}` with the session cookie and reads the answer (SPEC §7). */
+export async function postCsv(kind: CsvImportKind, text: string, dryRun: boolean): Promise<ImportOutcome> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1/import/companies${dryRun ? '?dryRun=1' : ''}`, {
+    response = await fetch(`/api/v1/import/${kind}${dryRun ? '?dryRun=1' : ''}`, {
       method: 'POST',
       body: text,
       headers: { 'Content-Type': 'text/csv' },
