@@ -61,3 +61,24 @@ test('the export downloads companies.csv that names every company of the filter'
   expect(text.split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);
   expect(text).toContain('Import E2E Alpha,IEA,TW,public,12,Portfolio,0,1,0,0,0,0,0,TWD,,');
 });
+
+test('the demo universe loads through the page: companies, then FX rates, then figures with their warnings', async ({ page }) => {
+  const seed = (file: string) => readFileSync(`db/seed/ai-stack/${file}`);
+  await page.goto('/import');
+  for (const [file, noun, count] of [
+    ['companies.csv', 'companies', 41],
+    ['fx.csv', 'FX rates', 13],
+    ['figures.csv', 'figures', 310],
+  ] as const) {
+    await page.getByRole('radio', { name: file }).check();
+    await page
+      .getByLabel(`Choose a ${file} file, or drop it here`)
+      .setInputFiles({ name: file, mimeType: 'text/csv', buffer: seed(file) });
+    await expect(page.getByText('Nothing has been written yet')).toBeVisible();
+    if (file === 'figures.csv') await expect(page.getByText(/no TWD rate for 2024/).first()).toBeVisible();
+    await page.getByRole('button', { name: `Import ${count} ${noun}` }).click();
+    await expect(page.getByText(`Imported ${file}.`)).toBeVisible();
+  }
+  await page.goto('/companies?q=tsmc');
+  await expect(page.getByTestId('company-TSMC')).toContainText('Chips');
+});
