@@ -17,19 +17,17 @@ function escapeLike(value: string): string {
 
 /** Each company's primary layer: its largest share, ties to the lower layer (SPEC §2). */
 function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
-  return db
-    .$with('primary_layers')
-    .as(
-      db
-        .selectDistinctOn([exposures.companyId], {
-          companyId: exposures.companyId,
-          layerKey: exposures.layerKey,
-          position: layers.position,
-        })
-        .from(exposures)
-        .innerJoin(layers, eq(layers.key, exposures.layerKey))
-        .orderBy(exposures.companyId, desc(exposures.share), asc(layers.position)),
-    );
+  return db.$with('primary_layers').as(
+    db
+      .selectDistinctOn([exposures.companyId], {
+        companyId: exposures.companyId,
+        layerKey: exposures.layerKey,
+        position: layers.position,
+      })
+      .from(exposures)
+      .innerJoin(layers, eq(layers.key, exposures.layerKey))
+      .orderBy(exposures.companyId, desc(exposures.share), asc(layers.position)),
+  );
 }
 
 /** The WHERE clause of a filter (everything but paging), shared by the list and the export. */

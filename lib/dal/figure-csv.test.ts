@@ -22,8 +22,14 @@ describe.each(TEST_DRIVERS)('figures.csv on %s', (driver) => {
     const result = await importFiguresCsv(analyst, file, { dryRun: false });
     expect(result).toMatchObject({ created: 2 });
     expect(result.warnings).toEqual([
-      { line: 2, message: 'no EUR rate for 2024 yet: the figure cannot be converted to USD for that year.' },
-      { line: 3, message: 'no EUR rate for 2024 yet: the figure cannot be converted to USD for that year.' },
+      {
+        line: 2,
+        message: "Société d'Agents: no EUR rate for 2024 yet, so this figure cannot be converted to USD for that year.",
+      },
+      {
+        line: 3,
+        message: "Société d'Agents: no EUR rate for 2024 yet, so this figure cannot be converted to USD for that year.",
+      },
     ]);
     expect(
       (await listFigures(analyst, { company: company.id })).map((f) => [f.fiscalQuarter, f.kind, f.value, f.currency]),

@@ -115,7 +115,8 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
   // Only the figures of the companies in the file: they are all the natural keys and currencies that can clash.
   const stored: StoredFigure[] = [];
   for (const part of chunks([...new Set(rows.map((r) => r.company.id))]))
-    for (const f of await db.select().from(figures).where(inArray(figures.companyId, part))) stored.push({ ...f, value: canonicalDecimal(f.value) });
+    for (const f of await db.select().from(figures).where(inArray(figures.companyId, part)))
+      stored.push({ ...f, value: canonicalDecimal(f.value) });
   const storedByKey = new Map(stored.map((f) => [figureKey(f), f]));
   const currencyOf = new Map<string, { currency: string; where: string }>();
   for (const f of stored)
