@@ -146,7 +146,7 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
     if (r.figure.currency !== 'USD' && !rates.has(`${r.figure.currency}|${r.figure.fiscalYear}`))
       warnings.push({
         line: r.line,
-        message: `no ${r.figure.currency} rate for ${r.figure.fiscalYear} yet: the figure cannot be converted to USD for that year.`,
+        message: `${r.company.name}: no ${r.figure.currency} rate for ${r.figure.fiscalYear} yet, so this figure cannot be converted to USD for that year.`,
       });
   }
 
