@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { CsvRejectedError, ForbiddenError } from '@/lib/errors';
-import { exportFxCsv, importFxCsv, listFxRates } from './fx';
+import { ConflictError, CsvRejectedError, ForbiddenError } from '@/lib/errors';
+import { createCompany } from './company-writes';
+import { putFigures } from './figures';
+import { exportFxCsv, importFxCsv, listFxRates, setFxRate, unconvertibleFigures } from './fx';
 
 const FILE = ['currency,year,usd_per_unit', 'EUR,2024,1.082251082', 'jpy,2023,0.007117432657', 'TWD,2023,0.03210015248'].join(
   '\n',
@@ -53,6 +55,32 @@ describe.each(TEST_DRIVERS)('fx.csv on %s', (driver) => {
     expect(error.issues.map((i) => `${i.line}:${i.column}`)).toEqual(['3:currency', '4:year', '5:usd_per_unit', '6:currency']);
     expect(error.issues[3]!.message).toBe('the same currency and year as line 2');
     expect((await listFxRates(analyst)).find((r) => r.year === 2022)).toBeUndefined();
+  });
+
+  it('sets a rate by hand at the version read, and lists the figures no rate can convert yet', async () => {
+    const analyst = await makeUser('analyst');
+    const company = await createCompany(analyst, { name: 'Krw Co', currency: 'KRW' });
+    const figure = (fiscalYear: number) => ({
+      companyId: company.id,
+      fiscalYear,
+      fiscalQuarter: null,
+      metric: 'revenue',
+      value: '1000',
+      currency: 'KRW',
+    });
+    await putFigures(analyst, { figures: [figure(2030), figure(2031)] });
+    expect(await unconvertibleFigures(analyst)).toEqual([
+      { currency: 'KRW', year: 2030, figures: 1, companies: ['Krw Co'] },
+      { currency: 'KRW', year: 2031, figures: 1, companies: ['Krw Co'] },
+    ]);
+    const set = await setFxRate(analyst, { currency: 'krw', year: '2030', usdPerUnit: '0.00075' });
+    expect(set).toMatchObject({ currency: 'KRW', year: 2030, usdPerUnit: '0.00075', version: 1 });
+    expect((await unconvertibleFigures(analyst)).map((g) => g.year)).toEqual([2031]);
+    await expect(setFxRate(analyst, { currency: 'KRW', year: 2030, usdPerUnit: '0.0008' })).rejects.toBeInstanceOf(ConflictError);
+    expect(await setFxRate(analyst, { currency: 'KRW', year: 2030, usdPerUnit: '0.0008', version: 1 })).toMatchObject({
+      version: 2,
+    });
+    await expect(setFxRate(analyst, { currency: 'USD', year: 2030, usdPerUnit: '1' })).rejects.toThrow(/USD is 1/);
   });
 
   it('is written by analysts only', async () => {

@@ -1,13 +1,14 @@
 import 'server-only';
-import { asc, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditEvents, fxRates } from '@/db/schema';
+import { auditEvents, companies, figures, fxRates } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { parseCsv } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import type { Actor } from '../domain/actor';
 import { canonicalDecimal, Dec } from '../domain/decimal';
-import { CsvRejectedError, type CsvIssue } from '../errors';
+import { ConflictError, CsvRejectedError, type CsvIssue } from '../errors';
+import { recordAudit } from './audit';
 import { assertRole } from './guard';
 import type { ImportSummary } from './company-csv';
 
@@ -144,4 +145,81 @@ export async function exportFxCsv(actor: Actor): Promise<string> {
     rates.map((r) => ({ currency: r.currency, year: r.year, usd_per_unit: r.usdPerUnit })),
     { numberColumns: ['year', 'usd_per_unit'] },
   );
+}
+
+export const setFxRateSchema = fxRateSchema.extend({ version: z.coerce.number().int().min(1).optional() });
+
+/** An analyst adds a rate, or changes one at the version they read (409 with the stored rate when stale). */
+export async function setFxRate(actor: Actor, raw: unknown): Promise<FxRateView> {
+  assertRole(actor, 'analyst');
+  const input = setFxRateSchema.parse(raw);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(fxRates)
+      .where(and(eq(fxRates.currency, input.currency), eq(fxRates.year, input.year)))
+      .for('update');
+    if (current && input.version !== current.version)
+      throw new ConflictError(
+        `The ${input.currency} rate for ${input.year} was changed by ${current.updatedBy} since you read it.`,
+        {
+          ...current,
+          usdPerUnit: canonicalDecimal(current.usdPerUnit),
+        },
+      );
+    const values = { usdPerUnit: input.usdPerUnit, updatedBy: actor.label, updatedAt: new Date() };
+    const [row] = current
+      ? await tx
+          .update(fxRates)
+          .set({ ...values, version: sql`${fxRates.version} + 1` })
+          .where(and(eq(fxRates.currency, input.currency), eq(fxRates.year, input.year)))
+          .returning()
+      : await tx
+          .insert(fxRates)
+          .values({ ...values, currency: input.currency, year: input.year })
+          .returning();
+    await recordAudit(tx, actor, {
+      action: current ? 'fx.update' : 'fx.create',
+      entityType: 'fx_rate',
+      entityId: `${input.currency}-${input.year}`,
+      before: current ? { usdPerUnit: canonicalDecimal(current.usdPerUnit) } : null,
+      after: { usdPerUnit: canonicalDecimal(row!.usdPerUnit) },
+    });
+    return {
+      currency: row!.currency,
+      year: row!.year,
+      usdPerUnit: canonicalDecimal(row!.usdPerUnit),
+      version: row!.version,
+      updatedBy: row!.updatedBy,
+      updatedAt: row!.updatedAt.toISOString(),
+    };
+  });
+}
+
+export interface UnconvertibleGroup {
+  currency: string;
+  year: number;
+  figures: number;
+  companies: string[];
+}
+
+/** Figures in a currency other than USD whose fiscal year has no rate for that currency, by currency and year. */
+export async function unconvertibleFigures(actor: Actor): Promise<UnconvertibleGroup[]> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({
+      currency: figures.currency,
+      year: figures.fiscalYear,
+      figures: sql<number>`count(*)`.mapWith(Number),
+      companies: sql<string[]>`array_agg(distinct ${companies.name} order by ${companies.name})`,
+    })
+    .from(figures)
+    .innerJoin(companies, eq(companies.id, figures.companyId))
+    .leftJoin(fxRates, and(eq(fxRates.currency, figures.currency), eq(fxRates.year, figures.fiscalYear)))
+    .where(and(ne(figures.currency, 'USD'), isNull(fxRates.currency), eq(companies.archived, false)))
+    .groupBy(figures.currency, figures.fiscalYear)
+    .orderBy(asc(figures.currency), asc(figures.fiscalYear));
+  return rows;
 }

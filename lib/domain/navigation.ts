@@ -10,6 +10,7 @@ const ITEMS: (NavItem & { role: Role })[] = [
   { href: '/', label: 'Dashboard', role: 'viewer' },
   { href: '/companies', label: 'Companies', role: 'viewer' },
   { href: '/lists', label: 'Lists', role: 'viewer' },
+  { href: '/fx', label: 'FX rates', role: 'viewer' },
   { href: '/import', label: 'Import / export', role: 'viewer' },
   { href: '/layers', label: 'Layers', role: 'viewer' },
   { href: '/admin/users', label: 'Users', role: 'admin', section: 'Admin' },
