@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
 import type { Actor } from '../domain/actor';
 import { assertRole } from './guard';
+import { escapeLike } from './sql-helpers';
 
 /** A transaction or the database: audit events are written in the same transaction as the change. */
 type Writer = Pick<Database, 'insert'>;
@@ -93,8 +94,4 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
       ip: r.ip,
     })),
   };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -10,10 +10,7 @@ import type { CompanyFilter } from '../domain/company-filter';
 import { NotFoundError } from '../errors';
 import { loadCompanyViews, type CompanyView } from './company-views';
 import { assertRole } from './guard';
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+import { escapeLike } from './sql-helpers';
 
 /** Each company's primary layer: its largest share, ties to the lower layer (SPEC §2). */
 function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {

@@ -17,6 +17,7 @@ import { companySnapshot, loadCompanyViews, type CompanyView } from './company-v
 import { companyColumns } from './company-writes';
 import { assertRole } from './guard';
 import { resolveListIds } from './lists';
+import { chunks } from './sql-helpers';
 
 /** companies.csv (SPEC §6): `outside` and `currency` may be absent; every other column must be there. */
 export const COMPANY_CSV_COLUMNS = [
@@ -116,12 +117,6 @@ function unchanged(input: CompanyInput, view: CompanyView): boolean {
     lists(input.lists) === lists(view.lists) &&
     sameShares(input.exposures, view.exposures)
   );
-}
-
-function chunks<T>(items: readonly T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import { METRIC_LABELS } from '../domain/figures/types';
 import { CsvRejectedError, type CsvIssue } from '../errors';
 import type { ImportSummary } from './company-csv';
 import { assertRole } from './guard';
+import { chunks } from './sql-helpers';
 
 /** figures.csv (SPEC §6). */
 export const FIGURE_CSV_COLUMNS = [
@@ -57,12 +58,6 @@ function companyResolver(
       return `"${cell}" is the name of ${named.name} and the ticker of ${ticked.name}; use the full name`;
     return named ?? ticked ?? `unknown company "${cell}"`;
   };
-}
-
-function chunks<T>(items: readonly T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 type StoredFigure = {
