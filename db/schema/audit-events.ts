@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -23,5 +24,9 @@ export const auditEvents = pgTable(
     index('audit_events_at_idx').on(t.at),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
     index('audit_events_actor_idx').on(t.actorLabel),
+    // A company's figure history: figure events name their company inside the snapshot, not in a column.
+    index('audit_events_figure_company_idx')
+      .on(sql`coalesce(${t.after}->>'companyId', ${t.before}->>'companyId')`, t.at)
+      .where(sql`${t.entityType} = 'figure'`),
   ],
 );

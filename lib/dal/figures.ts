@@ -30,7 +30,7 @@ export interface FigureView {
 
 type FigureRow = typeof figures.$inferSelect;
 
-function toView(row: FigureRow): FigureView {
+export function toView(row: FigureRow): FigureView {
   return {
     id: row.id,
     companyId: row.companyId,
@@ -49,7 +49,7 @@ function toView(row: FigureRow): FigureView {
 }
 
 /** What the audit log keeps of a figure: enough to show old → new and to restore a deletion. */
-function snapshot(view: FigureView) {
+export function snapshot(view: FigureView) {
   const { updatedAt: _u, updatedBy: _b, ...rest } = view;
   return rest;
 }

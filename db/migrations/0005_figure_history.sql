@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_figure_company_idx" ON "audit_events" USING btree (coalesce("after"->>'companyId', "before"->>'companyId'),"at") WHERE "audit_events"."entity_type" = 'figure';
