@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { hasRole, type Role } from '../domain/roles';
-import { ConflictError, DomainError, RuleError } from '../errors';
+import { ConflictError, DomainError, RuleError, type FieldIssue } from '../errors';
 import { verifySession } from './session';
 
 /** What every server action returns to `useActionState`. */
@@ -13,6 +13,8 @@ export interface ActionState<T = undefined> {
   data?: T;
   /** The stored record when the save lost a race (a stale version): shown so the user can choose. */
   conflict?: unknown;
+  /** Every problem with its full path, for inputs with many parts (a pasted block of figures). */
+  issues?: FieldIssue[];
 }
 
 type Run<S extends z.ZodType, T> = (actor: Actor, input: z.infer<S>) => Promise<{ message?: string; data?: T } | void>;
@@ -37,6 +39,7 @@ async function execute<S extends z.ZodType, T>(role: Role, schema: S, raw: unkno
         ok: false,
         message: error.message,
         fieldErrors: Object.fromEntries(error.issues.map((i) => [String(i.path[0]), [i.message]])),
+        issues: error.issues,
       };
     if (error instanceof z.ZodError) return invalid(error);
     if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.current };

@@ -9,6 +9,7 @@ export interface NavItem {
 const ITEMS: (NavItem & { role: Role })[] = [
   { href: '/', label: 'Dashboard', role: 'viewer' },
   { href: '/companies', label: 'Companies', role: 'viewer' },
+  { href: '/figures', label: 'Figures', role: 'viewer' },
   { href: '/lists', label: 'Lists', role: 'viewer' },
   { href: '/fx', label: 'FX rates', role: 'viewer' },
   { href: '/import', label: 'Import / export', role: 'viewer' },

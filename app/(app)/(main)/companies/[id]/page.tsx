@@ -3,12 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ChartBarExposure } from '@/components/charts/chart-bar-exposure';
+import { FigureHistoryList } from '@/components/figures/figure-history-list';
+import { FiguresGrid } from '@/components/figures/figures-grid';
 import { ArchiveButton } from '@/components/companies/archive-button';
 import { DeleteCompanyButton } from '@/components/companies/delete-company-button';
 import { LayerChip } from '@/components/companies/exposure-bar';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { companyHistory, getCompany } from '@/lib/dal/companies';
+import { companyFigureHistory } from '@/lib/dal/figure-history';
+import { listFigures } from '@/lib/dal/figures';
 import { countryName } from '@/lib/domain/countries';
 import { companyFilterToSearch } from '@/lib/domain/company-filter';
 import { diffSnapshots } from '@/lib/domain/history';
@@ -29,7 +33,11 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const history = await companyHistory(actor, id);
+  const [history, figures, figureHistory] = await Promise.all([
+    companyHistory(actor, id),
+    listFigures(actor, { company: id }),
+    companyFigureHistory(actor, id),
+  ]);
   const canEdit = hasRole(actor.role, 'analyst');
   const layerName = new Map(LAYERS.map((l) => [l.key, l.name]));
   return (
@@ -99,7 +107,29 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           {company.description && <p style={{ marginTop: '0.75rem', whiteSpace: 'pre-wrap' }}>{company.description}</p>}
         </section>
       </div>
-      <h2>History</h2>
+      <section id="figures" aria-labelledby="figures-title">
+        <h2 id="figures-title">Figures</h2>
+        <FiguresGrid
+          companyId={company.id}
+          companyCurrency={company.currency}
+          yearEndMonth={company.fiscalYearEndMonth}
+          figures={figures}
+          history={figureHistory}
+          years={gridYears(figures.map((f) => f.fiscalYear))}
+          canEdit={canEdit}
+        />
+        <details className="card" style={{ marginTop: '1rem' }}>
+          <summary>
+            <strong>Figure history</strong>{' '}
+            <span className="muted">
+              · {figureHistory.length} {figureHistory.length === 1 ? 'change' : 'changes'}
+              {figureHistory.some((h) => h.restorable) && ' · deleted figures can be restored here'}
+            </span>
+          </summary>
+          <FigureHistoryList entries={figureHistory} canRestore={canEdit} />
+        </details>
+      </section>
+      <h2>Company history</h2>
       {history.length === 0 ? (
         <p className="card empty">No recorded changes.</p>
       ) : (
@@ -135,4 +165,12 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
       )}
     </>
   );
+}
+
+/** The fiscal years the grid opens with: every year with a figure, and at least the last five and the next one. */
+function gridYears(figureYears: number[]): number[] {
+  const now = new Date().getUTCFullYear();
+  const first = Math.min(now - 5, ...figureYears);
+  const last = Math.max(now + 1, ...figureYears);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }

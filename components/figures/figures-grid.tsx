@@ -1,0 +1,333 @@
+'use client';
+
+import { Fragment, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { deleteFigureAction } from '@/lib/actions/figures';
+import type { FigureHistoryEntry } from '@/lib/dal/figure-history';
+import type { FigureView } from '@/lib/dal/figures';
+import { Dec } from '@/lib/domain/decimal';
+import {
+  cellKey,
+  fiscalPeriodLabel,
+  GRID_ROWS,
+  gridColumns,
+  readPastedNumber,
+  splitPastedBlock,
+} from '@/lib/domain/figures/grid';
+import { figureLabel } from '@/lib/domain/figures/history-text';
+import { figureKey } from '@/lib/domain/figures/input';
+import { METRICS } from '@/lib/domain/figures/types';
+import { FigureCellPanel } from './figure-cell-panel';
+import { FigureConflictDialog } from './figure-conflict-dialog';
+import { keyOf, payloadFor, type CellContext, type FigurePayload } from './figure-payload';
+import { ChosenValueRow, METRIC_TITLES } from './chosen-value-row';
+import { FigureCell, type CommitDirection } from './figure-cell';
+import { useFigureSave } from './use-figure-save';
+import styles from './figures-grid.module.css';
+
+export interface FiguresGridProps {
+  companyId: string;
+  companyCurrency: string;
+  yearEndMonth: number;
+  figures: FigureView[];
+  history: FigureHistoryEntry[];
+  years: number[];
+  canEdit: boolean;
+}
+
+const STEPS: Record<CommitDirection, [number, number]> = {
+  down: [1, 0],
+  up: [-1, 0],
+  right: [0, 1],
+  left: [0, -1],
+  stay: [0, 0],
+};
+const ARROWS: Record<string, [number, number]> = {
+  ArrowDown: STEPS.down,
+  ArrowUp: STEPS.up,
+  ArrowRight: STEPS.right,
+  ArrowLeft: STEPS.left,
+};
+
+interface Position {
+  row: number;
+  col: number;
+}
+
+/**
+ * The company's figures as a spreadsheet: rows are metric × kind, columns fiscal years (or their quarters).
+ * Keyboard: arrows move, Enter or typing edits, Enter/Tab saves and moves, Escape cancels, Delete removes.
+ * A block pasted from a spreadsheet lands at the selected cell and is saved in one transaction.
+ */
+export function FiguresGrid(props: FiguresGridProps) {
+  const { companyId, companyCurrency, yearEndMonth, canEdit } = props;
+  // Saves update the grid at once; a refresh of the page (after any save or restore) brings the stored truth.
+  const [figureList, setFigureList] = useState(props.figures);
+  const [loaded, setLoaded] = useState(props.figures);
+  if (loaded !== props.figures) {
+    setLoaded(props.figures);
+    setFigureList(props.figures);
+  }
+  const figures = useMemo(() => new Map(figureList.map((f) => [figureKey(f), f])), [figureList]);
+
+  const [firstYear, setFirstYear] = useState(props.years[0] ?? new Date().getUTCFullYear());
+  const lastYear = props.years.at(-1) ?? firstYear;
+  const years = useMemo(() => Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i), [firstYear, lastYear]);
+  const [quarters, setQuarters] = useState(false);
+  const columns = useMemo(() => gridColumns(years, quarters), [years, quarters]);
+
+  const [active, setActive] = useState<Position>({ row: 0, col: Math.max(0, columns.length - 2) });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [askDelete, setAskDelete] = useState(false);
+  const [sourceForEntries, setSourceForEntries] = useState('');
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  const store = (saved: FigureView[]) =>
+    setFigureList((list) => {
+      const byKey = new Map(list.map((f) => [figureKey(f), f]));
+      for (const f of saved) byKey.set(figureKey(f), f);
+      return [...byKey.values()];
+    });
+  const { save, resolve, conflict, status, setStatus, pending } = useFigureSave(store);
+
+  const row = GRID_ROWS[active.row]!;
+  const column = columns[Math.min(active.col, columns.length - 1)]!;
+  const activeFigure = figures.get(keyOf(companyId, row, column));
+  const context: CellContext = { companyId, companyCurrency, figures, sourceForEntries };
+
+  useEffect(() => {
+    if (editing === null)
+      tableRef.current?.querySelector<HTMLElement>(`[data-row="${active.row}"][data-col="${active.col}"]`)?.focus();
+  }, [active, editing, quarters]);
+
+  function move(rowDelta: number, colDelta: number) {
+    setAskDelete(false);
+    setActive((p) => ({
+      row: Math.min(GRID_ROWS.length - 1, Math.max(0, p.row + rowDelta)),
+      col: Math.min(columns.length - 1, Math.max(0, p.col + colDelta)),
+    }));
+  }
+
+  /** Validates the typed text at once (a refusal keeps the editor open), then saves in the background. */
+  function commit(text: string, direction: CommitDirection): boolean {
+    const read = readPastedNumber(text);
+    if (!read.ok) {
+      setStatus({
+        tone: 'error',
+        text: `${figureLabel({ ...row, fiscalYear: column.fiscalYear, fiscalQuarter: column.quarter })}: ${read.reason}.`,
+      });
+      return false;
+    }
+    setEditing(null);
+    const [rowStep, colStep] = STEPS[direction];
+    move(rowStep, colStep);
+    const source = sourceForEntries.trim();
+    if (read.value === null) {
+      if (activeFigure) setAskDelete(true);
+    } else if (!activeFigure || !new Dec(activeFigure.value).eq(read.value) || (source && source !== activeFigure.source)) {
+      void save([payloadFor(context, row, column, read.value)]);
+    }
+    return true;
+  }
+
+  function onGridKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+    if (editing !== null || conflict) return;
+    const { key, shiftKey, ctrlKey, metaKey, altKey } = event;
+    const step = ARROWS[key];
+    if (step) {
+      event.preventDefault();
+      move(...step);
+    } else if (key === 'Tab') {
+      const atEdge = shiftKey ? active.col === 0 : active.col === columns.length - 1;
+      if (!atEdge) {
+        event.preventDefault();
+        move(0, shiftKey ? -1 : 1);
+      }
+    } else if (key === 'Home' || key === 'End') {
+      event.preventDefault();
+      setActive((p) => ({ ...p, col: key === 'Home' ? 0 : columns.length - 1 }));
+    } else if (askDelete && key === 'Enter') {
+      event.preventDefault();
+      void removeActive();
+    } else if (key === 'Escape') {
+      setAskDelete(false);
+    } else if (!canEdit) {
+      return;
+    } else if (key === 'Enter' || key === 'F2') {
+      event.preventDefault();
+      setEditing(activeFigure?.value ?? '');
+    } else if ((key === 'Delete' || key === 'Backspace') && activeFigure) {
+      event.preventDefault();
+      setAskDelete(true);
+    } else if (key.length === 1 && /[\d.,()−-]/.test(key) && !ctrlKey && !metaKey && !altKey) {
+      event.preventDefault();
+      setEditing(key);
+    }
+  }
+
+  async function removeActive() {
+    setAskDelete(false);
+    if (!activeFigure) return;
+    const result = await deleteFigureAction({ id: activeFigure.id, version: activeFigure.version });
+    if (result.ok) {
+      setFigureList((list) => list.filter((f) => f.id !== activeFigure.id));
+      setStatus({ tone: 'ok', text: `Deleted ${figureLabel(activeFigure)}. Restore it from the history below.` });
+    } else setStatus({ tone: 'error', text: result.message ?? 'Not deleted.' });
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTableElement>) {
+    const text = event.clipboardData.getData('text/plain');
+    if (!canEdit || conflict || (editing !== null && !/[\t\n]/.test(text))) return;
+    event.preventDefault();
+    setEditing(null);
+    const block = splitPastedBlock(text);
+    const width = Math.max(...block.map((r) => r.length));
+    if (active.row + block.length > GRID_ROWS.length || active.col + width > columns.length) {
+      setStatus({
+        tone: 'error',
+        text: `The pasted block is ${block.length} × ${width} but only ${GRID_ROWS.length - active.row} × ${columns.length - active.col} cells lie below and right of the selected cell; nothing was pasted.`,
+      });
+      return;
+    }
+    const items: FigurePayload[] = [];
+    const problems: string[] = [];
+    block.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        const target = { row: GRID_ROWS[active.row + r]!, column: columns[active.col + c]! };
+        const read = readPastedNumber(cell);
+        if (!read.ok)
+          problems.push(
+            `row ${r + 1}, column ${c + 1} (${figureLabel({ ...target.row, fiscalYear: target.column.fiscalYear, fiscalQuarter: target.column.quarter })}): ${read.reason}`,
+          );
+        else if (read.value !== null) {
+          const existing = figures.get(keyOf(companyId, target.row, target.column));
+          if (!existing || !new Dec(existing.value).eq(read.value) || sourceForEntries.trim())
+            items.push(payloadFor(context, target.row, target.column, read.value));
+        }
+      }),
+    );
+    if (problems.length > 0) setStatus({ tone: 'error', text: `Nothing was pasted: ${problems.join('; ')}.` });
+    else if (items.length === 0) setStatus({ tone: 'ok', text: 'The pasted values are already stored.' });
+    else void save(items);
+  }
+
+  return (
+    <div className={styles.wrap}>
+      <div className={styles.toolbar}>
+        <span className="muted">
+          Millions of {companyCurrency} · fiscal years end in{' '}
+          {new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
+            new Date(Date.UTC(2000, yearEndMonth - 1, 1)),
+          )}
+        </span>
+        {canEdit && (
+          <label className={styles.sourceField}>
+            Source for values you type or paste
+            <input
+              value={sourceForEntries}
+              onChange={(e) => setSourceForEntries(e.target.value)}
+              placeholder="e.g. 10-K 2024 p. 41 or a URL"
+              maxLength={2000}
+            />
+          </label>
+        )}
+        <button type="button" className="btn btn-small" onClick={() => setFirstYear((y) => y - 1)} disabled={firstYear <= 1990}>
+          Add FY{firstYear - 1}
+        </button>
+        <label className={styles.toggle}>
+          <input type="checkbox" checked={quarters} onChange={(e) => setQuarters(e.target.checked)} /> Show quarters
+        </label>
+      </div>
+      <div className={styles.scroller}>
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-label="Figures"
+          aria-readonly={!canEdit}
+          className={styles.grid}
+          onKeyDown={onGridKeyDown}
+          onPaste={onPaste}
+        >
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              {columns.map((c) => (
+                <th
+                  key={`${c.fiscalYear}-${c.quarter}`}
+                  scope="col"
+                  className={c.quarter ? styles.quarterHead : undefined}
+                  title={fiscalPeriodLabel(c.fiscalYear, yearEndMonth, c.quarter)}
+                >
+                  {c.quarter ? `Q${c.quarter} ` : ''}FY{c.fiscalYear}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {METRICS.map((metric) => (
+              <Fragment key={metric}>
+                {GRID_ROWS.map((r, rowIndex) =>
+                  r.metric !== metric ? null : (
+                    <tr key={`${r.metric}-${r.kind}`} className={r.kind === 'estimate' ? styles.estimateRow : undefined}>
+                      <th scope="row">
+                        {r.kind === 'reported' ? METRIC_TITLES[r.metric] : <span className={styles.kindLabel}>estimate</span>}
+                      </th>
+                      {columns.map((c, colIndex) => {
+                        const key = keyOf(companyId, r, c);
+                        const isActive = rowIndex === active.row && colIndex === active.col;
+                        return (
+                          <FigureCell
+                            key={cellKey(r, c)}
+                            row={rowIndex}
+                            col={colIndex}
+                            figure={figures.get(key)}
+                            pendingValue={pending.get(key)}
+                            companyCurrency={companyCurrency}
+                            active={isActive}
+                            editing={isActive ? editing : null}
+                            estimate={r.kind === 'estimate'}
+                            onSelect={() => {
+                              setAskDelete(false);
+                              setActive({ row: rowIndex, col: colIndex });
+                            }}
+                            onEdit={() => canEdit && setEditing(figures.get(key)?.value ?? '')}
+                            onCommit={commit}
+                            onCancel={() => setEditing(null)}
+                          />
+                        );
+                      })}
+                    </tr>
+                  ),
+                )}
+                <ChosenValueRow metric={metric} columns={columns} figures={figureList} />
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.status} role="status" aria-live="polite">
+        {askDelete && activeFigure ? (
+          <span className="message message-error">
+            Delete {figureLabel(activeFigure)}? Press Enter to delete, Escape to keep it.
+          </span>
+        ) : (
+          status && <span className={`message message-${status.tone}`}>{status.text}</span>
+        )}
+      </p>
+      <FigureCellPanel
+        key={keyOf(companyId, row, column)}
+        label={figureLabel({ ...row, fiscalYear: column.fiscalYear, fiscalQuarter: column.quarter })}
+        period={fiscalPeriodLabel(column.fiscalYear, yearEndMonth, column.quarter)}
+        figure={activeFigure}
+        history={props.history.filter(
+          (h) => (h.after ?? h.before) && figureKey({ ...(h.after ?? h.before)!, companyId }) === keyOf(companyId, row, column),
+        )}
+        canEdit={canEdit}
+        onSave={(value, source, note) =>
+          save([{ ...payloadFor({ ...context, sourceForEntries: '' }, row, column, value), source, note }])
+        }
+        onDelete={removeActive}
+      />
+      {conflict && <FigureConflictDialog conflict={conflict} onChoose={(choice) => void resolve(choice)} />}
+    </div>
+  );
+}

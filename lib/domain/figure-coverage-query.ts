@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { METRICS } from './figures/types';
+
+/** Which companies of the set the figures page lists: all, those without a value, or those with one. */
+export const COVERAGE_SHOWS = ['all', 'missing', 'present'] as const;
+
+/**
+ * The figures page's query, as it lives in the URL: one fiscal year and metric for a set of companies (all of
+ * them, or one list's), optionally narrowed by a name or ticker search. Blank text is no filter.
+ */
+export const figureCoverageQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2100),
+  metric: z.enum(METRICS).default('revenue'),
+  list: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .transform((v) => v || undefined),
+  show: z.enum(COVERAGE_SHOWS).default('all'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type FigureCoverageQuery = z.output<typeof figureCoverageQuerySchema>;
+
+const searchSchema = figureCoverageQuerySchema.partial({ year: true });
+export type FigureCoverageSearch = z.output<typeof searchSchema>;
+
+/**
+ * Reads the query from URL search params leniently: a bad value falls back to its default instead of failing.
+ * The year may be absent; the page then picks the default year for the metric.
+ */
+export function figureCoverageQueryFromSearch(params: Record<string, string | string[] | undefined>): FigureCoverageSearch {
+  const flat = Object.fromEntries(
+    Object.entries(params).flatMap(([k, v]) => {
+      const value = Array.isArray(v) ? v[0] : v;
+      return value === undefined || value === '' ? [] : [[k, value]];
+    }),
+  );
+  const strict = searchSchema.safeParse(flat);
+  if (strict.success) return strict.data;
+  const bad = new Set(strict.error.issues.map((i) => String(i.path[0])));
+  return searchSchema.parse(Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k))));
+}
