@@ -38,7 +38,7 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
 
   const names = (rows: CoverageRow[]) => rows.map((r) => r.name.split(' ')[0]);
 
-  it('opens on the latest fiscal year with any figure of the metric, else the previous calendar year', async () => {
+  it('opens on the latest fiscal year where 80% of companies have the metric, else the best-covered, else last year', async () => {
     // Operating income is used by no other test, so the first call sees none.
     const { analyst, company, put } = await setUp();
     const viewer = await makeUser('viewer');
@@ -49,11 +49,15 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
       { metric: 'operating_income', fiscalYear: 2026, kind: 'estimate', value: '40' },
     ]);
     expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2026);
+    // A second company with 2023 only: 2026 has 1 of 2 companies (under 80%), 2023 has both.
+    const other = await company('Other');
+    await put(analyst, other.id, [{ metric: 'operating_income', fiscalYear: 2023, value: '3' }]);
+    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2023);
     // An archived company's figures do not count.
     const gone = await company('Gone');
     await put(analyst, gone.id, [{ metric: 'operating_income', fiscalYear: 2031, value: '1' }]);
     await updateCompany(analyst, gone.id, { version: gone.version, archived: true });
-    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2026);
+    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2023);
   });
 
   it('takes the reported full year over the estimate, and an estimate alone, flagged, with source, note and age', async () => {

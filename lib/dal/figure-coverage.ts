@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, exists, ilike, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { companies, companyLists, figures, fxRates, lists } from '@/db/schema';
 import { getDb } from '@/db/client';
@@ -135,18 +135,32 @@ export async function figureCoverage(actor: Actor, raw: z.input<typeof figureCov
 }
 
 /**
- * The fiscal year the page opens on for a metric: the latest that has any figure of it among non-archived
- * companies, or the previous calendar year when there is none.
+ * The fiscal year the page opens on for a metric: the latest in which at least 80% of the non-archived companies
+ * have a figure of it (as the dashboard opens, SPEC §8), else the best-covered year, else the previous calendar
+ * year. A lone early estimate for next year therefore does not open the page on a column of gaps.
  */
 export async function defaultCoverageYear(actor: Actor, metric: Metric): Promise<number> {
   assertRole(actor, 'viewer');
   const db = await getDb();
-  const [row] = await db
-    .select({ year: max(figures.fiscalYear) })
-    .from(figures)
-    .innerJoin(companies, eq(companies.id, figures.companyId))
-    .where(and(eq(figures.metric, metric), eq(companies.archived, false)));
-  return row?.year ?? new Date().getUTCFullYear() - 1;
+  const [years, [active]] = await Promise.all([
+    db
+      .select({ year: figures.fiscalYear, companies: sql<number>`count(distinct ${figures.companyId})::int` })
+      .from(figures)
+      .innerJoin(companies, eq(companies.id, figures.companyId))
+      .where(and(eq(figures.metric, metric), eq(companies.archived, false)))
+      .groupBy(figures.fiscalYear)
+      .orderBy(desc(figures.fiscalYear)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(companies)
+      .where(eq(companies.archived, false)),
+  ]);
+  const wellCovered = years.find((y) => y.companies >= 0.8 * (active?.n ?? 0));
+  const best = years.reduce<(typeof years)[number] | undefined>(
+    (top, y) => (!top || y.companies > top.companies ? y : top),
+    undefined,
+  );
+  return (wellCovered ?? best)?.year ?? new Date().getUTCFullYear() - 1;
 }
 
 async function findList(db: Database, name: string): Promise<{ id: string; name: string } | null> {
