@@ -8,6 +8,8 @@ import styles from './figures-grid.module.css';
 export type CommitDirection = 'down' | 'up' | 'right' | 'left' | 'stay';
 
 interface FigureCellProps {
+  /** The cell's key (year|quarter|metric|kind), kept on the element for tests and scripts. */
+  cell: string;
   row: number;
   col: number;
   figure: FigureView | undefined;
@@ -47,6 +49,7 @@ export function FigureCell(props: FigureCellProps) {
   return (
     <td
       role="gridcell"
+      data-cell={props.cell}
       data-row={props.row}
       data-col={props.col}
       tabIndex={active ? 0 : -1}

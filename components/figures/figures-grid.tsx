@@ -1,7 +1,6 @@
 'use client';
 
 import { Fragment, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { deleteFigureAction } from '@/lib/actions/figures';
 import type { FigureHistoryEntry } from '@/lib/dal/figure-history';
 import type { FigureView } from '@/lib/dal/figures';
 import { Dec } from '@/lib/domain/decimal';
@@ -87,7 +86,9 @@ export function FiguresGrid(props: FiguresGridProps) {
       for (const f of saved) byKey.set(figureKey(f), f);
       return [...byKey.values()];
     });
-  const { save, resolve, conflict, status, setStatus, pending } = useFigureSave(store);
+  const { save, remove, resolve, conflict, status, setStatus, pending } = useFigureSave(store, (gone) =>
+    setFigureList((list) => list.filter((f) => f.id !== gone.id)),
+  );
 
   const row = GRID_ROWS[active.row]!;
   const column = columns[Math.min(active.col, columns.length - 1)]!;
@@ -166,12 +167,7 @@ export function FiguresGrid(props: FiguresGridProps) {
 
   async function removeActive() {
     setAskDelete(false);
-    if (!activeFigure) return;
-    const result = await deleteFigureAction({ id: activeFigure.id, version: activeFigure.version });
-    if (result.ok) {
-      setFigureList((list) => list.filter((f) => f.id !== activeFigure.id));
-      setStatus({ tone: 'ok', text: `Deleted ${figureLabel(activeFigure)}. Restore it from the history below.` });
-    } else setStatus({ tone: 'error', text: result.message ?? 'Not deleted.' });
+    if (activeFigure) await remove(activeFigure);
   }
 
   function onPaste(event: ClipboardEvent<HTMLTableElement>) {
@@ -277,6 +273,7 @@ export function FiguresGrid(props: FiguresGridProps) {
                         return (
                           <FigureCell
                             key={cellKey(r, c)}
+                            cell={cellKey(r, c)}
                             row={rowIndex}
                             col={colIndex}
                             figure={figures.get(key)}

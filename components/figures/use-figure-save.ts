@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { saveFiguresAction } from '@/lib/actions/figures';
+import { deleteFigureAction, saveFiguresAction } from '@/lib/actions/figures';
 import type { FigureView } from '@/lib/dal/figures';
 import { figureKey } from '@/lib/domain/figures/input';
 import { figureLabel } from '@/lib/domain/figures/history-text';
@@ -23,10 +23,10 @@ export interface SaveStatus {
 }
 
 /**
- * Saves batches of figures (one cell, or a pasted block as one transaction) and walks the user through a
- * conflict: nothing is overwritten until they choose their value over the stored one.
+ * Saves batches of figures (one cell, or a pasted block as one transaction) and deletes them, walking the user
+ * through a conflict: nothing is overwritten until they choose their value over the stored one.
  */
-export function useFigureSave(onStored: (figures: FigureView[]) => void) {
+export function useFigureSave(onStored: (figures: FigureView[]) => void, onRemoved: (figure: FigureView) => void) {
   const router = useRouter();
   const [conflict, setConflict] = useState<FigureConflict | null>(null);
   const [status, setStatus] = useState<SaveStatus | null>(null);
@@ -59,6 +59,16 @@ export function useFigureSave(onStored: (figures: FigureView[]) => void) {
     return false;
   }
 
+  /** Deletes at the version on screen; the page's history then offers the restore. */
+  async function remove(figure: FigureView) {
+    const result = await deleteFigureAction({ id: figure.id, version: figure.version });
+    if (result.ok) {
+      onRemoved(figure);
+      setStatus({ tone: 'ok', text: `Deleted ${figureLabel(figure)}. Restore it from the figure history below.` });
+    } else setStatus({ tone: 'error', text: result.message ?? 'Not deleted.' });
+    startTransition(() => router.refresh());
+  }
+
   /** Their value: keep it on screen and save the rest. Mine: save again over their version. */
   async function resolve(choice: ConflictChoice) {
     if (!conflict) return;
@@ -77,7 +87,7 @@ export function useFigureSave(onStored: (figures: FigureView[]) => void) {
     else await save(rest);
   }
 
-  return { save, resolve, conflict, status, setStatus, pending };
+  return { save, remove, resolve, conflict, status, setStatus, pending };
 }
 
 function describeFailure(
