@@ -193,7 +193,7 @@ function coverageValue(
 ): ({ ok: true } & CoverageValue) | { ok: false; reason: string } {
   const chosen = chooseFiscalValue(own, year, metric, { estimates: 'include' });
   if (!chosen.ok) return { ok: false, reason: chosen.missing.reason };
-  const used = figuresBehind(chosen.from, own);
+  const used = chosen.used;
   const newest = used.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
   return {
     ok: true,
@@ -208,22 +208,6 @@ function coverageValue(
     updatedBy: newest.updatedBy,
     fxWarning: chosen.currency === 'USD' || rated.has(chosen.currency) ? null : `no ${chosen.currency} rate for ${year}`,
   };
-}
-
-/**
- * The stored figures behind a value chooseFiscalValue made (`own` holds one fiscal year and metric): the full-year
- * figure of the chosen kind, or each quarter reported before estimate. Never empty when a value was chosen.
- */
-function figuresBehind(from: CoverageValue['from'], own: readonly StoredFigure[]): [StoredFigure, ...StoredFigure[]] {
-  const find = (quarter: StoredFigure['fiscalQuarter'], kind: StoredFigure['kind']) =>
-    own.find((f) => f.fiscalQuarter === quarter && f.kind === kind);
-  const used =
-    from === 'quarters'
-      ? ([1, 2, 3, 4] as const).flatMap((q) => find(q, 'reported') ?? find(q, 'estimate') ?? [])
-      : [find(null, from)].flatMap((f) => f ?? []);
-  const [first, ...rest] = used;
-  if (!first) throw new Error(`chooseFiscalValue chose ${from} without such figures`);
-  return [first, ...rest];
 }
 
 /** `reported`, `estimate`, or for a sum of quarters which of them are estimates: `4 quarters (Q3, Q4 estimates)`. */

@@ -25,6 +25,7 @@ describe('chooseFiscalValue, estimates included (SPEC §3)', () => {
       currency: 'USD',
       estimated: false,
       from: 'reported',
+      used: [figures[1]],
     });
   });
 
@@ -35,6 +36,7 @@ describe('chooseFiscalValue, estimates included (SPEC §3)', () => {
       currency: 'USD',
       estimated: true,
       from: 'estimate',
+      used: [fig(2025, null, 'estimate', '120')],
     });
   });
 
@@ -70,6 +72,7 @@ describe('chooseFiscalValue, estimates included (SPEC §3)', () => {
       currency: 'USD',
       estimated: false,
       from: 'quarters',
+      used: figures,
     });
   });
 
@@ -82,6 +85,9 @@ describe('chooseFiscalValue, estimates included (SPEC §3)', () => {
       fig(2025, 4, 'reported', '40'),
     ];
     expect(chooseFiscalValue(figures, 2025, 'revenue', include)).toMatchObject({ ok: true, value: '100', estimated: false });
+    expect(chooseFiscalValue(figures, 2025, 'revenue', include)).toMatchObject({
+      used: [figures[0], figures[2], figures[3], figures[4]],
+    });
   });
 
   it('marks a year made of quarters estimated when one quarter is an estimate: 10 + 20 + 30 + 45 = 105', () => {
@@ -97,6 +103,7 @@ describe('chooseFiscalValue, estimates included (SPEC §3)', () => {
       currency: 'USD',
       estimated: true,
       from: 'quarters',
+      used: figures,
     });
   });
 
@@ -192,6 +199,7 @@ describe('chooseFiscalValue, estimates excluded', () => {
       currency: 'USD',
       estimated: false,
       from: 'reported',
+      used: [figures[0]],
     });
   });
 
@@ -216,6 +224,7 @@ describe('chooseFiscalValue, estimates excluded', () => {
       currency: 'USD',
       estimated: false,
       from: 'quarters',
+      used: figures.slice(1),
     });
   });
 

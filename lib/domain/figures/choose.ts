@@ -3,12 +3,13 @@ import { METRIC_LABELS, type FigureValue, type Kind, type Metric, type Missing }
 
 export type ChooseOptions = { estimates: 'include' | 'exclude' };
 
-export type FiscalValueResult =
-  | { ok: true; value: string; currency: string; estimated: boolean; from: 'reported' | 'estimate' | 'quarters' }
+/** The chosen value, and the stored figures it was made from (one full year, or the four quarters in order). */
+export type FiscalValueResult<F extends FigureValue = FigureValue> =
+  | { ok: true; value: string; currency: string; estimated: boolean; from: 'reported' | 'estimate' | 'quarters'; used: F[] }
   | { ok: false; missing: Missing };
 
 type Quarter = 1 | 2 | 3 | 4;
-type FourQuarters = readonly [FigureValue, FigureValue, FigureValue, FigureValue];
+type FourQuarters<F> = readonly [F, F, F, F];
 
 const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 
@@ -26,12 +27,12 @@ const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
  * year and metric, so this assumes one currency and takes the chosen figure's (Q1's for a sum of quarters).
  * The natural key is unique, so each (quarter, kind) appears at most once; were it not, the first one would win.
  */
-export function chooseFiscalValue(
-  figures: readonly FigureValue[],
+export function chooseFiscalValue<F extends FigureValue>(
+  figures: readonly F[],
   fiscalYear: number,
   metric: Metric,
   options: ChooseOptions,
-): FiscalValueResult {
+): FiscalValueResult<F> {
   const ofYear = figures.filter((f) => f.fiscalYear === fiscalYear && f.metric === metric);
   const find = (quarter: Quarter | null, kind: Kind) => ofYear.find((f) => f.fiscalQuarter === quarter && f.kind === kind);
   const subject = `${METRIC_LABELS[metric]} for FY${fiscalYear}`;
@@ -45,10 +46,10 @@ export function chooseFiscalValue(
 }
 
 /** SPEC §3 steps 1–4, estimates allowed. */
-function chooseIncludingEstimates(
-  find: (quarter: Quarter | null, kind: Kind) => FigureValue | undefined,
+function chooseIncludingEstimates<F extends FigureValue>(
+  find: (quarter: Quarter | null, kind: Kind) => F | undefined,
   subject: string,
-): FiscalValueResult {
+): FiscalValueResult<F> {
   const reportedYear = find(null, 'reported');
   if (reportedYear) return fullYear(reportedYear, 'reported');
   const estimateYear = find(null, 'estimate');
@@ -63,16 +64,23 @@ function chooseIncludingEstimates(
   return { ok: false, missing: { code: 'no_figure', reason: `no ${subject}${detail}` } };
 }
 
-function fullYear(figure: FigureValue, from: 'reported' | 'estimate'): FiscalValueResult {
-  return { ok: true, value: canonicalDecimal(figure.value), currency: figure.currency, estimated: from === 'estimate', from };
+function fullYear<F extends FigureValue>(figure: F, from: 'reported' | 'estimate'): FiscalValueResult<F> {
+  return {
+    ok: true,
+    value: canonicalDecimal(figure.value),
+    currency: figure.currency,
+    estimated: from === 'estimate',
+    from,
+    used: [figure],
+  };
 }
 
-function allFour(quarters: readonly (FigureValue | undefined)[]): FourQuarters | null {
+function allFour<F>(quarters: readonly (F | undefined)[]): FourQuarters<F> | null {
   const [q1, q2, q3, q4] = quarters;
   return q1 && q2 && q3 && q4 ? [q1, q2, q3, q4] : null;
 }
 
-function sumOfQuarters(quarters: FourQuarters): FiscalValueResult {
+function sumOfQuarters<F extends FigureValue>(quarters: FourQuarters<F>): FiscalValueResult<F> {
   const sum = quarters.reduce((total, q) => total.plus(q.value), new Dec(0));
   return {
     ok: true,
@@ -80,5 +88,6 @@ function sumOfQuarters(quarters: FourQuarters): FiscalValueResult {
     currency: quarters[0].currency,
     estimated: quarters.some((q) => q.kind === 'estimate'),
     from: 'quarters',
+    used: [...quarters],
   };
 }
