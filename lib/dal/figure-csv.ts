@@ -1,6 +1,6 @@
 import 'server-only';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditEvents, companies, figures, fxRates } from '@/db/schema';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { companies, figures, fxRates } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { parseCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
@@ -160,43 +160,72 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
   if (options.dryRun || creates.length + updates.length === 0) return summary;
 
   await db.transaction(async (tx) => {
-    const now = new Date();
-    const events: (typeof auditEvents.$inferInsert)[] = [];
-    for (const part of chunks(creates, 2000)) {
+    const at = new Date().toISOString();
+    const events: AuditRow[] = [];
+    for (const part of chunks(creates, BATCH)) {
+      const rows = part.map(({ figure: f }) => ({
+        company_id: f.companyId,
+        fiscal_year: f.fiscalYear,
+        fiscal_quarter: f.fiscalQuarter,
+        metric: f.metric,
+        kind: f.kind,
+        ...columns(f),
+      }));
       const inserted = await tx
         .insert(figures)
-        .values(
-          part.map(({ figure: f }) => ({
-            ...columns(f),
-            companyId: f.companyId,
-            fiscalYear: f.fiscalYear,
-            fiscalQuarter: f.fiscalQuarter,
-            metric: f.metric,
-            kind: f.kind,
-            updatedBy: actor.label,
-            updatedAt: now,
-          })),
+        // Drizzle names every column of the table, in its order; the select yields them in that order.
+        .select(
+          sql`select gen_random_uuid(), x.company_id, x.fiscal_year, x.fiscal_quarter, x.metric, x.kind, x.value, x.currency,
+                x.source, x.note, 1, ${actor.label}::text, ${at}::timestamptz
+              from ${jsonRows(rows, NEW_FIGURE)}`,
         )
         .returning();
       for (const row of inserted)
         events.push(event(actor, 'figure.import_create', row.id, null, { ...row, value: canonicalDecimal(row.value) }));
     }
-    for (const u of updates) {
-      await tx
-        .update(figures)
-        .set({ ...columns(u.figure), version: sql`${figures.version} + 1`, updatedBy: actor.label, updatedAt: now })
-        .where(eq(figures.id, u.before.id));
-      events.push(
-        event(actor, 'figure.import_update', u.before.id, u.before, {
-          ...u.before,
-          ...columns(u.figure),
-          version: u.before.version + 1,
-        }),
+    for (const part of chunks(updates, BATCH)) {
+      const rows = part.map((u) => ({ id: u.before.id, ...columns(u.figure) }));
+      await tx.execute(
+        sql`update figures
+            set value = x.value, currency = x.currency, source = x.source, note = x.note, version = figures.version + 1,
+              updated_by = ${actor.label}, updated_at = ${at}::timestamptz
+            from ${jsonRows(rows, CHANGED_FIGURE)}
+            where figures.id = x.id`,
       );
+      for (const u of part)
+        events.push(
+          event(actor, 'figure.import_update', u.before.id, u.before, {
+            ...u.before,
+            ...columns(u.figure),
+            version: u.before.version + 1,
+          }),
+        );
     }
-    for (const part of chunks(events, 2000)) await tx.insert(auditEvents).values(part);
+    for (const part of chunks(events, BATCH))
+      await tx.execute(
+        sql`insert into audit_events (actor_id, actor_label, action, entity_type, entity_id, before, after, ip)
+            select * from ${jsonRows(part, AUDIT_ROW)}`,
+      );
   });
   return summary;
+}
+
+/** Rows per write statement. */
+const BATCH = 5000;
+/** The columns of the rows jsonRows reads back; AUDIT_ROW's are audit_events' insert list, in order. */
+const NEW_FIGURE =
+  'company_id uuid, fiscal_year smallint, fiscal_quarter smallint, metric metric, kind figure_kind, value numeric, currency text, source text, note text';
+const CHANGED_FIGURE = 'id uuid, value numeric, currency text, source text, note text';
+const AUDIT_ROW =
+  'actor_id uuid, actor_label text, action text, entity_type text, entity_id text, before jsonb, after jsonb, ip text';
+
+/**
+ * A batch of rows as one jsonb parameter, read back as the table `x`. With a bound parameter per cell (some two
+ * million for 100,000 figures and their audit events), Drizzle spent about as long building the statements as the
+ * database spent running them. Decimals travel as JSON strings, so they stay exact; a JSON null becomes SQL null.
+ */
+function jsonRows(rows: readonly object[], columns: string): SQL {
+  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(columns)})`;
 }
 
 function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssue[]) {
@@ -238,13 +267,25 @@ function columns(f: FigureInput) {
   return { value: f.value, currency: f.currency, source: f.source, note: f.note };
 }
 
-function event(actor: Actor, action: string, entityId: string, before: unknown, after: unknown): typeof auditEvents.$inferInsert {
+/** One audit_events row, named as its columns (see jsonRows). */
+interface AuditRow {
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: 'figure';
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+function event(actor: Actor, action: string, entityId: string, before: unknown, after: unknown): AuditRow {
   return {
-    actorId: actor.userId,
-    actorLabel: actor.label,
+    actor_id: actor.userId,
+    actor_label: actor.label,
     action,
-    entityType: 'figure',
-    entityId,
+    entity_type: 'figure',
+    entity_id: entityId,
     before,
     after,
     ip: actor.ip ?? null,

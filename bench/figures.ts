@@ -1,0 +1,116 @@
+/**
+ * Times the figures.csv import and export on a generated 100,000-row file (SPEC §6: "well under a minute").
+ *   npm run bench:figures                      # embedded PGlite, in memory
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:figures   # a fresh database on that server
+ * Prints a markdown table; the numbers go into bench/README.md by hand.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { auditEvents } from '../db/schema';
+import { setProcessDatabase } from '../db/client';
+import { openDatabase, type OpenDatabase } from '../db/open';
+import { SYSTEM_ACTOR } from '../lib/domain/actor';
+import { importCompaniesCsv, type ImportSummary } from '../lib/dal/company-csv';
+import { exportFiguresCsv, importFiguresCsv } from '../lib/dal/figure-csv';
+import { importFxCsv } from '../lib/dal/fx';
+import { companiesCsv, figuresCsv, fxCsv, type UniverseSize } from '../lib/testing/figure-universe';
+
+const SIZE: UniverseSize = {
+  companies: Number(process.env.BENCH_COMPANIES ?? 2_000),
+  figures: Number(process.env.BENCH_FIGURES ?? 100_000),
+};
+
+const rows: string[] = [];
+
+async function time<T>(label: string, run: () => Promise<T>, describe: (result: T) => string): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  const ms = performance.now() - started;
+  rows.push(`| ${label} | ${Math.round(ms).toLocaleString('en-US')} ms | ${describe(result)} |`);
+  return result;
+}
+
+/** Refuses a wrong count, so a fast run that did the wrong thing is not reported. */
+function counts(expected: Pick<ImportSummary, 'created' | 'updated' | 'unchanged'>) {
+  return (s: ImportSummary): string => {
+    const got = { created: s.created, updated: s.updated, unchanged: s.unchanged };
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      throw new Error(`Expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+    return `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.warnings.length} warnings`;
+  };
+}
+
+async function open(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
+  const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    db: await openDatabase({ driver: 'postgres', url: target.toString() }),
+    drop: async () => {
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function main() {
+  const { db, drop } = await open();
+  setProcessDatabase(db);
+  const n = SIZE.figures;
+  const changed = Math.ceil(n / 10);
+  await importCompaniesCsv(SYSTEM_ACTOR, companiesCsv(SIZE), { dryRun: false });
+  await importFxCsv(SYSTEM_ACTOR, fxCsv(), { dryRun: false });
+  const file = figuresCsv(SIZE);
+  const revised = figuresCsv(SIZE, 1);
+  console.log(`${db.describe}; ${SIZE.companies} companies, ${n} figures (${(file.length / 2 ** 20).toFixed(1)} MB)\n`);
+  rows.push('| step | time | result |', '|---|---:|---|');
+
+  await time(
+    'import figures.csv, dry run',
+    () => importFiguresCsv(SYSTEM_ACTOR, file, { dryRun: true }),
+    counts({ created: n, updated: 0, unchanged: 0 }),
+  );
+  await time(
+    'import figures.csv',
+    () => importFiguresCsv(SYSTEM_ACTOR, file, { dryRun: false }),
+    counts({ created: n, updated: 0, unchanged: 0 }),
+  );
+  await time(
+    're-import, all unchanged',
+    () => importFiguresCsv(SYSTEM_ACTOR, file, { dryRun: false }),
+    counts({ created: 0, updated: 0, unchanged: n }),
+  );
+  await time(
+    're-import with every tenth value changed',
+    () => importFiguresCsv(SYSTEM_ACTOR, revised, { dryRun: false }),
+    counts({ created: 0, updated: changed, unchanged: n - changed }),
+  );
+  await time(
+    'export figures.csv',
+    () => exportFiguresCsv(SYSTEM_ACTOR),
+    (csv) => `${(csv.length / 2 ** 20).toFixed(1)} MB`,
+  );
+
+  const events = await db.db
+    .select({ action: auditEvents.action, count: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(eq(auditEvents.entityType, 'figure'))
+    .groupBy(auditEvents.action)
+    .orderBy(auditEvents.action);
+  console.log(rows.join('\n'));
+  console.log(`\naudit events: ${events.map((e) => `${e.action} ${e.count}`).join(', ')}`);
+  console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  await db.close();
+  await drop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
