@@ -1,0 +1,34 @@
+import type { Missing } from '../figures/types';
+import type { LayerKey } from '../layers';
+
+/**
+ * One company of the analysed set for one year and metric: its layer shares and its value in USD millions at
+ * full precision (SPEC §3–§4), or why it has none. The database computes these rows; the aggregates below are
+ * pure functions of them.
+ */
+export interface CompanyYearValue {
+  id: string;
+  name: string;
+  /** share(c, L) as exact decimal strings; a layer the company has no exposure to is absent. */
+  shares: Partial<Record<LayerKey, string>>;
+  /** USD millions, full precision (a decimal string); null when missing. */
+  value: string | null;
+  /** The value is or includes an estimate. */
+  estimated: boolean;
+  /** Why the value is missing; null when there is a value. */
+  missing: Missing | null;
+}
+
+export interface MissingCompany {
+  id: string;
+  name: string;
+  code: Missing['code'];
+  reason: string;
+}
+
+export interface Coverage {
+  /** Companies with a value. */
+  included: number;
+  /** Companies without one, sorted by name case-insensitively (SPEC §5). */
+  missing: MissingCompany[];
+}
