@@ -87,7 +87,7 @@ async function load(u: Universe, seed: number) {
   const companyLines = u.companies.map((c) => {
     // Shares in percent with a remainder outside the stack for about a third of the companies.
     const weights = LAYER_KEYS.map(() => (r.next() < 0.5 ? r.int(1, 9) : 0));
-    if (weights.every((w) => w === 0)) weights[r.int(0, 5)] = 1;
+    if (!weights.some((w) => w > 0)) weights[r.int(0, 5)] = 1;
     const outside = r.next() < 0.35 ? r.int(1, 5) : 0;
     const sum = weights.reduce((a, b) => a + b, 0) + outside;
     const cells = [...weights, outside].map((w) => (w === 0 ? '' : ((w * 100) / sum).toFixed(10)));

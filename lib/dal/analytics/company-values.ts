@@ -13,7 +13,7 @@ export interface CompanyValuesQuery {
   metric: Metric;
   basis: Basis;
   estimates: 'include' | 'exclude';
-  /** Which companies: a condition on `companies` (archived ones are always left out). */
+  /** Which companies: a condition on the `companies` table, unaliased (archived ones are always left out). */
   companySet: SQL | undefined;
 }
 
@@ -40,8 +40,8 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
     selectRows<{ id: string; layer: LayerKey; share: string }>(
       db,
       sql`select e.company_id as id, e.layer_key as layer, e.share::text as share
-          from exposures e join companies c on c.id = e.company_id
-          where not c.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`,
+          from exposures e join companies on companies.id = e.company_id
+          where not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`,
     ),
   ]);
   const sharesOf = new Map<string, Partial<Record<LayerKey, string>>>();
@@ -83,9 +83,9 @@ function valuesSql(q: CompanyValuesQuery): SQL {
             select co.id, y.y, y.y + 1, 12 - co.e, 2 from co cross join y where co.e < 12`;
   return sql`
     with co as (
-      select c.id, c.name, c.name_key, c.fiscal_year_end_month as e
-      from companies c
-      where not c.archived ${q.companySet ? sql`and ${q.companySet}` : sql``}
+      select companies.id, companies.name, companies.name_key, companies.fiscal_year_end_month as e
+      from companies
+      where not companies.archived ${q.companySet ? sql`and ${q.companySet}` : sql``}
     ),
     y as (select generate_series(${q.from}::int, ${q.to}::int) as y),
     spans as (${spans}),

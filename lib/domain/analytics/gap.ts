@@ -1,0 +1,62 @@
+import { Dec } from '../decimal';
+import type { LayerKey } from '../layers';
+import { coverageOf } from './coverage';
+import { money } from './numbers';
+import { layerMembers, shareOf, sum, valuedCompanies } from './pools';
+import type { CompanyYearValue, Coverage } from './types';
+
+export interface GapInput {
+  /** The companies whose chips-layer revenue is C: the analysed set, or the companies on `chipsList`. */
+  chips: readonly CompanyYearValue[];
+  /** The analysed set, whose application-layer revenue is compared with the requirement. */
+  application: readonly CompanyYearValue[];
+  /** Accelerators' share of data-centre cost, 0 < g ≤ 1. */
+  g: number;
+  /** Application gross margin, 0 ≤ m < 1. */
+  m: number;
+}
+
+export interface RequiredRevenueGap {
+  /** C, the chips layer's revenue pool, USD millions. */
+  chips: number;
+  /** C / g / (1 − m): the application revenue that would pay for the chips at that margin. */
+  required: number;
+  /** The application layer's revenue pool. */
+  application: number;
+  /** required − application. */
+  gap: number;
+  /** Some company counted in C or in the application pool has an estimated value. */
+  estimated: boolean;
+  /** Of each input's companies exposed to its layer: a company outside that layer cannot change its pool. */
+  coverage: { chips: Coverage; application: Coverage };
+}
+
+/**
+ * The required-revenue gap after Sequoia's "AI's $600B question" (SPEC §5), an illustration: chip revenue C is
+ * grossed up to the data-centre spend it implies (÷ g) and to the application revenue that spend needs at gross
+ * margin m (÷ (1 − m)). The API validates g and m first; the range check here is a guard.
+ */
+export function requiredRevenueGap({ chips, application, g, m }: GapInput): RequiredRevenueGap {
+  if (!(g > 0 && g <= 1)) throw new RangeError(`g must be in (0, 1], not ${g}`);
+  if (!(m >= 0 && m < 1)) throw new RangeError(`m must be in [0, 1), not ${m}`);
+  const chipsPool = layerPoolOf(chips, 'chips');
+  const applicationPool = layerPoolOf(application, 'application');
+  // One division by the exact product g × (1 − m), so only the quotient rounds (at 40 digits).
+  const required = chipsPool.pool.div(new Dec(g).times(new Dec(1).minus(m)));
+  return {
+    chips: money(chipsPool.pool),
+    required: money(required),
+    application: money(applicationPool.pool),
+    gap: money(required.minus(applicationPool.pool)),
+    estimated: chipsPool.estimated || applicationPool.estimated,
+    coverage: {
+      chips: coverageOf(chips.filter((row) => shareOf(row, 'chips').gt(0))),
+      application: coverageOf(application.filter((row) => shareOf(row, 'application').gt(0))),
+    },
+  };
+}
+
+function layerPoolOf(rows: readonly CompanyYearValue[], key: LayerKey): { pool: Dec; estimated: boolean } {
+  const members = layerMembers(valuedCompanies(rows), key);
+  return { pool: sum(members.map((m) => m.attributed)), estimated: members.some((m) => m.estimated) };
+}

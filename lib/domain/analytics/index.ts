@@ -1,0 +1,13 @@
+export { concentrationOf } from './concentration';
+export type { Concentration } from './concentration';
+export { coverageOf } from './coverage';
+export { requiredRevenueGap } from './gap';
+export type { GapInput, RequiredRevenueGap } from './gap';
+export { poolGrowth } from './growth';
+export type { PoolGrowth } from './growth';
+export { aggregateLayers } from './layers';
+export type { LayerAggregate, LayersAggregate, TopCompany } from './layers';
+export { compareByName } from './order';
+export { aggregateProfitability } from './profitability';
+export type { LayerProfitability, Profitability, ProfitabilityInput } from './profitability';
+export type { CompanyYearValue, Coverage, MissingCompany } from './types';

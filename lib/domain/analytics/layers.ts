@@ -1,0 +1,95 @@
+import { LAYERS, type LayerKey } from '../layers';
+import type { Metric } from '../figures/types';
+import { concentrationOf, NO_CONCENTRATION } from './concentration';
+import { coverageOf } from './coverage';
+import { money, ratioOver } from './numbers';
+import { compareByName } from './order';
+import { layerMembers, sum, valuedCompanies, type LayerMember } from './pools';
+import type { CompanyYearValue, Coverage } from './types';
+
+export interface TopCompany {
+  id: string;
+  name: string;
+  /** a(c, L) in USD millions. */
+  value: number;
+  /** a(c, L) / P(L); null when P(L) ≤ 0. */
+  share: number | null;
+}
+
+export interface LayerAggregate {
+  key: LayerKey;
+  name: string;
+  /** The pool P(L) in USD millions. */
+  value: number;
+  /** P(L) / T; null when T ≤ 0. */
+  share: number | null;
+  hhi: number | null;
+  cr3: number | null;
+  effectiveCompanies: number | null;
+  /** Included companies with share(c, L) > 0, whatever the sign of their value. */
+  companies: number;
+  top: TopCompany[];
+  /** The layer's companies after the top ones: top.length + others.count = companies. */
+  others: { value: number; count: number };
+}
+
+export interface LayersAggregate {
+  /** T = Σ_L P(L), gross: one layer's revenue is often another's spend. */
+  total: number;
+  /** Some company counted in a layer (a value and a share > 0) has an estimated value. */
+  estimated: boolean;
+  /** All six layers, in stack order. */
+  layers: LayerAggregate[];
+  coverage: Coverage;
+}
+
+/**
+ * Where a metric's value sits across the six layers for one year and set of companies (SPEC §5). Pools and the
+ * total are exact and rounded only for output, so the layer values may differ from the total by a few millionths.
+ *
+ * Top companies are ordered by attributed value, descending (by absolute value for operating income, so large
+ * losses show), ties by name then id. A top company's share is its signed part of the layer's pool; for
+ * operating income it may be negative or above 1 when the layer mixes profits and losses, and it is null when the
+ * pool is ≤ 0 (a part of a loss reads backwards). Concentration is null for operating income.
+ */
+export function aggregateLayers(
+  rows: readonly CompanyYearValue[],
+  metric: Metric,
+  { top = 5 }: { top?: number } = {},
+): LayersAggregate {
+  if (!Number.isInteger(top) || top < 0) throw new RangeError(`top must be a whole number ≥ 0, not ${top}`);
+  const companies = valuedCompanies(rows);
+  const layers = LAYERS.map((layer) => {
+    const members = layerMembers(companies, layer.key);
+    return { layer, members, pool: sum(members.map((m) => m.attributed)) };
+  });
+  const total = sum(layers.map((l) => l.pool));
+
+  const magnitude = metric === 'operating_income' ? (m: LayerMember) => m.attributed.abs() : (m: LayerMember) => m.attributed;
+  const byRank = (a: LayerMember, b: LayerMember) => magnitude(b).cmp(magnitude(a)) || compareByName(a, b);
+
+  return {
+    total: money(total),
+    estimated: layers.some(({ members }) => members.some((m) => m.estimated)),
+    layers: layers.map(({ layer, members, pool }) => {
+      const ranked = [...members].sort(byRank);
+      const rest = ranked.slice(top);
+      return {
+        key: layer.key,
+        name: layer.name,
+        value: money(pool),
+        share: ratioOver(pool, total),
+        ...(metric === 'operating_income' ? NO_CONCENTRATION : concentrationOf(members.map((m) => m.attributed))),
+        companies: members.length,
+        top: ranked.slice(0, top).map((m) => ({
+          id: m.id,
+          name: m.name,
+          value: money(m.attributed),
+          share: ratioOver(m.attributed, pool),
+        })),
+        others: { value: money(sum(rest.map((m) => m.attributed))), count: rest.length },
+      };
+    }),
+    coverage: coverageOf(rows),
+  };
+}

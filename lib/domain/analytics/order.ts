@@ -1,0 +1,22 @@
+import { caseFold } from '../case-fold';
+
+/** Compares two strings code point by code point (plain `<` compares UTF-16 units, which puts 😀 before U+E000). */
+export function compareCodePoints(a: string, b: string): number {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return Number(!x.done) - Number(!y.done);
+    const difference = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
+    if (difference !== 0) return difference;
+  }
+}
+
+/**
+ * Orders companies by name case-insensitively (SPEC §5): the case-folded names compared by code point, so the
+ * order does not depend on a locale (`eagle` < `Zeta` < `Élan`, as in a database's C collation); ties by id.
+ */
+export function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
+  return compareCodePoints(caseFold(a.name), caseFold(b.name)) || compareCodePoints(a.id, b.id);
+}

@@ -1,0 +1,66 @@
+import { Dec } from '../decimal';
+import type { LayerKey } from '../layers';
+import type { CompanyYearValue } from './types';
+
+/** A company with a value (SPEC §5: missing companies are left out), the value parsed once. */
+export interface ValuedCompany {
+  row: CompanyYearValue;
+  value: Dec;
+}
+
+/** One company of a layer (share > 0) and its attributed value a(c, L) = share(c, L) × V(c). */
+export interface LayerMember {
+  id: string;
+  name: string;
+  estimated: boolean;
+  attributed: Dec;
+}
+
+/**
+ * Refuses a company that appears twice: it would count twice in every pool. A query that joins lists or figures
+ * can duplicate rows, so this is checked rather than assumed.
+ */
+export function assertUniqueIds(rows: readonly CompanyYearValue[]): void {
+  const seen = new Set<string>();
+  for (const { id } of rows) {
+    if (seen.has(id)) throw new Error(`company ${id} appears more than once in the analysed rows`);
+    seen.add(id);
+  }
+}
+
+/** The companies that have a value, in input order. */
+export function valuedCompanies(rows: readonly CompanyYearValue[]): ValuedCompany[] {
+  assertUniqueIds(rows);
+  return rows.flatMap((row) => (row.value === null ? [] : [{ row, value: new Dec(row.value) }]));
+}
+
+/** share(c, L) exactly; 0 when the company has no exposure to the layer. */
+export function shareOf(row: CompanyYearValue, key: LayerKey): Dec {
+  return new Dec(row.shares[key] ?? 0);
+}
+
+/** The companies of layer L: those with share(c, L) > 0, whatever the sign of their value (SPEC §5). */
+export function layerMembers(companies: readonly ValuedCompany[], key: LayerKey): LayerMember[] {
+  return companies.flatMap(({ row, value }) => {
+    const share = shareOf(row, key);
+    return share.gt(0) ? [{ id: row.id, name: row.name, estimated: row.estimated, attributed: share.times(value) }] : [];
+  });
+}
+
+export function sum(values: readonly Dec[]): Dec {
+  return values.reduce((total, v) => total.plus(v), new Dec(0));
+}
+
+/** The pool P(L) = Σ_c a(c, L) over the given companies. */
+export function layerPool(companies: readonly ValuedCompany[], key: LayerKey): Dec {
+  return sum(layerMembers(companies, key).map((m) => m.attributed));
+}
+
+/** The companies whose id is in `ids`, for like-for-like and both-metrics pools. */
+export function onlyIds(companies: readonly ValuedCompany[], ids: ReadonlySet<string>): ValuedCompany[] {
+  return companies.filter((c) => ids.has(c.row.id));
+}
+
+export function idsOf(companies: readonly ValuedCompany[]): Set<string> {
+  return new Set(companies.map((c) => c.row.id));
+}

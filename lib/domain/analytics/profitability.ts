@@ -1,0 +1,77 @@
+import { LAYERS, type LayerKey } from '../layers';
+import { coverageOf } from './coverage';
+import { money, ratioOver } from './numbers';
+import { idsOf, layerMembers, layerPool, onlyIds, sum, valuedCompanies, type ValuedCompany } from './pools';
+import type { CompanyYearValue, Coverage } from './types';
+
+export interface ProfitabilityInput {
+  /** The same set of companies and year, one array per metric. */
+  revenue: readonly CompanyYearValue[];
+  capex: readonly CompanyYearValue[];
+  operatingIncome: readonly CompanyYearValue[];
+}
+
+export interface LayerProfitability {
+  key: LayerKey;
+  /** Each metric's pool over the companies that have that metric, USD millions. */
+  revenue: number;
+  capex: number;
+  operatingIncome: number;
+  /** Capex pool / revenue pool over the companies with both; null when that revenue pool is 0. */
+  capexIntensity: number | null;
+  /** Operating-income pool / revenue pool over the companies with both: the profit pool's height. */
+  operatingMargin: number | null;
+  /** The layer's share of the revenue of the companies with both revenue and operating income: the width. */
+  revenueShare: number | null;
+  /** The layer's companies (share > 0) with both revenue and operating income: those behind width and height. */
+  companies: number;
+}
+
+export interface Profitability {
+  layers: LayerProfitability[];
+  /** Some company counted in a layer, for any of the three metrics, has an estimated value. */
+  estimated: boolean;
+  /** Each metric's coverage of the set; a company missing one metric is left out of every ratio using it. */
+  coverage: { revenue: Coverage; capex: Coverage; operatingIncome: Coverage };
+}
+
+/**
+ * Capex intensity and the profit pool per layer (SPEC §5). Each ratio is taken over the companies that have both
+ * of its metrics, so a company without capex does not lower a layer's capex intensity. Widths sum to 1 and
+ * Σ width × height = the operating-income pool / the revenue pool of the companies with both, summed over layers.
+ *
+ * A denominator is a revenue pool, never negative (revenue ≥ 0), so "≤ 0" means a layer whose companies
+ * have no revenue: the ratio is then null rather than infinite.
+ */
+export function aggregateProfitability({ revenue, capex, operatingIncome }: ProfitabilityInput): Profitability {
+  const revenues = valuedCompanies(revenue);
+  const capexes = valuedCompanies(capex);
+  const incomes = valuedCompanies(operatingIncome);
+
+  const revenueForCapex = onlyIds(revenues, idsOf(capexes));
+  const capexWithRevenue = onlyIds(capexes, idsOf(revenues));
+  const revenueForIncome = onlyIds(revenues, idsOf(incomes));
+  const incomeWithRevenue = onlyIds(incomes, idsOf(revenues));
+  const profitPoolRevenue = sum(LAYERS.map(({ key }) => layerPool(revenueForIncome, key)));
+
+  const inAnyLayer = (companies: readonly ValuedCompany[]) =>
+    LAYERS.some(({ key }) => layerMembers(companies, key).some((m) => m.estimated));
+
+  return {
+    layers: LAYERS.map(({ key }) => {
+      const widthRevenue = layerPool(revenueForIncome, key);
+      return {
+        key,
+        revenue: money(layerPool(revenues, key)),
+        capex: money(layerPool(capexes, key)),
+        operatingIncome: money(layerPool(incomes, key)),
+        capexIntensity: ratioOver(layerPool(capexWithRevenue, key), layerPool(revenueForCapex, key)),
+        operatingMargin: ratioOver(layerPool(incomeWithRevenue, key), widthRevenue),
+        revenueShare: ratioOver(widthRevenue, profitPoolRevenue),
+        companies: layerMembers(revenueForIncome, key).length,
+      };
+    }),
+    estimated: [revenues, capexes, incomes].some(inAnyLayer),
+    coverage: { revenue: coverageOf(revenue), capex: coverageOf(capex), operatingIncome: coverageOf(operatingIncome) },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Missing } from '../figures/types';
+import type { LayerKey } from '../layers';
+import type { CompanyYearValue } from './types';
+
+/** Test rows: a company with a value in USD millions. */
+export function valued(
+  id: string,
+  name: string,
+  shares: Partial<Record<LayerKey, string>>,
+  value: string,
+  { estimated = false }: { estimated?: boolean } = {},
+): CompanyYearValue {
+  return { id, name, shares, value, estimated, missing: null };
+}
+
+/** Test rows: a company without a value, `no_figure` unless told. */
+export function unvalued(
+  id: string,
+  name: string,
+  shares: Partial<Record<LayerKey, string>>,
+  missing: Missing = { code: 'no_figure', reason: 'no revenue for FY2025' },
+): CompanyYearValue {
+  return { id, name, shares, value: null, estimated: false, missing };
+}
