@@ -19,7 +19,9 @@ export async function companySetCondition(
   return and(
     listId === undefined
       ? undefined
-      : exists(sql`(select 1 from ${companyLists} where ${companyLists.companyId} = ${companies.id} and ${companyLists.listId} = ${listId})`),
+      : exists(
+          sql`(select 1 from ${companyLists} where ${companyLists.companyId} = ${companies.id} and ${companyLists.listId} = ${listId})`,
+        ),
     params.status ? eq(companies.status, params.status) : undefined,
     params.country ? eq(companies.country, params.country) : undefined,
   );

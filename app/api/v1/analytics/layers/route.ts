@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { withAuth } from '@/lib/api/handler';
+import { searchParamsObject } from '@/lib/api/query';
+import { layerAnalytics } from '@/lib/dal/analytics';
+
+/** GET /api/v1/analytics/layers (SPEC §7) — one year's layer pools, shares, concentration, top companies and coverage. */
+export const GET = withAuth('viewer', async ({ req, actor }) =>
+  NextResponse.json(await layerAnalytics(actor, searchParamsObject(req))),
+);

@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { withAuth } from '@/lib/api/handler';
+import { searchParamsObject } from '@/lib/api/query';
+import { profitabilityAnalytics } from '@/lib/dal/analytics';
+
+/** GET /api/v1/analytics/profitability (SPEC §7) — revenue, capex, operating income, capex intensity and the profit pool by layer. */
+export const GET = withAuth('viewer', async ({ req, actor }) =>
+  NextResponse.json(await profitabilityAnalytics(actor, searchParamsObject(req))),
+);

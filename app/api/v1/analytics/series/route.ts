@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { withAuth } from '@/lib/api/handler';
+import { searchParamsObject } from '@/lib/api/query';
+import { seriesAnalytics } from '@/lib/dal/analytics';
+
+/** GET /api/v1/analytics/series (SPEC §7) — pools by layer for each year of a range, with like-for-like growth. */
+export const GET = withAuth('viewer', async ({ req, actor }) =>
+  NextResponse.json(await seriesAnalytics(actor, searchParamsObject(req))),
+);

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
+import { makeUser } from '@/lib/testing/actors';
+import { ForbiddenError, RuleError } from '@/lib/errors';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { importCompaniesCsv } from '../company-csv';
+import { importFiguresCsv } from '../figure-csv';
+import { importFxCsv } from '../fx';
+import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '.';
+
+const COMPANIES = `name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description
+Chipco,CHP,US,public,12,Portfolio,,1,,,,,,USD,,
+Hyper,HYP,US,public,12,Portfolio,0.2,,,,0.3,0.2,0.3,USD,,
+Euro App,EUA,FR,private,12,,,,,,,1,,EUR,,
+Jan Co,JAN,US,public,1,,,0.5,,0.5,,,,USD,,
+Taiwan Fab,TWF,TW,public,12,,,1,,,,,,TWD,,
+Gap Co,,US,private,12,,,,,,,1,,USD,,`;
+
+// Jan Co's year ends in January: CY2024 = (FY2024 × 1 + FY2025 × 11) / 12 = (120 + 2640) / 12 = 230.
+const FIGURES = `company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note
+Chipco,2023,,revenue,,80,,,
+Chipco,2024,,revenue,,100,,,
+Chipco,2024,,operating_income,,40,,,
+Chipco,2024,,capex,,10,,,
+Hyper,2023,,revenue,,800,,,
+Hyper,2024,,revenue,,1000,,,
+Hyper,2024,,operating_income,,-100,,,
+Hyper,2024,,capex,,500,,,
+Euro App,2024,,revenue,,50,,,
+Jan Co,2024,,revenue,,120,,,
+Jan Co,2025,,revenue,estimate,240,,,
+Taiwan Fab,2024,,revenue,,3000,,,`;
+
+describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
+  useFreshDatabase(driver);
+
+  async function load() {
+    await importCompaniesCsv(SYSTEM_ACTOR, COMPANIES, { dryRun: false });
+    await importFxCsv(SYSTEM_ACTOR, 'currency,year,usd_per_unit\nEUR,2024,1.1\nTWD,2023,0.031', { dryRun: false });
+    await importFiguresCsv(SYSTEM_ACTOR, FIGURES, { dryRun: false });
+    return makeUser('viewer');
+  }
+
+  it('answers /layers with hand-computed pools, shares, concentration, top companies and coverage', async () => {
+    const viewer = await load();
+    const answer = await layerAnalytics(viewer, { year: '2024', metric: 'revenue' });
+    // infrastructure 0.2 × 1000; chips 100 + 0.5 × 230; models 0.5 × 230; execution 0.3 × 1000; application
+    // 0.2 × 1000 + 50 EUR × 1.1. Hyper's 30% outside the stack goes nowhere: total 1085, not 1385.
+    expect(answer).toMatchObject({
+      year: 2024,
+      metric: 'revenue',
+      basis: 'calendar',
+      currency: 'USD',
+      total: 1085,
+      estimated: true,
+    });
+    expect(answer.layers.map((l) => [l.key, l.value, l.companies])).toEqual([
+      ['infrastructure', 200, 1],
+      ['chips', 215, 2],
+      ['data', 0, 0],
+      ['models', 115, 1],
+      ['execution', 300, 1],
+      ['application', 255, 2],
+    ]);
+    const chips = answer.layers[1]!;
+    expect(chips.share).toBeCloseTo(215 / 1085, 12);
+    // HHI = 10,000 × (100² + 115²) / 215² = 232,250,000 / 46,225.
+    expect(chips.hhi).toBeCloseTo(232_250_000 / 46_225, 9);
+    expect(chips.cr3).toBe(1);
+    expect(chips.effectiveCompanies).toBeCloseTo(46_225 / 23_225, 12);
+    expect(chips.top.map((t) => [t.name, t.value])).toEqual([
+      ['Jan Co', 115],
+      ['Chipco', 100],
+    ]);
+    expect(answer.layers[2]).toMatchObject({ hhi: null, cr3: null, effectiveCompanies: null, share: 0 });
+    expect(answer.coverage).toEqual({
+      included: 4,
+      missing: [
+        { id: expect.any(String), name: 'Gap Co', code: 'no_figure', reason: 'no revenue for FY2024' },
+        { id: expect.any(String), name: 'Taiwan Fab', code: 'no_fx_rate', reason: 'no TWD rate for 2024' },
+      ],
+    });
+  });
+
+  it('filters by list (case-insensitively), status and country, excludes estimates, and names an unknown list', async () => {
+    const viewer = await makeUser('viewer');
+    const portfolio = await layerAnalytics(viewer, { year: '2024', list: 'portfolio' });
+    expect(portfolio.total).toBe(800);
+    expect(portfolio.estimated).toBe(false);
+    expect((await layerAnalytics(viewer, { year: '2024', status: 'private' })).coverage.included).toBe(1);
+    expect((await layerAnalytics(viewer, { year: '2024', country: 'fr' })).total).toBe(55);
+    const reportedOnly = await layerAnalytics(viewer, { year: '2024', estimates: 'exclude' });
+    expect(reportedOnly.coverage.missing.find((m) => m.name === 'Jan Co')?.reason).toBe('only estimates of revenue for FY2025');
+    expect(reportedOnly.total).toBe(855);
+    await expect(layerAnalytics(viewer, { year: '2024', list: 'Nope' })).rejects.toThrow('No list named “Nope”.');
+    await expect(layerAnalytics(viewer, { metric: 'revenue' })).rejects.toThrow('Give year');
+    const error = await layerAnalytics(viewer, { year: '2024', list: 'Nope' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RuleError);
+  });
+
+  it('answers /series with like-for-like growth, /profitability and /gap', async () => {
+    const viewer = await makeUser('viewer');
+    const series = await seriesAnalytics(viewer, { from: '2023', to: '2024' });
+    expect(series.years.map((y) => y.year)).toEqual([2023, 2024]);
+    const y2024 = series.years[1]!;
+    // Only Chipco and Hyper have both years: chips 80 → 100, infrastructure 160 → 200, application 160 → 200.
+    expect(Object.fromEntries(y2024.layers.map((l) => [l.key, l.growth]))).toEqual({
+      infrastructure: 0.25,
+      chips: 0.25,
+      data: null,
+      models: null,
+      execution: 0.25,
+      application: 0.25,
+    });
+    expect(series.years[0]!.total).toBe(0.2 * 800 + 80 + 0.3 * 800 + 0.2 * 800);
+
+    const profit = await profitabilityAnalytics(viewer, { year: '2024' });
+    const chips = profit.layers.find((l) => l.key === 'chips')!;
+    // Chipco alone has all three metrics in chips: margin 40 / 100, capex intensity 10 / 100.
+    expect(chips).toMatchObject({ operatingIncome: 40, capex: 10, operatingMargin: 0.4, capexIntensity: 0.1 });
+    const application = profit.layers.find((l) => l.key === 'application')!;
+    // Hyper's application part: −100 × 0.2 over 1000 × 0.2.
+    expect(application.operatingMargin).toBe(-0.1);
+
+    // C = 215; required = 215 / 0.5 / (1 − 0.5) = 860; application pool 255; gap 605.
+    const gap = await gapAnalytics(viewer, { year: '2024' });
+    expect(gap).toMatchObject({ g: 0.5, m: 0.5, year: 2024, chips: 215, required: 860, application: 255, gap: 605 });
+    const onList = await gapAnalytics(viewer, { year: '2024', chipsList: 'PORTFOLIO', g: '0.4', m: '0.6' });
+    // Only Chipco's 100 counts: 100 / 0.4 / 0.4 = 625.
+    expect(onList).toMatchObject({ chips: 100, required: 625, gap: 370 });
+    expect((await gapAnalytics(viewer, { from: '2023', to: '2024' })).years).toHaveLength(2);
+    await expect(gapAnalytics(viewer, { year: '2024', g: '0' })).rejects.toThrow('above 0 and at most 1');
+  });
+
+  it('opens on the latest year where 80% of the set has revenue, and refuses users without a role', async () => {
+    const viewer = await makeUser('viewer');
+    // 2024: 4 of 6 (67%); with the Portfolio list, 2024 has both companies.
+    expect(await defaultAnalyticsYear(viewer, { list: 'Portfolio' }, { latest: 2026 })).toBe(2024);
+    expect(await defaultAnalyticsYear(viewer, {}, { latest: 2026 })).toBeNull();
+    const nobody = { ...viewer, role: 'none' as never };
+    await expect(layerAnalytics(nobody, { year: '2024' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
