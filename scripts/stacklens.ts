@@ -18,6 +18,7 @@ import { promptHidden, readFirstLineOfStdin } from '../lib/cli/password-input';
 import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import { isRole, ROLES } from '../lib/domain/roles';
 import { DomainError } from '../lib/errors';
+import { REPORT_OPTIONS, reportCommand } from '../lib/cli/report';
 import { createApiToken } from '../lib/dal/api-tokens';
 import { createUser, findUserByEmail, listUsers } from '../lib/dal/users';
 
@@ -33,6 +34,9 @@ Commands:
                                              import the CSV (SPEC §6), all or nothing; --dry-run writes nothing
                                              and reports what would be created, updated and left unchanged
   export companies|figures|fx [FILE]         write it as CSV to FILE (or stdout); archived companies are left out
+  report --year Y [--metric M] [--basis calendar|fiscal] [--list L] [--status S] [--country C]
+         [--estimates include|exclude] [--json]
+                                             the layer table for a year (or the JSON of /api/v1/analytics/layers)
 
 Options for every command:
   --as EMAIL                                 the user recorded as the actor (default: system)
@@ -53,8 +57,9 @@ async function run(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const key = command === 'migrate' ? 'migrate' : `${command} ${sub ?? ''}`.trim();
-  const args = command === 'migrate' ? [sub, ...rest].filter((a): a is string => a !== undefined) : rest;
+  const single = command === 'migrate' || command === 'report';
+  const key = single ? command : `${command} ${sub ?? ''}`.trim();
+  const args = single ? [sub, ...rest].filter((a): a is string => a !== undefined) : rest;
 
   switch (key) {
     case 'migrate': {
@@ -99,6 +104,12 @@ async function run(argv: string[]): Promise<void> {
       if (!owner) throw new DomainError(`No user with the email ${email}.`);
       const { token } = await createApiToken(actor, { name }, owner.id);
       console.log(token);
+      return;
+    }
+    case 'report': {
+      const options = parseCommandArgs(args, REPORT_OPTIONS);
+      await openProcessDatabase('the Stacklens CLI (report)');
+      console.log(await reportCommand(await resolveActor(options.as), options));
       return;
     }
     default:

@@ -2,42 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
 import { ForbiddenError, RuleError } from '@/lib/errors';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { importCompaniesCsv } from '../company-csv';
-import { importFiguresCsv } from '../figure-csv';
-import { importFxCsv } from '../fx';
+import { loadSmallStack } from '@/lib/testing/small-stack';
 import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '.';
-
-const COMPANIES = `name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description
-Chipco,CHP,US,public,12,Portfolio,,1,,,,,,USD,,
-Hyper,HYP,US,public,12,Portfolio,0.2,,,,0.3,0.2,0.3,USD,,
-Euro App,EUA,FR,private,12,,,,,,,1,,EUR,,
-Jan Co,JAN,US,public,1,,,0.5,,0.5,,,,USD,,
-Taiwan Fab,TWF,TW,public,12,,,1,,,,,,TWD,,
-Gap Co,,US,private,12,,,,,,,1,,USD,,`;
-
-// Jan Co's year ends in January: CY2024 = (FY2024 × 1 + FY2025 × 11) / 12 = (120 + 2640) / 12 = 230.
-const FIGURES = `company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note
-Chipco,2023,,revenue,,80,,,
-Chipco,2024,,revenue,,100,,,
-Chipco,2024,,operating_income,,40,,,
-Chipco,2024,,capex,,10,,,
-Hyper,2023,,revenue,,800,,,
-Hyper,2024,,revenue,,1000,,,
-Hyper,2024,,operating_income,,-100,,,
-Hyper,2024,,capex,,500,,,
-Euro App,2024,,revenue,,50,,,
-Jan Co,2024,,revenue,,120,,,
-Jan Co,2025,,revenue,estimate,240,,,
-Taiwan Fab,2024,,revenue,,3000,,,`;
 
 describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
   useFreshDatabase(driver);
 
   async function load() {
-    await importCompaniesCsv(SYSTEM_ACTOR, COMPANIES, { dryRun: false });
-    await importFxCsv(SYSTEM_ACTOR, 'currency,year,usd_per_unit\nEUR,2024,1.1\nTWD,2023,0.031', { dryRun: false });
-    await importFiguresCsv(SYSTEM_ACTOR, FIGURES, { dryRun: false });
+    await loadSmallStack();
     return makeUser('viewer');
   }
 

@@ -5,7 +5,7 @@ import { METRICS } from '../figures/types';
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const year = z.coerce
-  .number()
+  .number('Use a year such as 2024.')
   .int('Use a whole year.')
   .min(1990, 'Use a year from 1990 to 2100.')
   .max(2100, 'Use a year from 1990 to 2100.');

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Actor } from '../domain/actor';
+import { layerAnalytics } from '../dal/analytics';
+import { LAYERS } from '../domain/layers';
+import { METRIC_LABELS } from '../domain/figures/types';
+import { DomainError, RuleError } from '../errors';
+import { UsageError } from './args';
+
+export const REPORT_OPTIONS = {
+  year: { type: 'string' },
+  metric: { type: 'string' },
+  basis: { type: 'string' },
+  list: { type: 'string' },
+  status: { type: 'string' },
+  country: { type: 'string' },
+  estimates: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type ReportOptions = Partial<Record<Exclude<keyof typeof REPORT_OPTIONS, 'json'>, string>> & { json?: boolean };
+
+const millions = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
+const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
+
+/**
+ * `report --year Y [--metric M] [--basis B] [--list L] [--status S] [--country C] [--estimates E] [--json]`: the
+ * `/api/v1/analytics/layers` answer as a table (or its JSON), through the same data-layer function. Bad
+ * parameters are a usage error naming each one; an unknown list fails with its name.
+ */
+export async function reportCommand(actor: Actor, options: ReportOptions): Promise<string> {
+  const { json, ...params } = options;
+  if (params.year === undefined) throw new UsageError('--year is required.');
+  let answer: Awaited<ReturnType<typeof layerAnalytics>>;
+  try {
+    answer = await layerAnalytics(actor, params);
+  } catch (error) {
+    if (error instanceof z.ZodError)
+      throw new UsageError(error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join(' '));
+    // An unknown list is a failure about the data (exit 1), not a wrong command line.
+    if (error instanceof RuleError) throw new DomainError(error.message);
+    throw error;
+  }
+  if (json) return JSON.stringify(answer, null, 2);
+
+  const concentration = answer.metric !== 'operating_income';
+  const header = ['Layer', 'USD m', 'Share', 'Companies', ...(concentration ? ['HHI', 'CR3', 'Eff. n'] : []), 'Largest'];
+  const rows = answer.layers.map((l) => {
+    const layer = LAYERS.find((x) => x.key === l.key)!;
+    return [
+      `${layer.position} ${layer.name}`,
+      millions.format(l.value),
+      percent(l.share),
+      String(l.companies),
+      ...(concentration ? [fixed(l.hhi, 0), percent(l.cr3), fixed(l.effectiveCompanies, 1)] : []),
+      l.top[0] ? `${l.top[0].name} (${millions.format(l.top[0].value)})` : '—',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const set =
+    [params.list && `list ${params.list}`, params.status, params.country?.toUpperCase()].filter(Boolean).join(', ') ||
+    'all companies';
+  const { included, missing } = answer.coverage;
+  return [
+    `${capitalised(METRIC_LABELS[answer.metric])} by layer, ${answer.basis === 'calendar' ? 'calendar' : 'fiscal'} year ${answer.year}, USD millions — ${set}`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+    `Total ${millions.format(answer.total)} (gross: one layer's revenue is often another's spend).${answer.estimated ? ' Includes estimates.' : ''}`,
+    ...(concentration ? ['Concentration is among tracked companies, not a whole market.'] : []),
+    `Coverage: ${included} included, ${missing.length} missing${missing.length ? ':' : '.'}`,
+    ...missing.map((m) => `  ${m.name}: ${m.reason}`),
+  ].join('\n');
+}
