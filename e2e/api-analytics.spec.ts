@@ -57,7 +57,7 @@ test.describe('the analytics API (SPEC §7)', () => {
       ['application', 400],
     ]);
     expect(Object.keys(body.layers[1]).sort()).toEqual(
-      ['key', 'name', 'value', 'share', 'hhi', 'cr3', 'effectiveCompanies', 'companies', 'top', 'others'].sort(),
+      ['key', 'name', 'value', 'share', 'hhi', 'cr3', 'effectiveCompanies', 'companies', 'missing', 'top', 'others'].sort(),
     );
     expect(body.coverage).toEqual({ included: 2, missing: [] });
 

@@ -32,3 +32,21 @@ export function formatAge(iso: string, now: Date): string {
   for (const [unit, size] of AGE_UNITS) if (seconds >= size) return relativeTime.format(-Math.floor(seconds / size), unit);
   return 'just now';
 }
+
+/**
+ * USD millions for charts and tables: `$1.23T`, `$456.7B`, `$89.0M` (issue 6). For display only: the value is
+ * already an exact API number and is not summed again.
+ */
+export function formatUsdMillions(millions: number): string {
+  const sign = millions < 0 ? '−' : '';
+  const abs = Math.abs(millions);
+  if (abs === 0) return '$0';
+  if (abs >= 1_000_000) return `${sign}$${(abs / 1_000_000).toFixed(2)}T`;
+  if (abs >= 1_000) return `${sign}$${(abs / 1_000).toFixed(1)}B`;
+  return `${sign}$${abs.toFixed(1)}M`;
+}
+
+/** A ratio as a percentage for display, e.g. 0.2345 → `23.5%`; null is an em dash. */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  return ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(digits)}%`;
+}

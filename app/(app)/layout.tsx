@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { Nav } from '@/components/shell/nav';
 import { BrandMark } from '@/components/shell/brand-mark';
 import { SignOutButton } from '@/components/shell/sign-out-button';
@@ -26,7 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </aside>
       <main className="main" id="main">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </div>
   );

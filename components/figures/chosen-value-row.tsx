@@ -5,12 +5,6 @@ import type { FigureValue, Metric } from '@/lib/domain/figures/types';
 import { formatDecimal } from '@/lib/format';
 import styles from './figures-grid.module.css';
 
-export const METRIC_TITLES: Readonly<Record<Metric, string>> = {
-  revenue: 'Revenue',
-  capex: 'Capex',
-  operating_income: 'Operating income',
-};
-
 const FROM_MARK = { reported: '', estimate: 'est.', quarters: 'Σ Q' } as const;
 
 /** The value the analytics take for each fiscal year (SPEC §3), under the rows it was chosen from. */

@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import type { FigureCoverageQuery } from '@/lib/domain/figure-coverage-query';
-import { METRIC_LABELS, METRICS } from '@/lib/domain/figures';
+import { METRIC_NAMES, METRICS } from '@/lib/domain/figures';
 
 const SHOW_LABELS: Record<FigureCoverageQuery['show'], string> = {
   all: 'Every company',
@@ -24,8 +24,6 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   );
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * The figures page's query as a GET form: without JavaScript it reloads the page with the query in the URL, with it
  * next/form navigates on the client. Keyed by the query so a link to another view resets the fields.
@@ -47,12 +45,7 @@ export function CoverageFilters({ query, lists }: { query: FigureCoverageQuery; 
           defaultValue={query.year}
         />
       </div>
-      <Select
-        name="metric"
-        label="Metric"
-        value={query.metric}
-        options={METRICS.map((m) => [m, capitalised(METRIC_LABELS[m])])}
-      />
+      <Select name="metric" label="Metric" value={query.metric} options={METRICS.map((m) => [m, METRIC_NAMES[m]])} />
       <Select
         name="list"
         label="List"

@@ -14,11 +14,11 @@ import {
 } from '@/lib/domain/figures/grid';
 import { figureLabel } from '@/lib/domain/figures/history-text';
 import { figureKey } from '@/lib/domain/figures/input';
-import { METRICS } from '@/lib/domain/figures/types';
+import { METRIC_NAMES, METRICS } from '@/lib/domain/figures/types';
 import { FigureCellPanel } from './figure-cell-panel';
 import { FigureConflictDialog } from './figure-conflict-dialog';
 import { keyOf, payloadFor, type CellContext, type FigurePayload } from './figure-payload';
-import { ChosenValueRow, METRIC_TITLES } from './chosen-value-row';
+import { ChosenValueRow } from './chosen-value-row';
 import { FigureCell, type CommitDirection } from './figure-cell';
 import { useFigureSave } from './use-figure-save';
 import styles from './figures-grid.module.css';
@@ -265,7 +265,7 @@ export function FiguresGrid(props: FiguresGridProps) {
                   r.metric !== metric ? null : (
                     <tr key={`${r.metric}-${r.kind}`} className={r.kind === 'estimate' ? styles.estimateRow : undefined}>
                       <th scope="row">
-                        {r.kind === 'reported' ? METRIC_TITLES[r.metric] : <span className={styles.kindLabel}>estimate</span>}
+                        {r.kind === 'reported' ? METRIC_NAMES[r.metric] : <span className={styles.kindLabel}>estimate</span>}
                       </th>
                       {columns.map((c, colIndex) => {
                         const key = keyOf(companyId, r, c);

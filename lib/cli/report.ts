@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { layerAnalytics } from '../dal/analytics';
 import { LAYERS } from '../domain/layers';
-import { METRIC_LABELS } from '../domain/figures/types';
+import { METRIC_NAMES } from '../domain/figures/types';
 import { DomainError, RuleError } from '../errors';
 import { UsageError } from './args';
 
@@ -21,7 +21,6 @@ type ReportOptions = Partial<Record<Exclude<keyof typeof REPORT_OPTIONS, 'json'>
 
 const millions = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
-const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
 
 /**
@@ -68,7 +67,7 @@ export async function reportCommand(actor: Actor, options: ReportOptions): Promi
     'all companies';
   const { included, missing } = answer.coverage;
   return [
-    `${capitalised(METRIC_LABELS[answer.metric])} by layer, ${answer.basis === 'calendar' ? 'calendar' : 'fiscal'} year ${answer.year}, USD millions — ${set}`,
+    `${METRIC_NAMES[answer.metric]} by layer, ${answer.basis === 'calendar' ? 'calendar' : 'fiscal'} year ${answer.year}, USD millions — ${set}`,
     '',
     line(header),
     ...rows.map(line),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { auditEvents, companies, companyLists, exposures, layers, lists } from '@/db/schema';
 import { getDb } from '@/db/client';
@@ -160,4 +160,16 @@ export async function companyHistory(actor: Actor, id: string): Promise<CompanyH
     before: r.before,
     after: r.after,
   }));
+}
+
+/** The countries of the active universe, for country pickers. */
+export async function companyCountries(actor: Actor): Promise<string[]> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ country: companies.country })
+    .from(companies)
+    .where(and(eq(companies.archived, false), isNotNull(companies.country)))
+    .orderBy(companies.country);
+  return rows.flatMap((r) => (r.country ? [r.country] : []));
 }

@@ -3,7 +3,7 @@ import { aggregateLayers, type LayerAggregate } from './layers';
 import { unvalued, valued } from './test-rows';
 
 const NO_CONCENTRATION = { hhi: null, cr3: null, effectiveCompanies: null };
-const EMPTY = { companies: 0, top: [], others: { value: 0, count: 0 } };
+const EMPTY = { companies: 0, missing: 0, top: [], others: { value: 0, count: 0 } };
 
 /**
  * Revenue, USD millions:
@@ -58,6 +58,8 @@ describe('aggregateLayers, revenue', () => {
       cr3: 1,
       effectiveCompanies: 100 / 46,
       companies: 3,
+      // Echo has a chips share but no value.
+      missing: 1,
       top: [
         { id: 'a', name: 'Alpha Foundry', value: 600, share: 0.6 },
         { id: 'c', name: 'Gamma Chips', value: 300, share: 0.3 },
@@ -82,6 +84,7 @@ describe('aggregateLayers, revenue', () => {
       share: 0,
       ...NO_CONCENTRATION,
       companies: 1,
+      missing: 0,
       top: [{ id: 'f', name: 'Foxtrot', value: 0, share: null }],
       others: { value: 0, count: 0 },
     });
@@ -204,6 +207,7 @@ describe('aggregateLayers, operating income', () => {
       share: 0.5,
       ...NO_CONCENTRATION,
       companies: 3,
+      missing: 0,
       top: [
         { id: 'h', name: 'Hotel', value: 500, share: 5 },
         { id: 'k', name: 'Kilo', value: -300, share: -3 },

@@ -28,6 +28,8 @@ export interface LayerAggregate {
   effectiveCompanies: number | null;
   /** Included companies with share(c, L) > 0, whatever the sign of their value. */
   companies: number;
+  /** Companies of the set with share(c, L) > 0 but no value: the layer's own coverage gap. */
+  missing: number;
   top: TopCompany[];
   /** The layer's companies after the top ones: top.length + others.count = companies. */
   others: { value: number; count: number };
@@ -81,6 +83,7 @@ export function aggregateLayers(
         share: ratioOver(pool, total),
         ...(metric === 'operating_income' ? NO_CONCENTRATION : concentrationOf(members.map((m) => m.attributed))),
         companies: members.length,
+        missing: rows.filter((r) => r.value === null && isPositive(r.shares[layer.key])).length,
         top: ranked.slice(0, top).map((m) => ({
           id: m.id,
           name: m.name,
@@ -92,4 +95,8 @@ export function aggregateLayers(
     }),
     coverage: coverageOf(rows),
   };
+}
+
+function isPositive(share: string | undefined): boolean {
+  return share !== undefined && !/^-|^0(\.0*)?$/.test(share);
 }

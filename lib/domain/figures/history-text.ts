@@ -1,5 +1,5 @@
 import { formatDecimal } from '../../format';
-import { METRIC_LABELS, type Kind, type Metric } from './types';
+import { METRIC_NAMES, type Kind, type Metric } from './types';
 
 /** The parts of a figure snapshot that a history line shows. */
 export interface FigureSnapshotText {
@@ -15,8 +15,7 @@ export interface FigureSnapshotText {
 
 /** "Revenue, reported, FY2024 Q1" */
 export function figureLabel(f: Pick<FigureSnapshotText, 'fiscalYear' | 'fiscalQuarter' | 'metric' | 'kind'>): string {
-  const metric = METRIC_LABELS[f.metric];
-  return `${metric[0]!.toUpperCase()}${metric.slice(1)}, ${f.kind}, FY${f.fiscalYear}${f.fiscalQuarter ? ` Q${f.fiscalQuarter}` : ''}`;
+  return `${METRIC_NAMES[f.metric]}, ${f.kind}, FY${f.fiscalYear}${f.fiscalQuarter ? ` Q${f.fiscalQuarter}` : ''}`;
 }
 
 export function figureAmount(f: Pick<FigureSnapshotText, 'value' | 'currency'>): string {

@@ -13,6 +13,13 @@ export const METRIC_LABELS: Readonly<Record<Metric, string>> = {
   operating_income: 'operating income',
 };
 
+/** How a metric is titled on its own, e.g. a chart axis or a select option. */
+export const METRIC_NAMES: Readonly<Record<Metric, string>> = {
+  revenue: 'Revenue',
+  capex: 'Capex',
+  operating_income: 'Operating income',
+};
+
 /** `calendar` spreads fiscal years over calendar years (SPEC §4); `fiscal` takes each company's fiscal year as is. */
 export type Basis = 'calendar' | 'fiscal';
 

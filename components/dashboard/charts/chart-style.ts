@@ -1,0 +1,13 @@
+import type { Layer } from '@/lib/domain/layers';
+
+/** Sized for a laptop and a 1440-px monitor alike: the card's width changes, the height does not. */
+export const CHART_HEIGHT = 340;
+export const AXIS_TICK = { fontSize: 12, fill: '#3b4252' };
+
+/** "6 Application": position first, so the stack order reads in every chart. */
+export const layerLabel = (layer: Pick<Layer, 'position' | 'name'>) => `${layer.position} ${layer.name}`;
+
+/** The segments of one layer's bar: its colour, the largest company fullest, fading to "Others". */
+export function fadeFor(rank: number, count: number): number {
+  return 1 - (rank / Math.max(1, count - 1)) * 0.6;
+}

@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import type { Coverage } from '@/lib/domain/analytics/types';
+import styles from './dashboard.module.css';
+
+/** "38 companies · 3 missing": opens to the missing companies and why each is missing. */
+export function CoverageLine({ coverage, label = 'companies' }: { coverage: Coverage; label?: string }) {
+  const { included, missing } = coverage;
+  const text = `${included} ${label}${missing.length ? ` · ${missing.length} missing` : ' · none missing'}`;
+  if (missing.length === 0) return <span className={styles.coverage}>{text}</span>;
+  return (
+    <details className={styles.coverage}>
+      <summary>{text}</summary>
+      <div className={styles.coveragePopover} role="group" aria-label="Missing companies">
+        <ul>
+          {missing.map((m) => (
+            <li key={m.id}>
+              <Link href={`/companies/${m.id}#figures`}>{m.name}</Link>: {m.reason}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { createContext, useCallback, useContext, useMemo } from 'react';
+import { dashboardFiltersToSearch, parseDashboardFilters, type DashboardFilters } from '@/lib/domain/dashboard/filters';
+import type { ResolvedFilters } from '@/lib/domain/dashboard/queries';
+
+interface DashboardSettings {
+  /** SPEC §8's year, used when the URL names none. */
+  defaultYear: number;
+  /** List names for the list pickers. */
+  lists: string[];
+  /** The countries of the universe, for the country picker. */
+  countries: string[];
+}
+
+const DashboardContext = createContext<DashboardSettings | null>(null);
+
+export function DashboardProvider({ children, ...settings }: DashboardSettings & { children: React.ReactNode }) {
+  return <DashboardContext.Provider value={settings}>{children}</DashboardContext.Provider>;
+}
+
+export function useDashboardSettings(): DashboardSettings {
+  const settings = useContext(DashboardContext);
+  if (!settings) throw new Error('useDashboardSettings needs a DashboardProvider.');
+  return settings;
+}
+
+/**
+ * The filters as the URL holds them, with the default year filled in, and a setter that writes them back to the
+ * URL (a history entry per change, so Back undoes it). Changing the URL this way re-renders the client only:
+ * TanStack Query fetches what the new filters need while the charts keep showing the previous answer.
+ */
+export function useDashboardFilters(): { filters: ResolvedFilters; setFilters: (patch: Partial<DashboardFilters>) => void } {
+  const { defaultYear } = useDashboardSettings();
+  const search = useSearchParams();
+  const parsed = useMemo(() => parseDashboardFilters(new URLSearchParams(search.toString())), [search]);
+  const filters = useMemo(() => ({ ...parsed, year: parsed.year ?? defaultYear }), [parsed, defaultYear]);
+  const setFilters = useCallback(
+    (patch: Partial<DashboardFilters>) => {
+      const next = dashboardFiltersToSearch({ ...filters, ...patch });
+      window.history.pushState(null, '', next ? `?${next}` : window.location.pathname);
+    },
+    [filters],
+  );
+  return { filters, setFilters };
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { METRICS } from '../figures/types';
+
+/**
+ * The dashboard's state, all of it in the URL so a link reproduces the view exactly (issue 6). The server page
+ * and the client filter bar parse it with this one module; a bad value falls back to its default rather than
+ * failing the page.
+ */
+const year = z.coerce.number().int().min(1990).max(2100);
+const text = z.string().trim().min(1).max(100);
+
+export const dashboardFiltersSchema = z.object({
+  /** Absent: the default year of SPEC §8, resolved on the server. */
+  year: year.optional().catch(undefined),
+  metric: z.enum(METRICS).default('revenue').catch('revenue'),
+  basis: z.enum(['calendar', 'fiscal']).default('calendar').catch('calendar'),
+  list: text.optional().catch(undefined),
+  status: z.enum(['public', 'private']).optional().catch(undefined),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
+  estimates: z.enum(['include', 'exclude']).default('include').catch('include'),
+  /** The required-revenue gap's assumptions (SPEC §5). */
+  g: z.coerce.number().gt(0).max(1).default(0.5).catch(0.5),
+  m: z.coerce.number().min(0).lt(1).default(0.5).catch(0.5),
+  chipsList: text.optional().catch(undefined),
+});
+export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
+
+/** Defaults are left out of the URL, so the plain dashboard link stays plain. */
+const DEFAULTS: Partial<Record<keyof DashboardFilters, string | number>> = {
+  metric: 'revenue',
+  basis: 'calendar',
+  estimates: 'include',
+  g: 0.5,
+  m: 0.5,
+};
+
+const ORDER: (keyof DashboardFilters)[] = [
+  'year',
+  'metric',
+  'basis',
+  'list',
+  'status',
+  'country',
+  'estimates',
+  'g',
+  'm',
+  'chipsList',
+];
+
+type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function parseDashboardFilters(search: SearchInput): DashboardFilters {
+  const raw: Record<string, string> = {};
+  if (search instanceof URLSearchParams) search.forEach((value, key) => (raw[key] ??= value));
+  else
+    for (const [key, value] of Object.entries(search))
+      if (value !== undefined) raw[key] = Array.isArray(value) ? value[0]! : value;
+  for (const key of Object.keys(raw)) if (raw[key] === '') delete raw[key];
+  return dashboardFiltersSchema.parse(raw);
+}
+
+export function dashboardFiltersToSearch(filters: Partial<DashboardFilters>): string {
+  const params = new URLSearchParams();
+  for (const key of ORDER) {
+    const value = filters[key];
+    if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** The parameters of the analytics API for these filters (SPEC §7), as a query string. */
+export function analyticsSearch(
+  filters: DashboardFilters & { year: number },
+  extra: Record<string, string | number | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  const base = {
+    year: filters.year,
+    metric: filters.metric,
+    basis: filters.basis,
+    list: filters.list,
+    status: filters.status,
+    country: filters.country,
+    estimates: filters.estimates,
+    ...extra,
+  };
+  for (const [key, value] of Object.entries(base)) if (value !== undefined) params.set(key, String(value));
+  return params.toString();
+}
