@@ -42,11 +42,11 @@ export function ChartCard(props: ChartCardProps) {
       <header className={styles.chartHeader}>
         <h2 id={`${id}-title`}>{title}</h2>
         <p className="muted">{description}</p>
-        <p className={styles.chartMeta}>
+        <div className={styles.chartMeta}>
           {coverage && <CoverageLine coverage={coverage} />}
           {estimated && <span className={styles.estimatedFlag}>Includes estimates</span>}
           {stale && <span className="muted">Updating…</span>}
-        </p>
+        </div>
         {controls}
       </header>
       {error ? (

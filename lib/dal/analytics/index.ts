@@ -55,11 +55,12 @@ export async function seriesAnalytics(actor: Actor, raw: unknown) {
   const years = [];
   for (let year = from; year <= to; year++) {
     const rows = rowsOf(byYear, year);
-    const { total, layers, coverage } = aggregateLayers(rows, params.metric, { top: 0 });
+    const { total, estimated, layers, coverage } = aggregateLayers(rows, params.metric, { top: 0 });
     const growth = byYear.has(year - 1) ? poolGrowth(rowsOf(byYear, year - 1), rows) : null;
     years.push({
       year,
       total,
+      estimated,
       growth: growth?.total ?? null,
       layers: layers.map((l, i) => ({ key: l.key, value: l.value, growth: growth?.layers[i]?.growth ?? null })),
       coverage,

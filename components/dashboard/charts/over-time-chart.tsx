@@ -1,0 +1,138 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Coverage } from '@/lib/domain/analytics/types';
+import { METRIC_NAMES } from '@/lib/domain/figures/types';
+import { LAYERS, type LayerKey } from '@/lib/domain/layers';
+import { formatPercent, formatUsdMillions } from '@/lib/format';
+import { ChartCard } from '../chart-card';
+import { useDashboardFilters } from '../dashboard-context';
+import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
+import { AXIS_TICK, CHART_HEIGHT, layerLabel } from './chart-style';
+import { fromFirstYearWithData, plottedSpan, yearAxisLabel } from './chart-years';
+
+type SeriesYear = DashboardAnswers['series']['years'][number];
+/** One stacked bar: a year's pool per layer, keyed by layer, and the answer's year behind it (for the tooltip). */
+type YearRow = Record<LayerKey, number> & { year: number; point: SeriesYear };
+
+function rowOf(point: SeriesYear): YearRow {
+  const pools = Object.fromEntries(point.layers.map((l) => [l.key, l.value])) as Record<LayerKey, number>;
+  return { ...pools, year: point.year, point };
+}
+
+/** "+12.3%", "−4.0%"; "—" when the earlier pool was ≤ 0 or the year before has no data. */
+function signedPercent(growth: number | null): string {
+  if (growth === null) return '—';
+  return `${growth < 0 ? '−' : '+'}${formatPercent(Math.abs(growth))}`;
+}
+
+const coverageText = ({ included, missing }: Coverage) => `${included} companies included · ${missing.length} missing`;
+
+/** A year's bar, top of the stack first: each layer's pool and like-for-like growth, the gross total and coverage. */
+function YearTooltip({ row }: { row: YearRow | undefined }) {
+  if (!row) return null;
+  const { point } = row;
+  return (
+    <div className="chart-tooltip">
+      <strong>{point.year}</strong> · stack total {formatUsdMillions(point.total)} (gross)
+      {[...point.layers].reverse().map((l) => {
+        const layer = LAYERS.find((x) => x.key === l.key)!;
+        const growth = signedPercent(l.growth);
+        return (
+          <div key={l.key}>
+            <span style={{ color: layer.colour }}>■</span> {layerLabel(layer)}: {formatUsdMillions(l.value)} ·{' '}
+            {l.growth === null ? growth : `${growth} like-for-like`}
+          </div>
+        );
+      })}
+      <div className="muted">{coverageText(point.coverage)}</div>
+    </div>
+  );
+}
+
+/** Each layer's pool per year, stacked in stack order (Application on top), with like-for-like growth. */
+export function OverTimeChart() {
+  const { filters } = useDashboardFilters();
+  const query = useDashboardQuery('series', filters);
+  const answer = query.data;
+  const years = fromFirstYearWithData(answer?.years ?? [], (y) => y.coverage.included > 0);
+  const rows = years.map(rowOf);
+  const metric = METRIC_NAMES[filters.metric];
+  const span = plottedSpan(years, filters.year);
+  return (
+    <ChartCard
+      id="over-time"
+      title={`${metric} pools by layer over time, ${span}`}
+      description={`Each layer's attributed ${metric.toLowerCase()} per year in USD, stacked from Infrastructure at the bottom to Application on top.`}
+      coverage={years.at(-1)?.coverage}
+      estimated={years.some((y) => y.estimated)}
+      loading={query.isPending}
+      stale={query.isPlaceholderData}
+      error={query.error}
+      empty={
+        answer && years.length === 0
+          ? `No company has ${metric.toLowerCase()} for ${span}. Add figures on a company page or import a figures.csv.`
+          : null
+      }
+      note="Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out."
+      table={{
+        columns: ['Year', 'Layer', 'USD m', 'YoY growth (like-for-like)', 'Companies included', 'Companies missing'],
+        rows: years.flatMap((y) =>
+          y.layers.map((l) => [
+            y.year,
+            layerLabel(LAYERS.find((x) => x.key === l.key)!),
+            l.value,
+            signedPercent(l.growth),
+            y.coverage.included,
+            y.coverage.missing.length,
+          ]),
+        ),
+      }}
+    >
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+          <CartesianGrid vertical={false} stroke="#e6e9ef" />
+          <XAxis
+            dataKey="year"
+            tick={AXIS_TICK}
+            interval={0}
+            label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, fontSize: 12 }}
+          />
+          <YAxis
+            width={80}
+            tickFormatter={formatUsdMillions}
+            tick={AXIS_TICK}
+            label={{
+              value: 'USD (attributed)',
+              angle: -90,
+              position: 'insideLeft',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
+          />
+          {/* At the top: a legend at the bottom sits where the x-axis label is. */}
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip
+            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+            content={({ active, payload }) => (
+              <YearTooltip row={active ? (payload?.[0]?.payload as YearRow | undefined) : undefined} />
+            )}
+          />
+          {/* Rendered bottom to top, so Application ends on top of the stack. */}
+          {LAYERS.map((layer) => (
+            <Bar
+              key={layer.key}
+              dataKey={layer.key}
+              name={layerLabel(layer)}
+              stackId="pool"
+              fill={layer.colour}
+              stroke="#fff"
+              strokeWidth={1}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
