@@ -3,8 +3,8 @@ import { storageStateFor } from './fixtures/env';
 
 test.use({ storageState: storageStateFor('analyst') });
 
-test('the dashboard shows the six layers, application on top, with live counts', async ({ page }) => {
-  await page.goto('/');
+test('the Layers page shows the six layers, application on top, with live counts', async ({ page }) => {
+  await page.goto('/layers');
   const layers = page.locator('.stack-layer');
   await expect(layers).toHaveCount(6);
   // Drawn bottom to top: the last item in the DOM order is shown at the top.

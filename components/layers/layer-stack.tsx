@@ -11,7 +11,7 @@ export interface LayerStackRow {
 
 const colourOf = new Map(LAYERS.map((l) => [l.key, l.colour]));
 
-/** The six layers drawn as a stack, application on top, each in its colour. */
+/** The six layers drawn as a stack, application on top, each in its colour and linking to its page. */
 export function LayerStack({ rows }: { rows: LayerStackRow[] }) {
   return (
     <ol className="stack" aria-label="The six layers of the AI stack, bottom to top" reversed={false}>
@@ -20,7 +20,7 @@ export function LayerStack({ rows }: { rows: LayerStackRow[] }) {
           <span className="swatch" style={{ background: colourOf.get(row.key) }} aria-hidden="true" />
           <span className="pos">{row.position}</span>
           <span>
-            <Link href={`/layers#${row.key}`}>
+            <Link href={`/layers/${row.key}`}>
               <strong>{row.name}</strong>
             </Link>
             {row.detail && <span className="muted"> — {row.detail}</span>}

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { FilterSummary } from '@/components/layer-detail/filter-summary';
+import { LayerCompaniesTable } from '@/components/layer-detail/layer-companies-table';
+import { LayerHeader } from '@/components/layer-detail/layer-header';
+import { LayerPoolChart } from '@/components/layer-detail/layer-pool-chart';
+import { LayerTreemap } from '@/components/layer-detail/layer-treemap';
+import styles from '@/components/layer-detail/layer-detail.module.css';
+import { requireUser } from '@/lib/auth/session';
+import { defaultAnalyticsYear } from '@/lib/dal/analytics';
+import { layerDetailAnalytics } from '@/lib/dal/analytics/layer-detail';
+import { listLayers } from '@/lib/dal/layers';
+import type { Actor } from '@/lib/domain/actor';
+import {
+  analyticsSearch,
+  dashboardFiltersToSearch,
+  parseDashboardFilters,
+  type DashboardFilters,
+} from '@/lib/domain/dashboard/filters';
+import { isLayerKey, LAYERS } from '@/lib/domain/layers';
+import { RuleError } from '@/lib/errors';
+
+type Props = {
+  params: Promise<{ key: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { key } = await params;
+  return { title: LAYERS.find((l) => l.key === key)?.name ?? 'Layer' };
+}
+
+/**
+ * One layer under the dashboard's filters (read from the URL, the default year as the dashboard's). Rendered on the
+ * server with the data layer the API uses: nothing on this page changes the filters in the browser (they change on
+ * the dashboard, and every change here is a navigation), so there is no client query to hydrate.
+ */
+export default async function LayerPage({ params, searchParams }: Props) {
+  await connection();
+  const actor = await requireUser('viewer');
+  const { key } = await params;
+  if (!isLayerKey(key)) notFound();
+  const filters = parseDashboardFilters(await searchParams);
+  const year = filters.year ?? (await openingYear(actor, filters));
+  const query = Object.fromEntries(new URLSearchParams(analyticsSearch({ ...filters, year })));
+  const [layers, answer] = await Promise.all([
+    listLayers(actor),
+    // An unknown list is the reader's to fix, not a crash: say so in the page.
+    layerDetailAnalytics(actor, key, query).catch((error: unknown) => {
+      if (error instanceof RuleError) return error;
+      throw error;
+    }),
+  ]);
+  const layer = layers.find((l) => l.key === key);
+  if (!layer) notFound();
+  const colour = LAYERS.find((l) => l.key === key)!.colour;
+  const withoutList = dashboardFiltersToSearch({ ...filters, list: undefined });
+  return (
+    <>
+      <LayerHeader layer={layer} answer={answer instanceof RuleError ? null : answer} />
+      <FilterSummary filters={filters} year={year} />
+      {answer instanceof RuleError ? (
+        <p className="message message-error">
+          {answer.message} <Link href={`/layers/${key}${withoutList ? `?${withoutList}` : ''}`}>Show all companies</Link>.
+        </p>
+      ) : (
+        <>
+          <div className={styles.grid}>
+            <LayerPoolChart answer={answer} colour={colour} />
+            <LayerTreemap answer={answer} colour={colour} />
+          </div>
+          <LayerCompaniesTable answer={answer} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The dashboard's year when the URL names none (SPEC §8), or last year when no year qualifies. */
+async function openingYear(actor: Actor, { list, status, country }: DashboardFilters): Promise<number> {
+  const year = await defaultAnalyticsYear(actor, { list, status, country }).catch(() => null);
+  return year ?? new Date().getUTCFullYear() - 1;
+}
