@@ -79,7 +79,7 @@ function ConcentrationTooltip({ row, metric }: { row: ConcentrationRow; metric: 
         <>
           HHI {formatHhi(row.hhi)} · CR3 {formatPercent(row.cr3)}
           <br />
-          {formatEffective(row.effectiveCompanies)} effective companies (as many equal-sized ones)
+          Effective number of companies: {formatEffective(row.effectiveCompanies)}
         </>
       )}
     </div>

@@ -18,6 +18,8 @@ const BARS: readonly { metric: PoolMetric; name: string }[] = [
   { metric: 'operatingIncome', name: 'Operating income' },
 ];
 const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Pools arrive rounded to 6 decimals, so a float sum this close to 0 is 0 (profits and losses that cancel). */
+const ZERO_TOLERANCE = 5e-7;
 
 /** One metric's 100% bar. */
 interface MixRow {
@@ -50,8 +52,8 @@ function mixRowOf(answer: Profitability, { metric, name }: (typeof BARS)[number]
   const row = { name, total, pools, shares: null, clamped: [] };
   const lower = name.toLowerCase();
   if (answer.coverage[metric].included === 0) return { ...row, notDrawn: `no company has ${lower}` };
-  if (total < 0) return { ...row, notDrawn: `the stack's ${lower} is a loss of ${formatUsdMillions(total)}` };
-  if (total === 0) return { ...row, notDrawn: `the stack's ${lower} totals $0` };
+  if (total < -ZERO_TOLERANCE) return { ...row, notDrawn: `the stack's ${lower} is a loss of ${formatUsdMillions(total)}` };
+  if (total <= ZERO_TOLERANCE) return { ...row, notDrawn: `the stack's ${lower} totals $0` };
   const drawnTotal = LAYERS.reduce((sum, { key }) => sum + Math.max(0, pools[key]), 0);
   const shares = {} as Record<LayerKey, number>;
   for (const { key } of LAYERS) shares[key] = Math.max(0, pools[key]) / drawnTotal;
