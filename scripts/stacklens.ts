@@ -19,6 +19,7 @@ import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import { isRole, ROLES } from '../lib/domain/roles';
 import { DomainError } from '../lib/errors';
 import { REPORT_OPTIONS, reportCommand } from '../lib/cli/report';
+import { loadDemoUniverse } from '../lib/dal/demo-universe';
 import { createApiToken } from '../lib/dal/api-tokens';
 import { createUser, findUserByEmail, listUsers } from '../lib/dal/users';
 
@@ -34,6 +35,8 @@ Commands:
                                              import the CSV (SPEC §6), all or nothing; --dry-run writes nothing
                                              and reports what would be created, updated and left unchanged
   export companies|figures|fx [FILE]         write it as CSV to FILE (or stdout); archived companies are left out
+  seed-demo [--force]                        load the demo universe (db/seed/ai-stack) through the importers;
+                                             refuses a database that holds companies unless --force
   report --year Y [--metric M] [--basis calendar|fiscal] [--list L] [--status S] [--country C]
          [--estimates include|exclude] [--json]
                                              the layer table for a year (or the JSON of /api/v1/analytics/layers)
@@ -57,7 +60,7 @@ async function run(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const single = command === 'migrate' || command === 'report';
+  const single = command === 'migrate' || command === 'report' || command === 'seed-demo';
   const key = single ? command : `${command} ${sub ?? ''}`.trim();
   const args = single ? [sub, ...rest].filter((a): a is string => a !== undefined) : rest;
 
@@ -104,6 +107,14 @@ async function run(argv: string[]): Promise<void> {
       if (!owner) throw new DomainError(`No user with the email ${email}.`);
       const { token } = await createApiToken(actor, { name }, owner.id);
       console.log(token);
+      return;
+    }
+    case 'seed-demo': {
+      const options = parseCommandArgs(args, { force: { type: 'boolean' } });
+      await openProcessDatabase('the Stacklens CLI (seed-demo)');
+      const load = await loadDemoUniverse(await resolveActor(options.as), { force: options.force ?? false });
+      for (const [kind, summary] of Object.entries(load))
+        console.log(`${kind}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
       return;
     }
     case 'report': {

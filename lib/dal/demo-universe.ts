@@ -1,0 +1,74 @@
+import 'server-only';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditEvents, companies } from '@/db/schema';
+import { getDb } from '@/db/client';
+import type { Actor } from '../domain/actor';
+import { DomainError } from '../errors';
+import { recordAudit } from './audit';
+import { importCompaniesCsv, type ImportSummary } from './company-csv';
+import { importFiguresCsv } from './figure-csv';
+import { importFxCsv } from './fx';
+import { assertRole } from './guard';
+
+/** The project's copy of the sourced demo universe (see its README); read at run time from the app's own folder. */
+export const DEMO_SEED_DIR = path.join(process.cwd(), 'db', 'seed', 'ai-stack');
+
+const MARKER = 'demo.load';
+
+export interface DemoLoad {
+  companies: ImportSummary;
+  fx: ImportSummary;
+  figures: ImportSummary;
+}
+
+async function companyCount(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(companies);
+  return row?.n ?? 0;
+}
+
+/**
+ * Loads the demo universe through the same importers as the UI, API and CLI, so the demo also proves them:
+ * companies, then FX rates, then figures, each all or nothing. A database that already holds companies is left
+ * alone unless `force` (the rows then upsert by their natural keys). The load is recorded in the audit log, which
+ * is also the marker that keeps a demo start from loading it twice.
+ */
+export async function loadDemoUniverse(actor: Actor, { force = false }: { force?: boolean } = {}): Promise<DemoLoad> {
+  assertRole(actor, 'admin');
+  const existing = await companyCount();
+  if (existing > 0 && !force)
+    throw new DomainError(
+      `The database already holds ${existing} ${existing === 1 ? 'company' : 'companies'}; the demo universe loads into an empty one. Use --force to import it anyway (rows upsert by name).`,
+    );
+  const file = (name: string) => readFile(path.join(DEMO_SEED_DIR, name), 'utf8');
+  const load: DemoLoad = {
+    companies: await importCompaniesCsv(actor, await file('companies.csv'), { dryRun: false }),
+    fx: await importFxCsv(actor, await file('fx.csv'), { dryRun: false }),
+    figures: await importFiguresCsv(actor, await file('figures.csv'), { dryRun: false }),
+  };
+  const db = await getDb();
+  await recordAudit(db, actor, {
+    action: MARKER,
+    entityType: 'system',
+    after: { companies: load.companies.created, fx: load.fx.created, figures: load.figures.created },
+  });
+  return load;
+}
+
+/**
+ * The demo start (SPEC §8): loads the universe once, into an empty database. Returns null when it was loaded
+ * before (even if its companies were deleted since) or when the database already holds someone's companies.
+ */
+export async function loadDemoUniverseOnce(actor: Actor): Promise<DemoLoad | null> {
+  assertRole(actor, 'admin');
+  const db = await getDb();
+  const [marker] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, MARKER), eq(auditEvents.entityType, 'system')))
+    .limit(1);
+  if (marker || (await companyCount()) > 0) return null;
+  return loadDemoUniverse(actor);
+}
