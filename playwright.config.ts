@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL, E2E_PORT } from './e2e/fixtures/env';
+import { E2E_BASE_URL, E2E_DEMO_URL, E2E_PORT } from './e2e/fixtures/env';
 
 /**
  * End-to-end tests against the production build (`npm run build` first) on a fresh embedded database in a
@@ -26,15 +26,33 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      dependencies: ['setup'],
+      testIgnore: [/auth\.setup\.ts/, /demo\.spec\.ts/],
+    },
+    // What a new user sees after the README's demo start, on its own server and data folder.
+    { name: 'demo', use: { ...devices['Desktop Chrome'], baseURL: E2E_DEMO_URL }, testMatch: /demo\.spec\.ts/ },
   ],
-  webServer: {
-    command: 'bash e2e/start-server.sh',
-    url: `${E2E_BASE_URL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(E2E_PORT) },
-  },
+  webServer: [
+    {
+      command: 'bash e2e/start-server.sh',
+      url: `${E2E_BASE_URL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(E2E_PORT) },
+    },
+    {
+      command: 'bash e2e/start-demo-server.sh',
+      url: `${E2E_DEMO_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(E2E_PORT) },
+    },
+  ],
 });

@@ -55,7 +55,12 @@ export function FigureCell(props: FigureCellProps) {
       tabIndex={active ? 0 : -1}
       aria-selected={active}
       className={classes}
-      title={figure?.source ? `Source: ${figure.source}` : undefined}
+      title={
+        figure
+          ? [figure.source && `Source: ${figure.source}`, figure.note && `Note: ${figure.note}`].filter(Boolean).join('\n') ||
+            undefined
+          : undefined
+      }
       onClick={props.onSelect}
       onDoubleClick={props.onEdit}
     >

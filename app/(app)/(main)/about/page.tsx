@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'About this data' };
+
+/** Where the demo numbers come from, how Stacklens turns figures into layer totals, and what to check. */
+export default async function AboutPage() {
+  await requireUser('viewer');
+  return (
+    <>
+      <PageHeader title="About this data">
+        Where the demo universe comes from, how the numbers are computed, and what to check before a number goes into a memo.
+      </PageHeader>
+      <div className="grid-2">
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>The demo universe</h2>
+          <p>
+            A new Stacklens starts with 41 AI-stack companies (35 public, 6 private), about 300 revenue, capex and operating
+            income figures for fiscal years 2022–2026, and yearly FX rates. Each figure&apos;s source is the public page it was
+            copied from — filings, company releases, financial-data and news sites — and is one click away on the company&apos;s
+            figures and on the <Link href="/figures">Figures</Link> page.
+          </p>
+          <p>Notes flag how a number was obtained:</p>
+          <ul>
+            <li>
+              <strong>DERIVED</strong>: computed from the page (e.g. a segment sum), not printed there.
+            </li>
+            <li>
+              <strong>ROUNDED</strong>: the source gives a rounded number.
+            </li>
+            <li>
+              <strong>ANNUALIZED RUN-RATE</strong>: a private company&apos;s run-rate from press reports, kept as an{' '}
+              <em>estimate</em>, never as recognised revenue.
+            </li>
+            <li>
+              <strong>LOWER BOUND</strong>: the source says &ldquo;more than&rdquo;.
+            </li>
+          </ul>
+          <p>
+            Layer shares are judgement calls, explained in each company&apos;s description; the part of a business outside the AI
+            stack (a retailer&apos;s stores, a utility&apos;s households) counts in no layer.
+          </p>
+          <p className="message message-error" style={{ display: 'block' }}>
+            The demo numbers are a starting point, not a dataset of record: check each one against its source before using it in a
+            memo or a deck.
+          </p>
+        </section>
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>Known gaps, shown as gaps</h2>
+          <p>
+            Stacklens never fills a gap. A company without a value for a year is left out of that year&apos;s totals and listed in
+            the chart&apos;s coverage with the reason:
+          </p>
+          <ul>
+            <li>There is no TWD rate for 2024–2025, so TSMC&apos;s 2024 figures cannot be converted to USD.</li>
+            <li>xAI has no figures.</li>
+            <li>Several capex cells and most private companies&apos; operating income are blank.</li>
+          </ul>
+          <p>
+            Add a rate on <Link href="/fx">FX rates</Link> or a figure on a company page and the charts include it at once.
+          </p>
+          <h2>How a number is computed</h2>
+          <ul>
+            <li>
+              For a company, fiscal year and metric: the reported full year, else the estimate, else the four quarters (each
+              reported before estimate) when all four exist.
+            </li>
+            <li>
+              Calendar years spread fiscal years by their months (a January year end: CY2024 = (FY2024 + 11 × FY2025) / 12), then
+              convert at the year&apos;s average rate.
+            </li>
+            <li>
+              A layer receives share × value of each company; stack totals are gross, because one layer&apos;s revenue is often
+              another&apos;s spend.
+            </li>
+            <li>Concentration (HHI, CR3) measures the tracked companies, not a whole market.</li>
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
