@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
+import { importUniverse } from './fixtures/universe';
 
 /**
  * A known universe on its own list, so the numbers do not depend on what other tests add. For 2024 (calendar
@@ -32,13 +33,7 @@ const VIEW = `/?year=2024&list=${encodeURIComponent(LIST)}`;
 
 test.beforeAll(async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor('analyst') });
-  for (const [kind, body] of [
-    ['companies', COMPANIES],
-    ['figures', FIGURES],
-  ]) {
-    const response = await api.post(`/api/v1/import/${kind}`, { data: body, headers: { 'Content-Type': 'text/csv' } });
-    expect(response.status(), await response.text()).toBe(200);
-  }
+  await importUniverse(api, { companies: COMPANIES, figures: FIGURES });
   await api.dispose();
 });
 

@@ -50,3 +50,10 @@ export function formatUsdMillions(millions: number): string {
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
   return ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(digits)}%`;
 }
+
+/** Growth for display: `+25.0%`, `−3.2%`, `0.0%`; null is an em dash. */
+export function formatSignedPercent(ratio: number | null): string {
+  if (ratio === null) return '—';
+  const text = formatPercent(Math.abs(ratio));
+  return ratio > 0 ? `+${text}` : ratio < 0 ? `−${text}` : text;
+}

@@ -1,14 +1,15 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { ResponsiveContainer } from 'recharts';
+import { ExportMenu } from '@/components/export/export-menu';
+import { useChartExport, type ChartExportSpec } from '@/components/export/use-chart-export';
 import type { Coverage } from '@/lib/domain/analytics/types';
+import { contentCsv, type ChartContent } from '@/lib/export/chart-documents';
+import { displayCell, displayHeader, type ChartTable } from '@/lib/export/table';
+import { CHART_HEIGHT } from './charts/chart-style';
 import { CoverageLine } from './coverage-line';
 import styles from './dashboard.module.css';
-
-export interface ChartTable {
-  columns: string[];
-  rows: (string | number)[][];
-}
 
 interface ChartCardProps {
   id: string;
@@ -23,24 +24,45 @@ interface ChartCardProps {
   /** The previous answer is on screen while the new one loads. */
   stale: boolean;
   error: Error | null;
+  /** The plotted numbers, unrounded: "View data" shows them, the CSV export writes them. */
   table: ChartTable;
+  /** File name, filters, legend and the rest an export needs beyond the card. */
+  exportAs: ChartExportSpec;
   /** Controls that belong to the chart (the gap's assumptions). */
   controls?: ReactNode;
   /** A note under the chart (e.g. that stack totals are gross). */
   note?: ReactNode;
+  /** The Recharts chart, without a container: the card sizes it, on screen and for an export. */
   children: ReactNode;
 }
 
 /**
- * The frame every dashboard chart shares: title, what it shows, coverage (who is missing and why), an estimates
- * flag, an empty state that says what to add, and the plotted numbers as a table behind "View data".
+ * The frame every chart shares: title, what it shows, coverage (who is missing and why), an estimates flag, an
+ * empty state that says what to add, the plotted numbers as a table behind "View data", and the export menu.
  */
 export function ChartCard(props: ChartCardProps) {
-  const { id, title, description, coverage, estimated, empty, loading, stale, error, table, controls, note, children } = props;
+  const { id, title, description, coverage, estimated, empty, loading, stale, error, table, exportAs, controls, note, children } =
+    props;
+  const drawn = !empty && !loading && !error;
+  const content: ChartContent = {
+    title,
+    subtitle: exportAs.subtitle,
+    legend: exportAs.legend ?? [],
+    note: exportAs.note ?? (typeof note === 'string' ? note : null),
+    table,
+    coverages: exportAs.coverages ?? (coverage ? [{ label: null, coverage }] : []),
+    estimated: estimated ?? false,
+  };
+  const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
   return (
     <section className={`card ${styles.chartCard}`} aria-labelledby={`${id}-title`} id={id} aria-busy={loading || stale}>
       <header className={styles.chartHeader}>
-        <h2 id={`${id}-title`}>{title}</h2>
+        <div className={styles.chartTitleRow}>
+          <h2 id={`${id}-title`}>{title}</h2>
+          {drawn && (
+            <ExportMenu name={exportAs.name} documents={documents} csv={(asOf) => contentCsv(content, asOf)} disabled={stale} />
+          )}
+        </div>
         <p className="muted">{description}</p>
         <div className={styles.chartMeta}>
           {coverage && <CoverageLine coverage={coverage} />}
@@ -57,20 +79,22 @@ export function ChartCard(props: ChartCardProps) {
         <p className={`empty ${styles.chartEmpty}`}>{empty}</p>
       ) : (
         <div className={`${styles.chartBody} ${stale ? styles.stale : ''}`} data-chart={id}>
-          {children}
+          <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+            {children}
+          </ResponsiveContainer>
         </div>
       )}
       {note && <p className={styles.chartNote}>{note}</p>}
-      {!empty && !loading && !error && (
+      {drawn && (
         <details className={styles.viewData}>
           <summary>View data</summary>
           <div className="table-wrap">
             <table className="table" aria-label={`${title}: data`}>
               <thead>
                 <tr>
-                  {table.columns.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
+                  {table.columns.map((column) => (
+                    <th key={column.label} scope="col">
+                      {displayHeader(column)}
                     </th>
                   ))}
                 </tr>
@@ -78,11 +102,14 @@ export function ChartCard(props: ChartCardProps) {
               <tbody>
                 {table.rows.map((row, i) => (
                   <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j} className={typeof cell === 'number' ? styles.num : undefined}>
-                        {cell}
-                      </td>
-                    ))}
+                    {row.map((cell, j) => {
+                      const kind = table.columns[j]?.kind ?? 'text';
+                      return (
+                        <td key={j} className={kind === 'text' ? undefined : styles.num}>
+                          {displayCell(cell, kind)}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
@@ -90,6 +117,7 @@ export function ChartCard(props: ChartCardProps) {
           </div>
         </details>
       )}
+      {stage}
     </section>
   );
 }

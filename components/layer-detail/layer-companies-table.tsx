@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
 import { METRIC_LABELS } from '@/lib/domain/figures/types';
-import { formatPercent, formatUsdMillions } from '@/lib/format';
-import { signedPercent } from './percent';
+import { formatPercent, formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import styles from './layer-detail.module.css';
 
 /**
@@ -56,7 +55,7 @@ export function LayerCompaniesTable({ answer }: { answer: LayerDetailAnswer }) {
                   <td className={styles.num}>{formatPercent(c.layerShare)}</td>
                   <td className={styles.num}>{formatUsdMillions(c.value)}</td>
                   <td className={styles.num}>{formatPercent(c.shareOfLayer)}</td>
-                  <td className={styles.num}>{signedPercent(c.growth)}</td>
+                  <td className={styles.num}>{formatSignedPercent(c.growth)}</td>
                 </tr>
               ))}
               {coverage.missing.map((m) => (

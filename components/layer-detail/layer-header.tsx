@@ -2,8 +2,7 @@ import type { LayerView } from '@/lib/dal/layers';
 import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
 import { METRIC_LABELS } from '@/lib/domain/figures/types';
 import { LAYERS } from '@/lib/domain/layers';
-import { formatUsdMillions } from '@/lib/format';
-import { signedPercent } from './percent';
+import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import styles from './layer-detail.module.css';
 
 /** The layer's name in its colour, what it holds and where it ends (SPEC §1), and its pool for the year. */
@@ -29,7 +28,7 @@ export function LayerHeader({ layer, answer }: { layer: LayerView; answer: Layer
           <p className={styles.headline}>
             <strong>{formatUsdMillions(answer.value)}</strong> of {METRIC_LABELS[answer.metric]} attributed to {layer.name} in{' '}
             {answer.year}
-            {answer.growth !== null && <> · {signedPercent(answer.growth)} like-for-like on the year before</>} ·{' '}
+            {answer.growth !== null && <> · {formatSignedPercent(answer.growth)} like-for-like on the year before</>} ·{' '}
             {answer.companies.length} {answer.companies.length === 1 ? 'company' : 'companies'}
           </p>
         )}

@@ -1,24 +1,32 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/dashboard/chart-card';
-import { AXIS_TICK, CHART_HEIGHT } from '@/components/dashboard/charts/chart-style';
+import { AXIS_LABEL, AXIS_TICK } from '@/components/dashboard/charts/chart-style';
+import { yearAxisLabel } from '@/components/dashboard/charts/chart-years';
+import { filtersSubtitle } from '@/components/dashboard/charts/export-text';
+import { usdAxis } from '@/components/dashboard/charts/usd-axis';
 import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
 import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
-import { formatUsdMillions } from '@/lib/format';
-import { signedPercent } from './percent';
+import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
+import { useUrlFilters } from './use-url-filters';
 
 type Point = LayerDetailAnswer['series'][number];
 
+const GROWTH_NOTE = 'Growth is like-for-like: over the companies with a value in both years.';
+
 /** The layer's pool for each year up to the selected one; the selected year in full colour. */
 export function LayerPoolChart({ answer, colour }: { answer: LayerDetailAnswer; colour: string }) {
+  const filters = useUrlFilters();
   const { series, name, year } = answer;
   const metric = METRIC_LABELS[answer.metric];
   const first = series[0]?.year ?? year;
+  const period = `${first}–${year}`;
+  const axis = usdAxis(series.map((p) => p.value));
   return (
     <ChartCard
       id="layer-pool"
-      title={`${METRIC_NAMES[answer.metric]} pool of ${name}, ${first}–${year}`}
+      title={`${METRIC_NAMES[answer.metric]} pool of ${name}, ${period}`}
       description={`The ${metric} attributed to ${name} each year, in USD: each company's ${metric} times its share in this layer.`}
       estimated={series.some((p) => p.estimated)}
       loading={false}
@@ -29,29 +37,60 @@ export function LayerPoolChart({ answer, colour }: { answer: LayerDetailAnswer; 
           ? `No company of ${name} has ${metric} from ${first} to ${year}. Add figures on a company page or import a figures.csv.`
           : null
       }
-      note="Growth is like-for-like: over the companies with a value in both years. Hover a year for how many of the layer's companies it covers."
+      note={`${GROWTH_NOTE} Hover a year for how many of the layer's companies it covers.`}
       table={{
-        columns: ['Year', 'USD m', 'Growth', 'Companies', 'Missing'],
-        rows: series.map((p) => [p.year, p.value, signedPercent(p.growth), p.companies, p.missing]),
+        columns: [
+          { label: 'Year', kind: 'year' },
+          { label: `Attributed ${metric}`, kind: 'usdMillions' },
+          { label: 'Growth', kind: 'growth' },
+          { label: 'Companies', kind: 'count' },
+          { label: 'Missing', kind: 'count' },
+        ],
+        rows: series.map((p) => [p.year, p.value, p.growth, p.companies, p.missing]),
+      }}
+      exportAs={{
+        name: { chart: `layer-${answer.key}-pool`, metric: answer.metric, period, basis: answer.basis },
+        subtitle: filtersSubtitle(
+          { ...filters, basis: answer.basis },
+          { measure: `${METRIC_NAMES[answer.metric]} attributed to ${name}`, period },
+        ),
+        note: GROWTH_NOTE,
+        coverages: [{ label: `${name} in ${year}`, coverage: answer.coverage }],
       }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={series} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="#e6e9ef" />
-          <XAxis dataKey="year" tick={AXIS_TICK} />
-          <YAxis tickFormatter={formatUsdMillions} tick={AXIS_TICK} width={72} />
-          <ReferenceLine y={0} stroke="#9aa3b2" />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => <PointTooltip point={active ? payload?.[0]?.payload : undefined} />}
-          />
-          <Bar dataKey="value" isAnimationActive={false}>
-            {series.map((p) => (
-              <Cell key={p.year} fill={colour} fillOpacity={p.year === year ? 1 : 0.55} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <BarChart data={series} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <XAxis
+          dataKey="year"
+          tick={AXIS_TICK}
+          label={{ value: yearAxisLabel(answer.basis), position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis
+          domain={axis.domain}
+          ticks={axis.ticks}
+          interval={0}
+          tickFormatter={axis.tick}
+          tick={AXIS_TICK}
+          width={80}
+          label={{
+            value: `Attributed ${metric} (${axis.symbol})`,
+            angle: -90,
+            position: 'insideLeft',
+            ...AXIS_LABEL,
+            style: { textAnchor: 'middle' },
+          }}
+        />
+        <ReferenceLine y={0} stroke="#9aa3b2" />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => <PointTooltip point={active ? payload?.[0]?.payload : undefined} />}
+        />
+        <Bar dataKey="value" isAnimationActive={false}>
+          {series.map((p) => (
+            <Cell key={p.year} fill={colour} fillOpacity={p.year === year ? 1 : 0.55} />
+          ))}
+        </Bar>
+      </BarChart>
     </ChartCard>
   );
 }
@@ -61,7 +100,7 @@ function PointTooltip({ point }: { point: Point | undefined }) {
   return (
     <div className="chart-tooltip">
       <strong>{point.year}</strong>: {formatUsdMillions(point.value)}
-      {point.growth !== null && ` · ${signedPercent(point.growth)}`}
+      {point.growth !== null && ` · ${formatSignedPercent(point.growth)}`}
       <br />
       {point.companies} {point.companies === 1 ? 'company' : 'companies'}
       {point.missing > 0 && ` · ${point.missing} missing`}

@@ -1,14 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { ResponsiveContainer, Tooltip, Treemap, type TreemapNode } from 'recharts';
+import { Tooltip, Treemap, type TreemapNode } from 'recharts';
 import { ChartCard } from '@/components/dashboard/chart-card';
-import { CHART_HEIGHT } from '@/components/dashboard/charts/chart-style';
+import { filtersSubtitle } from '@/components/dashboard/charts/export-text';
 import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
-import { METRIC_LABELS } from '@/lib/domain/figures/types';
+import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
 import { textOn, tint } from './shades';
 import { treemapTiles, type Tile } from './treemap-tiles';
+import { useUrlFilters } from './use-url-filters';
 
 /** The most tiles drawn; the smallest companies beyond them become one "Others" tile. */
 const MAX_TILES = 40;
@@ -21,6 +22,7 @@ type ShadedTile = Tile & { fill: string; text: string };
 /** The layer's companies as tiles sized by attributed value, in shades of the layer colour; a click opens the company. */
 export function LayerTreemap({ answer, colour }: { answer: LayerDetailAnswer; colour: string }) {
   const router = useRouter();
+  const filters = useUrlFilters();
   const { name, year, companies } = answer;
   const metric = METRIC_LABELS[answer.metric];
   const { tiles, notDrawn } = treemapTiles(companies, MAX_TILES);
@@ -29,6 +31,11 @@ export function LayerTreemap({ answer, colour }: { answer: LayerDetailAnswer; co
     return { ...t, fill, text: textOn(fill) };
   });
   const folded = tiles.find((t) => t.id === null);
+  const notDrawnNote =
+    notDrawn > 0 &&
+    `${notDrawn} ${notDrawn === 1 ? 'company has' : 'companies have'} a zero or negative value and ${notDrawn === 1 ? 'is' : 'are'} not drawn: only positive values have an area.`;
+  const foldedNote = folded && `The ${folded.count} smallest companies are folded into “Others”.`;
+  const sentences = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' ') || undefined;
   return (
     <ChartCard
       id="layer-treemap"
@@ -46,49 +53,51 @@ export function LayerTreemap({ answer, colour }: { answer: LayerDetailAnswer; co
             ? `No company of ${name} has a positive ${metric} for ${year}, and a tile needs a positive area. The table below lists them.`
             : null
       }
-      note={
-        (notDrawn > 0 || folded) && (
-          <>
-            {notDrawn > 0 &&
-              `${notDrawn} ${notDrawn === 1 ? 'company has' : 'companies have'} a zero or negative value and ${notDrawn === 1 ? 'is' : 'are'} not drawn: only positive values have an area. The table lists every company. `}
-            {folded && `The ${folded.count} smallest companies are folded into “Others”.`}
-          </>
-        )
-      }
+      note={sentences(notDrawnNote, notDrawnNote && 'The table lists every company.', foldedNote)}
       table={{
-        columns: ['Company', 'USD m', 'Share of layer'],
-        rows: tiles.map((t) => [t.name, t.value, formatPercent(t.shareOfLayer)]),
+        columns: [
+          { label: 'Company', kind: 'text' },
+          { label: `Attributed ${metric}`, kind: 'usdMillions' },
+          { label: 'Share of layer', kind: 'ratio' },
+        ],
+        rows: tiles.map((t) => [t.name, t.value, t.shareOfLayer]),
+      }}
+      exportAs={{
+        name: { chart: `layer-${answer.key}-companies`, metric: answer.metric, period: String(year), basis: answer.basis },
+        subtitle: filtersSubtitle(
+          { ...filters, basis: answer.basis },
+          { measure: `${METRIC_NAMES[answer.metric]} attributed to ${name}`, period: String(year) },
+        ),
+        note: sentences(notDrawnNote, foldedNote),
       }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <Treemap
-          data={shaded}
-          dataKey="value"
-          nameKey="name"
-          aspectRatio={4 / 3}
-          isAnimationActive={false}
-          content={TileShape}
-          onClick={(node) => {
-            const id = (node as TreemapNode & Partial<ShadedTile>).id;
-            if (id) router.push(`/companies/${id}`);
+      <Treemap
+        data={shaded}
+        dataKey="value"
+        nameKey="name"
+        aspectRatio={4 / 3}
+        isAnimationActive={false}
+        content={TileShape}
+        onClick={(node) => {
+          const id = (node as TreemapNode & Partial<ShadedTile>).id;
+          if (id) router.push(`/companies/${id}`);
+        }}
+      >
+        <Tooltip
+          content={({ active, payload }) => {
+            const tile = active ? (payload?.[0]?.payload as ShadedTile | undefined) : undefined;
+            if (!tile) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{tile.name}</strong>
+                <br />
+                {formatUsdMillions(tile.value)}
+                {tile.shareOfLayer !== null && ` · ${formatPercent(tile.shareOfLayer)} of ${name}`}
+              </div>
+            );
           }}
-        >
-          <Tooltip
-            content={({ active, payload }) => {
-              const tile = active ? (payload?.[0]?.payload as ShadedTile | undefined) : undefined;
-              if (!tile) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{tile.name}</strong>
-                  <br />
-                  {formatUsdMillions(tile.value)}
-                  {tile.shareOfLayer !== null && ` · ${formatPercent(tile.shareOfLayer)} of ${name}`}
-                </div>
-              );
-            }}
-          />
-        </Treemap>
-      </ResponsiveContainer>
+        />
+      </Treemap>
     </ChartCard>
   );
 }

@@ -1,12 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
-import { guardText } from './formula-guard';
+import { csvCell, csvText, type CsvCell } from './serialize';
 
-export type CsvCell = string | number | null | undefined;
+export type { CsvCell };
 
 /**
- * Writes a CSV file per SPEC §6: a UTF-8 BOM (so Excel reads the file as UTF-8; parseCsv ignores it), a header
- * row, RFC 4180 quoting and CRLF line endings. Null and undefined become empty cells. Text cells go through the
- * formula guard; JS numbers and every cell of `numberColumns` (decimal strings such as `-5`) are written as is.
+ * Writes a CSV file per SPEC §6: a header row, then one record per row in the order of `columns`. Text cells go
+ * through the formula guard; JS numbers and every cell of `numberColumns` (decimal strings such as `-5`) are
+ * written as is; see csvText for the BOM, quoting and line endings.
  */
 export function toCsv(
   columns: readonly string[],
@@ -14,12 +13,6 @@ export function toCsv(
   options?: { numberColumns?: readonly string[] },
 ): string {
   const numberColumns = new Set(options?.numberColumns);
-  const cell = (value: CsvCell, column: string): string => {
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'number' || numberColumns.has(column)) return String(value);
-    return guardText(value);
-  };
-  const records = rows.map((row) => columns.map((column) => cell(row[column], column)));
-  // csv-stringify quotes only the record delimiter itself (CRLF), so a lone LF or CR in a cell needs quoted_match.
-  return stringify([[...columns], ...records], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const records = rows.map((row) => columns.map((column) => csvCell(row[column], numberColumns.has(column))));
+  return csvText([[...columns], ...records]);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { compareByName } from '@/lib/domain/analytics/order';
 import type { Coverage, MissingCompany } from '@/lib/domain/analytics/types';
 import { LAYERS } from '@/lib/domain/layers';
@@ -8,7 +8,8 @@ import { formatPercent } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT, layerLabel } from './chart-style';
+import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
+import { filtersSubtitle } from './export-text';
 
 interface IntensityRow {
   name: string;
@@ -84,52 +85,57 @@ export function CapexIntensityChart() {
       empty={empty}
       note={empty ? undefined : INTENSITY_NOTE}
       table={{
-        columns: ['Layer', 'Capex / revenue'],
-        rows: [...rows].reverse().map((r) => [r.name, formatPercent(r.intensity)]),
+        columns: [
+          { label: 'Layer', kind: 'text' },
+          { label: 'Capex / revenue', kind: 'ratio' },
+        ],
+        rows: [...rows].reverse().map((r) => [r.name, r.intensity]),
+      }}
+      exportAs={{
+        name: { chart: 'capex-intensity', metric: 'capex-revenue', period: String(filters.year), basis: filters.basis },
+        subtitle: filtersSubtitle(filters, { measure: 'Capex / revenue', period: String(filters.year) }),
       }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 24, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e6e9ef" />
-          <XAxis
-            type="number"
-            domain={[0, ticks.at(-1) ?? 1]}
-            ticks={ticks}
-            tickFormatter={(v: number) => formatPercent(v, digits)}
-            tick={AXIS_TICK}
-            label={{ value: 'Capex / revenue (%)', position: 'insideBottom', offset: -14, fontSize: 12 }}
+      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 24, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <XAxis
+          type="number"
+          domain={[0, ticks.at(-1) ?? 1]}
+          ticks={ticks}
+          tickFormatter={(v: number) => formatPercent(v, digits)}
+          tick={AXIS_TICK}
+          label={{ value: 'Capex / revenue (%)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => {
+            const row = active ? (payload?.[0]?.payload as IntensityRow | undefined) : undefined;
+            if (!row) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{row.name}</strong>
+                <br />
+                {row.intensity === null
+                  ? 'No company with both revenue and capex'
+                  : `Capex is ${formatPercent(row.intensity)} of revenue`}
+              </div>
+            );
+          }}
+        />
+        <Bar dataKey="intensity" maxBarSize={28} isAnimationActive={false}>
+          {rows.map((r) => (
+            <Cell key={r.layer} fill={r.colour} />
+          ))}
+          <LabelList
+            dataKey="intensity"
+            position="right"
+            fontSize={11}
+            fill="#3b4252"
+            formatter={(v) => formatPercent(Number(v))}
           />
-          <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as IntensityRow | undefined) : undefined;
-              if (!row) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{row.name}</strong>
-                  <br />
-                  {row.intensity === null
-                    ? 'No company with both revenue and capex'
-                    : `Capex is ${formatPercent(row.intensity)} of revenue`}
-                </div>
-              );
-            }}
-          />
-          <Bar dataKey="intensity" maxBarSize={28} isAnimationActive={false}>
-            {rows.map((r) => (
-              <Cell key={r.layer} fill={r.colour} />
-            ))}
-            <LabelList
-              dataKey="intensity"
-              position="right"
-              fontSize={11}
-              fill="#3b4252"
-              formatter={(v) => formatPercent(Number(v))}
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+        </Bar>
+      </BarChart>
     </ChartCard>
   );
 }

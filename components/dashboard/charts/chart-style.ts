@@ -3,6 +3,8 @@ import type { Layer } from '@/lib/domain/layers';
 /** Sized for a laptop and a 1440-px monitor alike: the card's width changes, the height does not. */
 export const CHART_HEIGHT = 340;
 export const AXIS_TICK = { fontSize: 12, fill: '#3b4252' };
+/** Axis titles: dark enough to read on a slide (Recharts' default grey is below 4.5:1 on white). */
+export const AXIS_LABEL = { fontSize: 12, fill: '#4c566a' };
 
 /** "6 Application": position first, so the stack order reads in every chart. */
 export const layerLabel = (layer: Pick<Layer, 'position' | 'name'>) => `${layer.position} ${layer.name}`;

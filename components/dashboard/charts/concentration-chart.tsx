@@ -1,24 +1,14 @@
 'use client';
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { METRIC_NAMES } from '@/lib/domain/figures/types';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatPercent } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT, layerLabel } from './chart-style';
+import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
+import { filtersSubtitle } from './export-text';
 
 const HHI_MAX = 10_000;
 const HHI_TICKS = [0, 2_500, 5_000, 7_500, HHI_MAX];
@@ -27,6 +17,9 @@ const HHI_TICKS = [0, 2_500, 5_000, 7_500, HHI_MAX];
  * it sits after the end on a white box, so a threshold line does not run through its text.
  */
 const LABEL_INSIDE_FROM = 7_000;
+/** The thresholds drawn on the chart, in the memo's legend. */
+const UNCONCENTRATED = { value: 1_000, colour: '#8a93a3' };
+const HIGHLY_CONCENTRATED = { value: 1_800, colour: '#b5473a' };
 
 interface ConcentrationRow {
   layer: string;
@@ -112,75 +105,84 @@ export function ConcentrationChart() {
           : `Over the companies with a positive attributed ${metric}. The 2023 US Merger Guidelines call a market above 1,800 highly concentrated; earlier guidelines called one below 1,000 unconcentrated. CR3 is the three largest companies' share; effective companies = 10,000 / HHI.`
       }
       table={{
-        columns: ['Layer', 'HHI', 'CR3', 'Effective companies'],
-        rows: (answer?.layers ?? []).map((l) => [
-          l.name,
-          l.hhi === null ? '—' : Math.round(l.hhi),
-          formatPercent(l.cr3),
-          l.effectiveCompanies === null ? '—' : Number(formatEffective(l.effectiveCompanies)),
-        ]),
+        columns: [
+          { label: 'Layer', kind: 'text' },
+          { label: 'HHI', kind: 'hhi' },
+          { label: 'CR3', kind: 'ratio' },
+          { label: 'Effective companies', kind: 'decimal' },
+        ],
+        rows: (answer?.layers ?? []).map((l) => [l.name, l.hhi, l.cr3, l.effectiveCompanies]),
+      }}
+      exportAs={{
+        name: { chart: 'concentration', metric: filters.metric, period: String(filters.year), basis: filters.basis },
+        subtitle: filtersSubtitle(filters, {
+          measure: `${metricName}, HHI among tracked companies`,
+          period: String(filters.year),
+        }),
+        legend: [
+          { label: 'Below 1,000: unconcentrated (earlier guidelines)', colour: UNCONCENTRATED.colour, mark: 'dashed' },
+          { label: 'Above 1,800: highly concentrated (2023 guidelines)', colour: HIGHLY_CONCENTRATED.colour, mark: 'dashed' },
+        ],
       }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 24, bottom: 24, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e6e9ef" />
-          <XAxis
-            type="number"
-            domain={[0, HHI_MAX]}
-            ticks={HHI_TICKS}
-            tickFormatter={formatHhi}
-            tick={AXIS_TICK}
-            label={{ value: 'HHI among tracked companies (0–10,000)', position: 'insideBottom', offset: -14, fontSize: 12 }}
+      <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 24, bottom: 24, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <XAxis
+          type="number"
+          domain={[0, HHI_MAX]}
+          ticks={HHI_TICKS}
+          tickFormatter={formatHhi}
+          tick={AXIS_TICK}
+          label={{ value: 'HHI among tracked companies (0–10,000)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => {
+            const row = active ? (payload?.[0]?.payload as ConcentrationRow | undefined) : undefined;
+            return row ? <ConcentrationTooltip row={row} metric={metric} /> : null;
+          }}
+        />
+        {/* The two labels sit above the plot and grow away from each other, so they never overlap. */}
+        <ReferenceLine
+          x={UNCONCENTRATED.value}
+          stroke={UNCONCENTRATED.colour}
+          strokeDasharray="4 3"
+          label={{ value: '1,000', position: 'top', textAnchor: 'end', dx: -3, fontSize: 11, fill: '#5b6475' }}
+        />
+        <ReferenceLine
+          x={HIGHLY_CONCENTRATED.value}
+          stroke={HIGHLY_CONCENTRATED.colour}
+          strokeDasharray="4 3"
+          label={{
+            value: '1,800: highly concentrated',
+            position: 'top',
+            textAnchor: 'start',
+            dx: 3,
+            fontSize: 11,
+            fill: '#8c2f24',
+          }}
+        />
+        <Bar dataKey="hhi" maxBarSize={28} isAnimationActive={false}>
+          {rows.map((r) => (
+            <Cell key={r.layer} fill={r.colour} />
+          ))}
+          <LabelList
+            dataKey={(r: ConcentrationRow) => (r.hhi !== null && r.hhi <= LABEL_INSIDE_FROM ? r.label : null)}
+            position="right"
+            fontSize={11}
+            fill="#3b4252"
+            background={{ fill: '#fff', padding: { x: 2, y: 1 } }}
           />
-          <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as ConcentrationRow | undefined) : undefined;
-              return row ? <ConcentrationTooltip row={row} metric={metric} /> : null;
-            }}
+          <LabelList
+            dataKey={(r: ConcentrationRow) => (r.hhi !== null && r.hhi > LABEL_INSIDE_FROM ? r.label : null)}
+            position="insideRight"
+            fontSize={11}
+            fill="#1a1f2b"
+            halo
           />
-          {/* The two labels sit above the plot and grow away from each other, so they never overlap. */}
-          <ReferenceLine
-            x={1_000}
-            stroke="#8a93a3"
-            strokeDasharray="4 3"
-            label={{ value: '1,000', position: 'top', textAnchor: 'end', dx: -3, fontSize: 11, fill: '#5b6475' }}
-          />
-          <ReferenceLine
-            x={1_800}
-            stroke="#b5473a"
-            strokeDasharray="4 3"
-            label={{
-              value: '1,800: highly concentrated',
-              position: 'top',
-              textAnchor: 'start',
-              dx: 3,
-              fontSize: 11,
-              fill: '#8c2f24',
-            }}
-          />
-          <Bar dataKey="hhi" maxBarSize={28} isAnimationActive={false}>
-            {rows.map((r) => (
-              <Cell key={r.layer} fill={r.colour} />
-            ))}
-            <LabelList
-              dataKey={(r: ConcentrationRow) => (r.hhi !== null && r.hhi <= LABEL_INSIDE_FROM ? r.label : null)}
-              position="right"
-              fontSize={11}
-              fill="#3b4252"
-              background={{ fill: '#fff', padding: { x: 2, y: 1 } }}
-            />
-            <LabelList
-              dataKey={(r: ConcentrationRow) => (r.hhi !== null && r.hhi > LABEL_INSIDE_FROM ? r.label : null)}
-              position="insideRight"
-              fontSize={11}
-              fill="#1a1f2b"
-              halo
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+        </Bar>
+      </BarChart>
     </ChartCard>
   );
 }

@@ -1,18 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ScreenOnly } from '@/components/export/export-mode';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatUsdMillions } from '@/lib/format';
@@ -21,14 +11,21 @@ import { CoverageLine } from '../coverage-line';
 import { useDashboardFilters, useDashboardSettings } from '../dashboard-context';
 import styles from '../dashboard.module.css';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT } from './chart-style';
+import { AXIS_LABEL, AXIS_TICK } from './chart-style';
 import { fromFirstYearWithData, plottedSpan, yearAxisLabel } from './chart-years';
+import { filtersSubtitle } from './export-text';
+import { usdAxis } from './usd-axis';
 
 type GapYear = DashboardAnswers['gap']['years'][number];
 
 const CHIPS_COLOUR = LAYERS.find((l) => l.key === 'chips')!.colour;
 const APPLICATION_COLOUR = LAYERS.find((l) => l.key === 'application')!.colour;
 const GAP_COLOUR = '#1b1f27';
+const SERIES = {
+  required: { name: 'Required application revenue', colour: CHIPS_COLOUR },
+  application: { name: 'Application revenue (actual)', colour: APPLICATION_COLOUR },
+  gap: { name: 'Gap (required − actual)', colour: GAP_COLOUR },
+};
 
 const hasData = (y: GapYear) => y.coverage.chips.included > 0 || y.coverage.application.included > 0;
 const counts = ({ included, missing }: Coverage) => `${included} included · ${missing.length} missing`;
@@ -167,6 +164,12 @@ export function GapChart() {
   const years = fromFirstYearWithData(answer?.years ?? [], hasData);
   const selected = years.at(-1);
   const span = plottedSpan(years, filters.year);
+  const axis = usdAxis(years.flatMap((y) => [y.required, y.application, y.gap]));
+  const assumptions = [
+    `g = ${filters.g}`,
+    `m = ${filters.m}`,
+    ...(filters.chipsList ? [`chips revenue of list “${filters.chipsList}”`] : []),
+  ];
   return (
     <ChartCard
       id="gap"
@@ -190,15 +193,15 @@ export function GapChart() {
       note={`Illustrative, after Sequoia's “AI's $600B question”: chips revenue is grossed up to the data-centre spend it implies (÷ g = ${answer?.g ?? filters.g}) and to the application revenue that spend needs at gross margin m = ${answer?.m ?? filters.m} (÷ (1 − m)). Not a forecast.`}
       table={{
         columns: [
-          'Year',
-          'Chips revenue (USD m)',
-          'Required application revenue (USD m)',
-          'Application revenue (USD m)',
-          'Gap (USD m)',
-          'Chips companies included',
-          'Chips companies missing',
-          'Application companies included',
-          'Application companies missing',
+          { label: 'Year', kind: 'year' },
+          { label: 'Chips revenue', kind: 'usdMillions' },
+          { label: 'Required application revenue', kind: 'usdMillions' },
+          { label: 'Application revenue', kind: 'usdMillions' },
+          { label: 'Gap', kind: 'usdMillions' },
+          { label: 'Chips companies included', kind: 'count' },
+          { label: 'Chips companies missing', kind: 'count' },
+          { label: 'Application companies included', kind: 'count' },
+          { label: 'Application companies missing', kind: 'count' },
         ],
         rows: years.map((y) => [
           y.year,
@@ -212,43 +215,70 @@ export function GapChart() {
           y.coverage.application.missing.length,
         ]),
       }}
+      exportAs={{
+        name: { chart: 'gap', metric: 'revenue', period: span, basis: filters.basis },
+        subtitle: filtersSubtitle(filters, { measure: 'Revenue', period: span, assumptions }),
+        legend: [
+          { label: SERIES.required.name, colour: SERIES.required.colour },
+          { label: SERIES.application.name, colour: SERIES.application.colour },
+          { label: SERIES.gap.name, colour: SERIES.gap.colour, mark: 'line' },
+        ],
+        coverages: selected
+          ? [
+              {
+                label: `Chips${filters.chipsList ? ` on “${filters.chipsList}”` : ''} in ${selected.year}`,
+                coverage: selected.coverage.chips,
+              },
+              { label: `Application in ${selected.year}`, coverage: selected.coverage.application },
+            ]
+          : [],
+      }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart data={years} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="#e6e9ef" />
-          <XAxis
-            dataKey="year"
-            tick={AXIS_TICK}
-            interval={0}
-            label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, fontSize: 12 }}
-          />
-          <YAxis
-            width={80}
-            tickFormatter={formatUsdMillions}
-            tick={AXIS_TICK}
-            label={{ value: 'USD (revenue)', angle: -90, position: 'insideLeft', fontSize: 12, style: { textAnchor: 'middle' } }}
-          />
-          <ReferenceLine y={0} stroke="#8a93a3" />
-          {/* At the top: a legend at the bottom sits where the x-axis label is. */}
+      <ComposedChart data={years} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <XAxis
+          dataKey="year"
+          tick={AXIS_TICK}
+          interval={0}
+          label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis
+          width={80}
+          domain={axis.domain}
+          ticks={axis.ticks}
+          interval={0}
+          tickFormatter={axis.tick}
+          tick={AXIS_TICK}
+          label={{
+            value: `Revenue (${axis.symbol})`,
+            angle: -90,
+            position: 'insideLeft',
+            ...AXIS_LABEL,
+            style: { textAnchor: 'middle' },
+          }}
+        />
+        <ReferenceLine y={0} stroke="#8a93a3" />
+        {/* At the top: a legend at the bottom sits where the x-axis label is. */}
+        <ScreenOnly>
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => (
-              <GapTooltip point={active ? (payload?.[0]?.payload as GapYear | undefined) : undefined} />
-            )}
-          />
-          <Bar dataKey="required" name="Required application revenue" fill={CHIPS_COLOUR} isAnimationActive={false} />
-          <Bar dataKey="application" name="Application revenue (actual)" fill={APPLICATION_COLOUR} isAnimationActive={false} />
-          <Line
-            dataKey="gap"
-            name="Gap (required − actual)"
-            stroke={GAP_COLOUR}
-            strokeWidth={2}
-            dot={{ r: 3, fill: GAP_COLOUR }}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+        </ScreenOnly>
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => (
+            <GapTooltip point={active ? (payload?.[0]?.payload as GapYear | undefined) : undefined} />
+          )}
+        />
+        <Bar dataKey="required" name={SERIES.required.name} fill={SERIES.required.colour} isAnimationActive={false} />
+        <Bar dataKey="application" name={SERIES.application.name} fill={SERIES.application.colour} isAnimationActive={false} />
+        <Line
+          dataKey="gap"
+          name={SERIES.gap.name}
+          stroke={SERIES.gap.colour}
+          strokeWidth={2}
+          dot={{ r: 3, fill: SERIES.gap.colour }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
     </ChartCard>
   );
 }

@@ -1,24 +1,31 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { METRIC_NAMES } from '@/lib/domain/figures/types';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT, fadeFor, layerLabel } from './chart-style';
+import { AXIS_LABEL, AXIS_TICK, fadeFor, layerLabel } from './chart-style';
+import { filtersSubtitle } from './export-text';
+import { stackExtents, usdAxis } from './usd-axis';
 
 const RANKS = 5;
+const GREYED = '#c4c9d2';
 type Segment = { id: string | null; name: string; value: number; share: number | null };
 type Row = { layer: string; colour: string; greyed: boolean } & Record<string, number | string | boolean | Segment>;
+
+type LayerAnswer = DashboardAnswers['layers']['layers'][number];
+/** A layer with more than a quarter of its companies missing is drawn grey: its pool is too partial to compare. */
+const isGreyed = (l: LayerAnswer) => l.missing > 0.25 * (l.companies + l.missing);
 
 /** Each layer's rows (application on top, like the stack): its top companies, then "Others". */
 function rowsOf(answer: DashboardAnswers['layers']): Row[] {
   return [...answer.layers].reverse().map((l) => {
     const layer = LAYERS.find((x) => x.key === l.key)!;
-    const row: Row = { layer: layerLabel(layer), colour: layer.colour, greyed: l.missing > 0.25 * (l.companies + l.missing) };
+    const row: Row = { layer: layerLabel(layer), colour: layer.colour, greyed: isGreyed(l) };
     l.top.slice(0, RANKS).forEach((t, i) => {
       row[`v${i}`] = t.value;
       row[`s${i}`] = { id: t.id, name: t.name, value: t.value, share: t.share };
@@ -38,6 +45,11 @@ export function LayerPoolsChart() {
   const rows = answer ? rowsOf(answer) : [];
   const keys = [...Array.from({ length: RANKS }, (_, i) => String(i)), 'Others'];
   const metric = METRIC_NAMES[filters.metric];
+  const axis = usdAxis(stackExtents((answer?.layers ?? []).map((l) => [...l.top.map((t) => t.value), l.others.value])));
+  const note =
+    "Stack totals are gross: one layer's revenue is often another's spend. Each bar: the layer's five largest companies, fading to the rest.";
+  // The legend names the grey only when a grey bar is drawn.
+  const greyed = (answer?.layers ?? []).some((l) => isGreyed(l) && l.value !== 0);
   return (
     <ChartCard
       id="layer-pools"
@@ -53,63 +65,80 @@ export function LayerPoolsChart() {
           ? `No company has ${metric.toLowerCase()} for ${filters.year}. Add figures on a company page or import a figures.csv.`
           : null
       }
-      note="Stack totals are gross: one layer's revenue is often another's spend. Layers with more than a quarter of their companies missing are greyed."
+      note={`${note} Layers with more than a quarter of their companies missing are greyed.`}
       table={{
-        columns: ['Layer', 'Company', 'USD m', 'Share of layer'],
+        columns: [
+          { label: 'Layer', kind: 'text' },
+          { label: 'Company', kind: 'text' },
+          { label: `Attributed ${METRIC_LABELS[filters.metric]}`, kind: 'usdMillions' },
+          { label: 'Share of layer', kind: 'ratio' },
+        ],
         rows: (answer?.layers ?? []).flatMap((l) => [
-          ...l.top.map((t) => [l.name, t.name, t.value, formatPercent(t.share)]),
-          ...(l.others.count ? [[l.name, `Others (${l.others.count})`, l.others.value, '']] : []),
+          ...l.top.map((t) => [l.name, t.name, t.value, t.share]),
+          ...(l.others.count ? [[l.name, `Others (${l.others.count})`, l.others.value, null]] : []),
         ]),
       }}
+      exportAs={{
+        name: { chart: 'layer-pools', metric: filters.metric, period: String(filters.year), basis: filters.basis },
+        subtitle: filtersSubtitle(filters, { measure: metric, period: String(filters.year) }),
+        legend: greyed ? [{ label: 'Layer with more than a quarter of its companies missing', colour: GREYED }] : [],
+        note,
+      }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e6e9ef" />
-          <XAxis
-            type="number"
-            tickFormatter={formatUsdMillions}
-            tick={AXIS_TICK}
-            label={{ value: 'USD (attributed)', position: 'insideBottom', offset: -14, fontSize: 12 }}
-          />
-          <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => {
-              const segment = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
-              const key = payload?.[0]?.dataKey?.toString().replace(/^v/, 's');
-              const s = segment && key ? (segment[key] as Segment | undefined) : undefined;
-              if (!s) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{s.name}</strong>
-                  <br />
-                  {formatUsdMillions(s.value)}
-                  {s.share !== null && ` · ${formatPercent(s.share)} of ${segment!.layer.replace(/^\d /, '')}`}
-                </div>
-              );
+      <BarChart data={rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <XAxis
+          type="number"
+          domain={axis.domain}
+          ticks={axis.ticks}
+          interval={0}
+          tickFormatter={axis.tick}
+          tick={AXIS_TICK}
+          label={{
+            value: `Attributed ${METRIC_LABELS[filters.metric]} (${axis.symbol})`,
+            position: 'insideBottom',
+            offset: -14,
+            ...AXIS_LABEL,
+          }}
+        />
+        <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => {
+            const segment = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
+            const key = payload?.[0]?.dataKey?.toString().replace(/^v/, 's');
+            const s = segment && key ? (segment[key] as Segment | undefined) : undefined;
+            if (!s) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{s.name}</strong>
+                <br />
+                {formatUsdMillions(s.value)}
+                {s.share !== null && ` · ${formatPercent(s.share)} of ${segment!.layer.replace(/^\d /, '')}`}
+              </div>
+            );
+          }}
+        />
+        {keys.map((k, rank) => (
+          <Bar
+            key={k}
+            dataKey={`v${k}`}
+            stackId="pool"
+            isAnimationActive={false}
+            stroke="#fff"
+            strokeWidth={1}
+            cursor={k === 'Others' ? undefined : 'pointer'}
+            onClick={(data: { payload?: Row }) => {
+              const s = data.payload?.[`s${k}`] as Segment | undefined;
+              if (s?.id) router.push(`/companies/${s.id}`);
             }}
-          />
-          {keys.map((k, rank) => (
-            <Bar
-              key={k}
-              dataKey={`v${k}`}
-              stackId="pool"
-              isAnimationActive={false}
-              stroke="#fff"
-              strokeWidth={1}
-              cursor={k === 'Others' ? undefined : 'pointer'}
-              onClick={(data: { payload?: Row }) => {
-                const s = data.payload?.[`s${k}`] as Segment | undefined;
-                if (s?.id) router.push(`/companies/${s.id}`);
-              }}
-            >
-              {rows.map((r) => (
-                <Cell key={r.layer} fill={r.greyed ? '#c4c9d2' : r.colour} fillOpacity={fadeFor(rank, keys.length)} />
-              ))}
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+          >
+            {rows.map((r) => (
+              <Cell key={r.layer} fill={r.greyed ? GREYED : r.colour} fillOpacity={fadeFor(rank, keys.length)} />
+            ))}
+          </Bar>
+        ))}
+      </BarChart>
     </ChartCard>
   );
 }

@@ -1,15 +1,18 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ScreenOnly } from '@/components/export/export-mode';
 import type { Coverage } from '@/lib/domain/analytics/types';
-import { METRIC_NAMES } from '@/lib/domain/figures/types';
+import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
 import { LAYERS, type LayerKey } from '@/lib/domain/layers';
-import { formatPercent, formatUsdMillions } from '@/lib/format';
+import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT, layerLabel } from './chart-style';
+import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
 import { fromFirstYearWithData, plottedSpan, yearAxisLabel } from './chart-years';
+import { filtersSubtitle, LAYER_LEGEND } from './export-text';
+import { stackExtents, usdAxis } from './usd-axis';
 
 type SeriesYear = DashboardAnswers['series']['years'][number];
 /** One stacked bar: a year's pool per layer, keyed by layer, and the answer's year behind it (for the tooltip). */
@@ -18,12 +21,6 @@ type YearRow = Record<LayerKey, number> & { year: number; point: SeriesYear };
 function rowOf(point: SeriesYear): YearRow {
   const pools = Object.fromEntries(point.layers.map((l) => [l.key, l.value])) as Record<LayerKey, number>;
   return { ...pools, year: point.year, point };
-}
-
-/** "+12.3%", "−4.0%"; "—" when the earlier pool was ≤ 0 or the year before has no data. */
-function signedPercent(growth: number | null): string {
-  if (growth === null) return '—';
-  return `${growth < 0 ? '−' : '+'}${formatPercent(Math.abs(growth))}`;
 }
 
 const coverageText = ({ included, missing }: Coverage) => `${included} companies included · ${missing.length} missing`;
@@ -37,7 +34,7 @@ function YearTooltip({ row }: { row: YearRow | undefined }) {
       <strong>{point.year}</strong> · stack total {formatUsdMillions(point.total)} (gross)
       {[...point.layers].reverse().map((l) => {
         const layer = LAYERS.find((x) => x.key === l.key)!;
-        const growth = signedPercent(l.growth);
+        const growth = formatSignedPercent(l.growth);
         return (
           <div key={l.key}>
             <span style={{ color: layer.colour }}>■</span> {layerLabel(layer)}: {formatUsdMillions(l.value)} ·{' '}
@@ -59,6 +56,7 @@ export function OverTimeChart() {
   const rows = years.map(rowOf);
   const metric = METRIC_NAMES[filters.metric];
   const span = plottedSpan(years, filters.year);
+  const axis = usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value))));
   return (
     <ChartCard
       id="over-time"
@@ -76,63 +74,78 @@ export function OverTimeChart() {
       }
       note="Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out."
       table={{
-        columns: ['Year', 'Layer', 'USD m', 'YoY growth (like-for-like)', 'Companies included', 'Companies missing'],
+        columns: [
+          { label: 'Year', kind: 'year' },
+          { label: 'Layer', kind: 'text' },
+          { label: `Attributed ${METRIC_LABELS[filters.metric]}`, kind: 'usdMillions' },
+          { label: 'YoY growth (like-for-like)', kind: 'growth' },
+          { label: 'Companies included', kind: 'count' },
+          { label: 'Companies missing', kind: 'count' },
+        ],
         rows: years.flatMap((y) =>
           y.layers.map((l) => [
             y.year,
             layerLabel(LAYERS.find((x) => x.key === l.key)!),
             l.value,
-            signedPercent(l.growth),
+            l.growth,
             y.coverage.included,
             y.coverage.missing.length,
           ]),
         ),
       }}
+      exportAs={{
+        name: { chart: 'over-time', metric: filters.metric, period: span, basis: filters.basis },
+        subtitle: filtersSubtitle(filters, { measure: metric, period: span }),
+        legend: LAYER_LEGEND,
+      }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="#e6e9ef" />
-          <XAxis
-            dataKey="year"
-            tick={AXIS_TICK}
-            interval={0}
-            label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, fontSize: 12 }}
-          />
-          <YAxis
-            width={80}
-            tickFormatter={formatUsdMillions}
-            tick={AXIS_TICK}
-            label={{
-              value: 'USD (attributed)',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
-          />
-          {/* At the top: a legend at the bottom sits where the x-axis label is. */}
+      <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <XAxis
+          dataKey="year"
+          tick={AXIS_TICK}
+          interval={0}
+          label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis
+          width={80}
+          domain={axis.domain}
+          ticks={axis.ticks}
+          interval={0}
+          tickFormatter={axis.tick}
+          tick={AXIS_TICK}
+          label={{
+            value: `Attributed ${METRIC_LABELS[filters.metric]} (${axis.symbol})`,
+            angle: -90,
+            position: 'insideLeft',
+            ...AXIS_LABEL,
+            style: { textAnchor: 'middle' },
+          }}
+        />
+        {/* At the top: a legend at the bottom sits where the x-axis label is. */}
+        <ScreenOnly>
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => (
-              <YearTooltip row={active ? (payload?.[0]?.payload as YearRow | undefined) : undefined} />
-            )}
+        </ScreenOnly>
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => (
+            <YearTooltip row={active ? (payload?.[0]?.payload as YearRow | undefined) : undefined} />
+          )}
+        />
+        {/* Rendered bottom to top, so Application ends on top of the stack. */}
+        {LAYERS.map((layer) => (
+          <Bar
+            key={layer.key}
+            dataKey={layer.key}
+            name={layerLabel(layer)}
+            stackId="pool"
+            fill={layer.colour}
+            stroke="#fff"
+            strokeWidth={1}
+            isAnimationActive={false}
           />
-          {/* Rendered bottom to top, so Application ends on top of the stack. */}
-          {LAYERS.map((layer) => (
-            <Bar
-              key={layer.key}
-              dataKey={layer.key}
-              name={layerLabel(layer)}
-              stackId="pool"
-              fill={layer.colour}
-              stroke="#fff"
-              strokeWidth={1}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+        ))}
+      </BarChart>
     </ChartCard>
   );
 }

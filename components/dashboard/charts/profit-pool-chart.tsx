@@ -5,7 +5,6 @@ import {
   Legend,
   Rectangle,
   ReferenceLine,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   Tooltip,
@@ -21,7 +20,9 @@ import { formatPercent } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT, layerLabel } from './chart-style';
+import { ScreenOnly } from '@/components/export/export-mode';
+import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
+import { filtersSubtitle } from './export-text';
 
 /** One layer's bar: from `start` to `end` along the 0–1 revenue axis, as tall as its operating margin. */
 interface PoolBar {
@@ -202,54 +203,63 @@ export function ProfitPoolChart() {
         .filter(Boolean)
         .join(' ')}
       table={{
-        columns: ['Layer', 'Share of revenue (width)', 'Operating margin (height)'],
-        rows: bars.map((b) => [b.label, formatPercent(b.revenueShare), formatPercent(b.operatingMargin)]),
+        columns: [
+          { label: 'Layer', kind: 'text' },
+          { label: 'Share of revenue (width)', kind: 'ratio' },
+          { label: 'Operating margin (height)', kind: 'ratio' },
+        ],
+        rows: bars.map((b) => [b.label, b.revenueShare, b.operatingMargin]),
+      }}
+      exportAs={{
+        name: { chart: 'profit-pool', metric: 'operating-margin', period: String(filters.year), basis: filters.basis },
+        subtitle: filtersSubtitle(filters, { measure: 'Share of revenue × operating margin', period: String(filters.year) }),
+        legend: bars.map((b) => ({ label: b.label, colour: b.colour })),
       }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid stroke="#e6e9ef" />
-          <XAxis
-            type="number"
-            dataKey="middle"
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={(v: number) => formatPercent(v, 0)}
-            tick={AXIS_TICK}
-            label={{ value: 'Share of revenue (%)', position: 'insideBottom', offset: -14, fontSize: 12 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="operatingMargin"
-            domain={marginScale.domain}
-            ticks={marginScale.ticks}
-            interval={0}
-            width={64}
-            tickFormatter={(v: number) => formatPercent(v, 0)}
-            tick={AXIS_TICK}
-            label={{
-              value: 'Operating margin (%)',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
-          />
-          <ReferenceLine y={0} stroke="#8a93a3" />
+      <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <CartesianGrid stroke="#e6e9ef" />
+        <XAxis
+          type="number"
+          dataKey="middle"
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={(v: number) => formatPercent(v, 0)}
+          tick={AXIS_TICK}
+          label={{ value: 'Share of revenue (%)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis
+          type="number"
+          dataKey="operatingMargin"
+          domain={marginScale.domain}
+          ticks={marginScale.ticks}
+          interval={0}
+          width={64}
+          tickFormatter={(v: number) => formatPercent(v, 0)}
+          tick={AXIS_TICK}
+          label={{
+            value: 'Operating margin (%)',
+            angle: -90,
+            position: 'insideLeft',
+            ...AXIS_LABEL,
+            style: { textAnchor: 'middle' },
+          }}
+        />
+        <ReferenceLine y={0} stroke="#8a93a3" />
+        <ScreenOnly>
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} content={<PoolLegend bars={bars} />} />
-          <Tooltip
-            cursor={false}
-            content={({ active, payload }) => (
-              <PoolTooltip bar={active ? (payload?.[0]?.payload as PoolBar | undefined) : undefined} />
-            )}
-          />
-          <Scatter
-            data={bars}
-            isAnimationActive={false}
-            shape={(props: { payload?: PoolBar }) => <PoolBarShape payload={props.payload} />}
-          />
-        </ScatterChart>
-      </ResponsiveContainer>
+        </ScreenOnly>
+        <Tooltip
+          cursor={false}
+          content={({ active, payload }) => (
+            <PoolTooltip bar={active ? (payload?.[0]?.payload as PoolBar | undefined) : undefined} />
+          )}
+        />
+        <Scatter
+          data={bars}
+          isAnimationActive={false}
+          shape={(props: { payload?: PoolBar }) => <PoolBarShape payload={props.payload} />}
+        />
+      </ScatterChart>
     </ChartCard>
   );
 }

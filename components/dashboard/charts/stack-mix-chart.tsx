@@ -1,13 +1,15 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ScreenOnly } from '@/components/export/export-mode';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { LAYERS, type LayerKey } from '@/lib/domain/layers';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, CHART_HEIGHT, layerLabel } from './chart-style';
+import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
+import { filtersSubtitle, LAYER_LEGEND } from './export-text';
 
 type Profitability = DashboardAnswers['profitability'];
 type PoolMetric = keyof Profitability['coverage'];
@@ -127,70 +129,79 @@ export function StackMixChart() {
       }
       note={answer && !nothing ? noteOf(rows, answer) : undefined}
       table={{
-        columns: ['Metric', 'Layer', 'USD m', 'Share of stack total'],
-        rows: rows.flatMap((row) =>
-          LAYERS.map(({ key, name }) => [row.name, name, row.pools[key], row.shares ? formatPercent(row.shares[key]) : '—']),
-        ),
+        columns: [
+          { label: 'Metric', kind: 'text' },
+          { label: 'Layer', kind: 'text' },
+          { label: 'Pool', kind: 'usdMillions' },
+          { label: 'Share of stack total (as drawn)', kind: 'ratio' },
+        ],
+        rows: rows.flatMap((row) => LAYERS.map(({ key, name }) => [row.name, name, row.pools[key], row.shares?.[key] ?? null])),
+      }}
+      exportAs={{
+        name: { chart: 'stack-mix', metric: 'all-metrics', period: String(filters.year), basis: filters.basis },
+        subtitle: filtersSubtitle(filters, { measure: 'Revenue, capex and operating income', period: String(filters.year) }),
+        legend: LAYER_LEGEND,
+        coverages: answer ? BARS.map(({ metric, name }) => ({ label: name, coverage: answer.coverage[metric] })) : [],
       }}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e6e9ef" />
-          <XAxis
-            type="number"
-            domain={[0, 1]}
-            ticks={SHARE_TICKS}
-            tickFormatter={(v: number) => formatPercent(v, 0)}
-            tick={AXIS_TICK}
-            label={{ value: 'Share of the stack total (%)', position: 'insideBottom', offset: -14, fontSize: 12 }}
-          />
-          <YAxis type="category" dataKey="name" width={118} tick={AXIS_TICK} interval={0} />
-          <Tooltip
-            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as MixRow | undefined) : undefined;
-              return row ? <MixTooltip row={row} /> : null;
-            }}
-          />
-          {/* On top: at the bottom it collides with the axis label. Neutral text: light layer colours read badly as text. */}
+      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          ticks={SHARE_TICKS}
+          tickFormatter={(v: number) => formatPercent(v, 0)}
+          tick={AXIS_TICK}
+          label={{ value: 'Share of the stack total (%)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis type="category" dataKey="name" width={118} tick={AXIS_TICK} interval={0} />
+        <Tooltip
+          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          content={({ active, payload }) => {
+            const row = active ? (payload?.[0]?.payload as MixRow | undefined) : undefined;
+            return row ? <MixTooltip row={row} /> : null;
+          }}
+        />
+        {/* On top: at the bottom it collides with the axis label. Neutral text: light layer colours read badly as text. */}
+        <ScreenOnly>
           <Legend
             verticalAlign="top"
             itemSorter={null}
             wrapperStyle={{ fontSize: 12, paddingBottom: 8 }}
             formatter={(value: string) => <span style={{ color: AXIS_TICK.fill }}>{value}</span>}
           />
-          {LAYERS.map((layer) => (
-            <Bar
-              key={layer.key}
-              name={layerLabel(layer)}
-              dataKey={(row: MixRow) => row.shares?.[layer.key]}
-              stackId="mix"
-              fill={layer.colour}
-              stroke="#fff"
-              strokeWidth={1}
-              maxBarSize={56}
-              isAnimationActive={false}
-            />
-          ))}
-          {/* A grey placeholder across an undrawable bar, saying why, so an empty row does not read as a glitch. */}
+        </ScreenOnly>
+        {LAYERS.map((layer) => (
           <Bar
-            dataKey={(row: MixRow) => (row.notDrawn ? 1 : undefined)}
+            key={layer.key}
+            name={layerLabel(layer)}
+            dataKey={(row: MixRow) => row.shares?.[layer.key]}
             stackId="mix"
-            fill="#eef0f4"
-            legendType="none"
+            fill={layer.colour}
+            stroke="#fff"
+            strokeWidth={1}
             maxBarSize={56}
             isAnimationActive={false}
-          >
-            <LabelList
-              dataKey={(row: MixRow) => row.notDrawn && `Not drawn: ${row.notDrawn}`}
-              position="insideLeft"
-              offset={10}
-              fontSize={12}
-              fill="#3b4252"
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+          />
+        ))}
+        {/* A grey placeholder across an undrawable bar, saying why, so an empty row does not read as a glitch. */}
+        <Bar
+          dataKey={(row: MixRow) => (row.notDrawn ? 1 : undefined)}
+          stackId="mix"
+          fill="#eef0f4"
+          legendType="none"
+          maxBarSize={56}
+          isAnimationActive={false}
+        >
+          <LabelList
+            dataKey={(row: MixRow) => row.notDrawn && `Not drawn: ${row.notDrawn}`}
+            position="insideLeft"
+            offset={10}
+            fontSize={12}
+            fill="#3b4252"
+          />
+        </Bar>
+      </BarChart>
     </ChartCard>
   );
 }

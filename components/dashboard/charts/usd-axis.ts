@@ -1,0 +1,62 @@
+/** Units for an axis of USD millions, largest first. */
+const UNITS = [
+  { symbol: '$T', millions: 1_000_000 },
+  { symbol: '$B', millions: 1_000 },
+  { symbol: '$M', millions: 1 },
+] as const;
+/** Tick steps in the axis's unit, per power of ten: ticks read 0, 0.5, 1, 1.5 rather than 0, 0.55, 1.1. */
+const STEPS = [1, 2, 2.5, 5, 10];
+const MAX_INTERVALS = 5;
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export interface UsdAxis {
+  /** "$B": for the axis title, e.g. "Attributed revenue ($B)". */
+  symbol: string;
+  /** A tick in the axis's unit, without the unit: 1500 (USD m) on a $B axis → "1.5". */
+  tick: (millions: number) => string;
+  /** Round ticks (in USD millions) from the lowest extent or 0 to the highest or 0, both included. */
+  ticks: number[];
+  domain: [number, number];
+}
+
+/** At most MAX_INTERVALS steps of a round size in `unit` from `low` to `high` (USD millions). */
+function roundTicks(low: number, high: number, unit: number): number[] {
+  if (high - low < 1e-6) return [low, low + unit];
+  const span = (high - low) / unit;
+  const magnitude = 10 ** Math.floor(Math.log10(span / MAX_INTERVALS));
+  const step = STEPS.map((s) => s * magnitude).find((s) => span / s <= MAX_INTERVALS)! * unit;
+  const first = Math.floor(low / step);
+  const last = Math.max(first + 1, Math.ceil(high / step));
+  return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
+}
+
+/**
+ * One unit for a whole axis of USD millions, the largest in which the axis's largest magnitude is at least 1, named
+ * once in the axis title: ticks then read as plain round numbers ("0.5, 1, 1.5") instead of mixing "$500.0M" and
+ * "$1.0B". `extents` are the values the axis must reach: a stack's totals, not its segments.
+ */
+export function usdAxis(extents: readonly number[]): UsdAxis {
+  const low = Math.min(0, ...extents);
+  const high = Math.max(0, ...extents);
+  const largest = Math.max(-low, high);
+  const unit = UNITS.find((u) => largest >= u.millions) ?? UNITS[UNITS.length - 1]!;
+  const ticks = roundTicks(low, high, unit.millions);
+  return {
+    symbol: unit.symbol,
+    tick: (millions) => {
+      const text = number.format(Math.abs(millions) / unit.millions);
+      return millions < 0 && text !== '0' ? `−${text}` : text;
+    },
+    ticks,
+    domain: [ticks[0]!, ticks.at(-1)!],
+  };
+}
+
+/** The positive and the negative sum of each stack: how far a stacked bar (stackOffset "sign") reaches either way. */
+export function stackExtents(stacks: readonly (readonly number[])[]): number[] {
+  return stacks.flatMap((values) => [
+    values.reduce((sum, v) => sum + Math.max(0, v), 0),
+    values.reduce((sum, v) => sum + Math.min(0, v), 0),
+  ]);
+}

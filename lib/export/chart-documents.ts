@@ -1,0 +1,59 @@
+import { chartCsv } from './chart-csv';
+import { chartDrawingSize, type Size } from './memo-size';
+import { composeSvg, layoutMemo, layoutSlideImage, type LegendEntry, type MemoText } from './memo-svg';
+import { memoFooter, type LabelledCoverage } from './memo-text';
+import type { ChartTable } from './table';
+
+/** What a chart's exports say, all of it from the chart's card and its filters. */
+export interface ChartContent {
+  title: string;
+  /** The filters in words. */
+  subtitle: string;
+  legend: readonly LegendEntry[];
+  note: string | null;
+  table: ChartTable;
+  coverages: readonly LabelledCoverage[];
+  /** Any plotted value is or includes an estimate. */
+  estimated: boolean;
+}
+
+/** A chart's export files before rasterising: the memo SVG, the picture for its slide, and the CSV. */
+export interface ChartDocuments {
+  content: ChartContent;
+  footer: string;
+  memoSvg: string;
+  slide: { svg: string; size: Size };
+  csv: string;
+}
+
+const footerOf = (content: ChartContent, asOf: string) =>
+  memoFooter({ coverages: content.coverages, estimated: content.estimated, asOf });
+
+/** The chart's CSV: it needs no drawing. */
+export function contentCsv(content: ChartContent, asOf: string): string {
+  const { table, coverages, title, subtitle } = content;
+  return chartCsv({ table, coverages, title, subtitle, footer: footerOf(content, asOf) });
+}
+
+/**
+ * Lays the memo out, has the chart drawn at the size its box leaves (`drawChart`: the browser's part, which gives
+ * the chart's own SVG markup), and composes every file from that one drawing.
+ */
+export async function chartDocuments(
+  content: ChartContent,
+  asOf: string,
+  drawChart: (size: Size) => Promise<string>,
+): Promise<ChartDocuments> {
+  const footer = footerOf(content, asOf);
+  const text: MemoText = { title: content.title, subtitle: content.subtitle, legend: content.legend, note: content.note, footer };
+  const memo = layoutMemo(text);
+  const chartMarkup = await drawChart(chartDrawingSize(memo.chart));
+  const slide = layoutSlideImage(text, memo.chart);
+  return {
+    content,
+    footer,
+    memoSvg: composeSvg(memo, text, chartMarkup),
+    slide: { svg: composeSvg(slide, text, chartMarkup), size: slide.size },
+    csv: contentCsv(content, asOf),
+  };
+}

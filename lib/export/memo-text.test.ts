@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate, memoFooter, memoSubtitle } from './memo-text';
+
+const missing = { id: 'c1', name: 'Acme', code: 'no_figure' as const, reason: 'no revenue for FY2024' };
+
+describe('memo subtitle', () => {
+  it('states the filters: measure, year, basis, list and any assumptions', () => {
+    expect(memoSubtitle({ measure: 'Revenue', period: '2024', basis: 'calendar', list: 'Portfolio', estimates: 'include' })).toBe(
+      'Revenue · 2024 · calendar years · list “Portfolio”',
+    );
+    expect(
+      memoSubtitle({
+        measure: 'Revenue',
+        period: '2017–2024',
+        basis: 'fiscal',
+        status: 'public',
+        country: 'Taiwan',
+        estimates: 'exclude',
+        assumptions: ['g = 0.5', 'm = 0.6'],
+      }),
+    ).toBe(
+      'Revenue · 2017–2024 · fiscal years · all companies · public companies · Taiwan · reported figures only · g = 0.5 · m = 0.6',
+    );
+  });
+});
+
+describe('memo footer', () => {
+  it('names the source, the coverage and the date, and flags estimates', () => {
+    const coverage = { included: 3, missing: [missing] };
+    expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: false, asOf: '2026-01-31' })).toBe(
+      'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · as of 2026-01-31',
+    );
+    expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: true, asOf: '2026-01-31' })).toBe(
+      'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · as of 2026-01-31',
+    );
+  });
+
+  it('names each input of a chart with several', () => {
+    const footer = memoFooter({
+      coverages: [
+        { label: 'Chips', coverage: { included: 1, missing: [] } },
+        { label: 'Application', coverage: { included: 2, missing: [missing] } },
+      ],
+      estimated: false,
+      asOf: '2026-01-31',
+    });
+    expect(footer).toContain('Chips: 1 company (0 missing), Application: 2 companies (1 missing)');
+  });
+
+  it('dates in UTC', () => {
+    expect(isoDate(new Date('2026-03-01T23:30:00-05:00'))).toBe('2026-03-02');
+  });
+});

@@ -1,0 +1,68 @@
+import type { Coverage } from '../domain/analytics/types';
+
+/** One set of companies behind a chart; a chart with several inputs (the gap's chips and application) names each. */
+export interface LabelledCoverage {
+  /** "Chips", "Application"; null for a chart's single set. */
+  label: string | null;
+  coverage: Coverage;
+}
+
+/** The filters a chart answers, as the subtitle states them. */
+export interface SubtitleFilters {
+  /** What is plotted: "Revenue", "Revenue, capex and operating income". */
+  measure: string;
+  /** "2024", or "2017–2024". */
+  period: string;
+  basis: 'calendar' | 'fiscal';
+  list?: string;
+  status?: 'public' | 'private';
+  /** The country's name. */
+  country?: string;
+  estimates: 'include' | 'exclude';
+  /** A model's assumptions, e.g. the gap's "g = 0.5". */
+  assumptions?: readonly string[];
+}
+
+export const SOURCE_LINE = 'Source: Stacklens · company filings and analyst estimates';
+
+/** "Revenue · 2024 · calendar years · list “Portfolio” · g = 0.5 · m = 0.5" */
+export function memoSubtitle(f: SubtitleFilters): string {
+  return [
+    f.measure,
+    f.period,
+    f.basis === 'calendar' ? 'calendar years' : 'fiscal years',
+    f.list ? `list “${f.list}”` : 'all companies',
+    f.status && `${f.status} companies`,
+    f.country,
+    f.estimates === 'exclude' && 'reported figures only',
+    ...(f.assumptions ?? []),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+const companies = (count: number) => `${count} ${count === 1 ? 'company' : 'companies'}`;
+
+/** "3 companies (1 missing)", or "Chips: 3 companies (1 missing)". */
+export function coverageText({ label, coverage }: LabelledCoverage): string {
+  const text = `${companies(coverage.included)} (${coverage.missing.length} missing)`;
+  return label ? `${label}: ${text}` : text;
+}
+
+/** `Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · as of 2026-01-31` */
+export function memoFooter({
+  coverages,
+  estimated,
+  asOf,
+}: {
+  coverages: readonly LabelledCoverage[];
+  estimated: boolean;
+  asOf: string;
+}): string {
+  return [SOURCE_LINE, coverages.map(coverageText).join(', '), estimated && 'estimates included', `as of ${asOf}`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The UTC date of a moment, YYYY-MM-DD, so every reader of a memo sees the same date. */
+export const isoDate = (moment: Date) => moment.toISOString().slice(0, 10);

@@ -1,0 +1,118 @@
+import PptxGenJS from 'pptxgenjs';
+import { toBase64 } from './base64';
+import type { Size } from './memo-size';
+import { coverageText, type LabelledCoverage } from './memo-text';
+import { displayCell, displayHeader, type ChartTable } from './table';
+import { paginateTables, type TableSegment } from './table-pages';
+
+/** One chart of the memo pack: its slide and its table on the data slides. */
+export interface PackChart {
+  title: string;
+  subtitle: string;
+  footer: string;
+  /** The slide's picture (legend, chart, note: the title and source line are slide text) and its size in CSS px. */
+  image: { png: Uint8Array; size: Size };
+  table: ChartTable;
+  coverages: readonly LabelledCoverage[];
+}
+
+/** LAYOUT_WIDE: 13.33 × 7.5 inches, 16:9. */
+const SLIDE = { width: 13.333, height: 7.5 };
+const MARGIN = 0.5;
+const WIDTH = SLIDE.width - 2 * MARGIN;
+const FONT = 'Arial';
+const INK = '1B1F27';
+const MUTED = '4C566A';
+const PICTURE = { y: 1.35, height: 5.45 };
+/** One line of a data slide (a caption, a table row), in inches, and where the tables start. */
+const LINE = 0.2;
+const TABLES_TOP = 1.05;
+const TABLE_LINES = Math.floor((SLIDE.height - TABLES_TOP - 0.3) / LINE);
+
+/** The picture as large as the area allows at its own aspect ratio, centred. */
+function fitPicture({ width, height }: Size) {
+  const w = Math.min(WIDTH, (PICTURE.height * width) / height);
+  const h = (w * height) / width;
+  return { x: MARGIN + (WIDTH - w) / 2, y: PICTURE.y, w, h };
+}
+
+function addChartSlide(pptx: PptxGenJS, chart: PackChart) {
+  const slide = pptx.addSlide();
+  const text = { x: MARGIN, w: WIDTH, fontFace: FONT, margin: 0 };
+  slide.addText(chart.title, { ...text, y: 0.3, h: 0.6, fontSize: 24, bold: true, color: INK, valign: 'top' });
+  slide.addText(chart.subtitle, { ...text, y: 0.9, h: 0.35, fontSize: 13, color: MUTED, valign: 'top' });
+  slide.addImage({
+    data: `image/png;base64,${toBase64(chart.image.png)}`,
+    ...fitPicture(chart.image.size),
+    altText: chart.title,
+  });
+  slide.addText(chart.footer, { ...text, y: 6.95, h: 0.35, fontSize: 10, color: MUTED, valign: 'top' });
+}
+
+const isNumberColumn = (chart: PackChart, column: number) =>
+  !['text', 'year'].includes(chart.table.columns[column]?.kind ?? 'text');
+
+function tableRows(chart: PackChart, { from, to }: TableSegment): PptxGenJS.TableRow[] {
+  const header = chart.table.columns.map((column, i) => ({
+    text: displayHeader(column, 'slide'),
+    options: { bold: true, fill: { color: 'EEF0F4' }, align: isNumberColumn(chart, i) ? ('right' as const) : ('left' as const) },
+  }));
+  const rows = chart.table.rows.slice(from, to).map((row) =>
+    row.map((cell, i) => ({
+      text: String(displayCell(cell, chart.table.columns[i]?.kind ?? 'text', 'slide')),
+      options: { align: isNumberColumn(chart, i) ? ('right' as const) : ('left' as const) },
+    })),
+  );
+  return [header, ...rows];
+}
+
+function addDataSlide(pptx: PptxGenJS, charts: readonly PackChart[], page: TableSegment[], continued: boolean) {
+  const slide = pptx.addSlide();
+  slide.addText(`Data behind the charts${continued ? ' (continued)' : ''}`, {
+    x: MARGIN,
+    y: 0.3,
+    w: WIDTH,
+    h: 0.5,
+    fontFace: FONT,
+    fontSize: 20,
+    bold: true,
+    color: INK,
+    margin: 0,
+  });
+  let y = TABLES_TOP;
+  for (const segment of page) {
+    const chart = charts[segment.table]!;
+    const caption = `${chart.title}${segment.continued ? ' (continued)' : ''} · ${chart.coverages.map(coverageText).join(', ')}`;
+    slide.addText(caption, { x: MARGIN, y, w: WIDTH, h: LINE, fontFace: FONT, fontSize: 9, bold: true, color: INK, margin: 0 });
+    const rows = tableRows(chart, segment);
+    slide.addTable(rows, {
+      x: MARGIN,
+      y: y + LINE,
+      w: WIDTH,
+      rowH: LINE,
+      fontFace: FONT,
+      fontSize: 8,
+      color: INK,
+      margin: 0.03,
+      border: { type: 'solid', pt: 0.5, color: 'D8DCE3' },
+    });
+    y += LINE * (1 + rows.length + 1);
+  }
+}
+
+/**
+ * The memo pack as a PowerPoint file: one 16:9 slide per chart (title, filters, the picture, the source line), then
+ * the data tables, as many slides as they need (one for a few charts), in the charts' order.
+ */
+export async function memoPptx(charts: readonly PackChart[], { title }: { title: string }): Promise<Uint8Array> {
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = title;
+  pptx.company = 'Stacklens';
+  for (const chart of charts) addChartSlide(pptx, chart);
+  paginateTables(
+    charts.map((c) => c.table.rows.length),
+    TABLE_LINES,
+  ).forEach((page, i) => addDataSlide(pptx, charts, page, i > 0));
+  return (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+}
