@@ -45,6 +45,17 @@ export const figures = pgTable(
     // The natural key; a full-year figure has no quarter, so null is folded to 0 for uniqueness.
     uniqueIndex('figures_natural_key').on(t.companyId, t.fiscalYear, sql`coalesce(${t.fiscalQuarter}, 0)`, t.metric, t.kind),
     index('figures_year_metric_idx').on(t.fiscalYear, t.metric),
+    // The analytics read (lib/dal/analytics/company-values.ts): one metric, a range of years, every company, from
+    // the index alone. What it reads is in the key because Drizzle cannot declare INCLUDE columns (bench/README.md).
+    index('figures_metric_year_company_idx').on(
+      t.metric,
+      t.fiscalYear,
+      t.companyId,
+      t.fiscalQuarter,
+      t.kind,
+      t.value,
+      t.currency,
+    ),
     check('figures_fiscal_year_range', sql`${t.fiscalYear} between 1990 and 2100`),
     check('figures_quarter_range', sql`${t.fiscalQuarter} is null or ${t.fiscalQuarter} between 1 and 4`),
     check('figures_non_negative', sql`${t.metric} = 'operating_income' or ${t.value} >= 0`),

@@ -1,0 +1,309 @@
+/**
+ * Times the analytics endpoints (SPEC §5, §7) and the one query behind them on a generated universe of 10,000
+ * companies × 20 fiscal years of revenue, capex and operating income.
+ *   npm run bench:analytics                      # embedded PGlite, in memory
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:analytics   # a fresh database on that server
+ *   BENCH_EXPLAIN=1 …                            # also print EXPLAIN (ANALYZE, BUFFERS) of the values queries
+ * Prints a markdown table (one warm-up run, then the median of BENCH_RUNS, default 7); the numbers go into
+ * bench/README.md by hand.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { setProcessDatabase } from '../db/client';
+import { openDatabase, type OpenDatabase } from '../db/open';
+import type { Database } from '../db/types';
+import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
+import type { Coverage } from '../lib/domain/analytics';
+import { LAYER_KEYS } from '../lib/domain/layers';
+import { gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '../lib/dal/analytics';
+import { companyValues, type CompanyValuesQuery } from '../lib/dal/analytics/company-values';
+import { importCompaniesCsv } from '../lib/dal/company-csv';
+import { importFxCsv } from '../lib/dal/fx';
+import { selectRows } from '../lib/dal/sql-helpers';
+import { makeUser } from '../lib/testing/actors';
+
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const FIRST_YEAR = 2006;
+const LAST_YEAR = 2025;
+/** The year of the one-year endpoints. */
+const YEAR = 2024;
+
+const CURRENCIES = ['USD', 'EUR', 'USD', 'TWD', 'USD', 'JPY', 'USD', 'GBP', 'USD', 'EUR'];
+const COUNTRY_OF: Record<string, string> = { USD: 'US', EUR: 'NL', TWD: 'TW', JPY: 'JP', GBP: 'GB' };
+const FISCAL_YEAR_ENDS = [12, 12, 3, 12, 6, 12, 9, 1, 12, 12, 12];
+/** Shares of a company's first, second and third layer, and the part outside the stack. */
+const SHARE_PATTERNS = [
+  { shares: ['1'], outside: '' },
+  { shares: ['0.6', '0.4'], outside: '' },
+  { shares: ['0.5', '0.3', '0.2'], outside: '' },
+  { shares: ['0.4', '0.2'], outside: '0.4' },
+  { shares: ['0.25', '0.1'], outside: '0.65' },
+];
+const FX_BASE: Record<string, number> = { EUR: 1.25, TWD: 0.031, JPY: 0.0089, GBP: 1.55 };
+/** Years with no rate, so some companies are missing for `no_fx_rate`. */
+const FX_GAPS: Record<string, number[]> = { TWD: [2006, 2007], GBP: [2012], JPY: [2025] };
+
+/** A 32-bit integer hash (murmur3's finaliser), so the universe is the same on every run. */
+function hash(n: number): number {
+  let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The six share cells and `outside` of company `i`: its pattern's shares on one to three distinct layers. */
+function sharesOf(i: number): { cells: string[]; outside: string } {
+  const h = hash(i);
+  const { shares, outside } = SHARE_PATTERNS[h % SHARE_PATTERNS.length]!;
+  const first = (h >>> 4) % 6;
+  const layers = [first, (first + 1 + ((h >>> 8) % 5)) % 6];
+  layers.push([0, 1, 2, 3, 4, 5].find((k) => !layers.includes(k))!);
+  const cells = LAYER_KEYS.map(() => '');
+  shares.forEach((share, n) => (cells[layers[n]!] = share));
+  return { cells, outside };
+}
+
+function companiesCsv(): string {
+  const rows = [
+    'name,ticker,country,status,fiscal_year_end_month,lists,' + LAYER_KEYS.join(',') + ',outside,currency,website,description',
+  ];
+  for (let i = 0; i < COMPANIES; i++) {
+    const currency = CURRENCIES[i % CURRENCIES.length]!;
+    const { cells, outside } = sharesOf(i);
+    const lists = i % 30 === 0 ? 'Portfolio;Watchlist' : i % 10 === 0 ? 'Portfolio' : i % 10 === 1 ? 'Watchlist' : '';
+    rows.push(
+      [
+        `Company ${String(i + 1).padStart(5, '0')}`,
+        `C${String(i + 1).padStart(5, '0')}`,
+        COUNTRY_OF[currency],
+        i % 4 === 0 ? 'private' : 'public',
+        FISCAL_YEAR_ENDS[i % FISCAL_YEAR_ENDS.length],
+        lists,
+        ...cells,
+        outside,
+        currency,
+        '',
+        '',
+      ].join(','),
+    );
+  }
+  return rows.join('\n') + '\n';
+}
+
+function fxCsv(): string {
+  const rows = ['currency,year,usd_per_unit'];
+  for (const [currency, base] of Object.entries(FX_BASE))
+    for (let year = FIRST_YEAR; year <= LAST_YEAR + 1; year++)
+      if (!FX_GAPS[currency]?.includes(year))
+        rows.push(`${currency},${year},${(base * (1 + ((year * 7) % 11) / 100)).toPrecision(6)}`);
+  return rows.join('\n') + '\n';
+}
+
+/**
+ * Every company's figures, written by the database itself (a figures.csv of this size would take about a minute to
+ * import; bench:figures times the importer). Per company, fiscal year and metric, `h % 100` picks what exists:
+ * 0–4 nothing; 5–9 quarters only (5: Q1–Q3 only; 9: Q4 an estimate); 10–17 a full-year estimate; 18–22 reported
+ * and estimate; 23–24 reported with its four quarters; 25–99 reported. One company in eight starts reporting later.
+ * Year ends before December also have the fiscal year after LAST_YEAR, which calendar LAST_YEAR needs.
+ */
+const FIGURES_SQL = sql`
+  insert into figures (company_id, fiscal_year, fiscal_quarter, metric, kind, value, currency, updated_by)
+  with co as (
+    select id, currency, fiscal_year_end_month as e, n,
+      case when n % 8 = 0 then ${FIRST_YEAR}::int + n % 12 else ${FIRST_YEAR}::int end as first_year
+    from (select *, row_number() over (order by name_key)::int as n from companies) numbered
+  ),
+  cells as (
+    select co.id, co.currency, y.y as fiscal_year, m.m as metric,
+      abs(hashtext(co.n::text || '/' || y.y::text || '/' || m.m::text)) as h
+    from co
+    cross join generate_series(${FIRST_YEAR}::int, ${LAST_YEAR + 1}::int) as y(y)
+    cross join unnest(enum_range(null::metric)) as m(m)
+    where y.y >= co.first_year and (y.y <= ${LAST_YEAR}::int or co.e < 12)
+  )
+  select id, fiscal_year, s.q, metric, s.kind,
+    round(
+      case metric when 'revenue' then 10 + (h % 5000000) / 100.0 when 'capex' then (h % 1000000) / 100.0
+        else (h % 1000000) / 100.0 - 2000 end
+      * (1 + (fiscal_year - ${FIRST_YEAR}::int) * 0.05) * (case when s.kind = 'estimate' then 1.02 else 1 end)
+      / (case when s.q is null then 1 else 4 end),
+      6),
+    currency, 'bench'
+  from cells
+  cross join lateral (values
+    (null::smallint, 'reported'::figure_kind), (null, 'estimate'),
+    (1, 'reported'), (2, 'reported'), (3, 'reported'), (4, 'reported'), (4, 'estimate')
+  ) as s(q, kind)
+  where case
+    when h % 100 < 5 then false
+    when h % 100 < 10 then s.q is not null and not (h % 100 = 5 and s.q = 4) and (s.kind = 'reported') <> (h % 100 = 9 and s.q = 4)
+    when h % 100 < 18 then s.q is null and s.kind = 'estimate'
+    when h % 100 < 23 then s.q is null
+    when h % 100 < 25 then s.kind = 'reported'
+    else s.q is null and s.kind = 'reported'
+  end`;
+
+async function connections(admin: pg.Client, database: string): Promise<number> {
+  const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [
+    database,
+  ]);
+  return rows[0]!.n;
+}
+
+async function open(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
+  const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    db: await openDatabase({ driver: 'postgres', url: target.toString() }),
+    drop: async () => {
+      // pool.end() does not wait for its connections to close; dropping the database under them logs errors.
+      for (let i = 0; i < 50 && (await connections(admin, name)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function once<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  console.log(`${label}: ${count(Math.round(performance.now() - started))} ms`);
+  return result;
+}
+
+const table: string[] = ['| step | median | min–max | answer |', '|---|---:|---:|---|'];
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A warm-up run, then RUNS timed ones; the answer of the last run is described in the table. */
+async function bench<T>(label: string, run: () => Promise<T>, describe: (result: T) => string): Promise<void> {
+  await run();
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    result = await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const ms = (t: number) => `${count(Math.round(t))} ms`;
+  table.push(`| ${label} | ${ms(times[Math.floor(RUNS / 2)]!)} | ${ms(times[0]!)}–${ms(times.at(-1)!)} | ${describe(result)} |`);
+}
+
+/** The values query exactly as `companyValues` sends it, caught on its way to the database. */
+async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL> {
+  const dialect = new PgDialect();
+  const sent: SQL[] = [];
+  const spy = new Proxy(db, {
+    get: (target, key, receiver) =>
+      key === 'execute'
+        ? (q: SQL) => {
+            sent.push(q);
+            return target.execute(q);
+          }
+        : Reflect.get(target, key, receiver),
+  });
+  await companyValues(spy, query);
+  const values = sent.find((q) => dialect.sqlToQuery(q).sql.includes('per_quarter'));
+  if (!values) throw new Error('companyValues sent no values query.');
+  return values;
+}
+
+const covered = (c: Coverage) => `${count(c.included)} in, ${count(c.missing.length)} missing`;
+const usd = (n: number | null) => (n === null ? 'null' : `$${count(Math.round(n))}m`);
+
+async function load(db: Database): Promise<void> {
+  await once('import companies.csv', () => importCompaniesCsv(SYSTEM_ACTOR, companiesCsv(), { dryRun: false }));
+  await once('import fx.csv', () => importFxCsv(SYSTEM_ACTOR, fxCsv(), { dryRun: false }));
+  await once('insert figures (generate_series)', () => db.execute(FIGURES_SQL));
+  // The state PostgreSQL's autovacuum reaches soon after a bulk insert: statistics, and a visibility map that lets
+  // the planner answer from an index alone. Embedded PGlite never runs autovacuum (see bench/README.md).
+  await once('vacuum analyze', () => db.execute(sql`vacuum analyze`));
+  const [figures] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from figures`);
+  console.log(`${count(COMPANIES)} companies, ${count(figures!.n)} figures\n`);
+}
+
+async function explain(db: Database, query: SQL): Promise<void> {
+  const plan = await selectRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${query}`);
+  console.log(plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');
+}
+
+/** The values query on its own, then with what `companyValues` adds (the shares query, the division by 12). */
+async function timeValues(db: Database): Promise<void> {
+  const query = (from: number, to: number): CompanyValuesQuery => ({
+    from,
+    to,
+    metric: 'revenue',
+    basis: 'calendar',
+    estimates: 'include',
+    companySet: undefined,
+  });
+  const oneYear = await valuesSqlOf(db, query(YEAR, YEAR));
+  // /series also reads the year before `from`, for the first year's growth.
+  const series = await valuesSqlOf(db, query(FIRST_YEAR - 1, LAST_YEAR));
+  if (process.env.BENCH_EXPLAIN) for (const q of [oneYear, series]) await explain(db, q);
+  const rowCount = (r: unknown[]) => `${count(r.length)} rows`;
+  await bench(`values SQL alone, ${YEAR}, calendar`, () => selectRows(db, oneYear), rowCount);
+  await bench(`values SQL alone, ${FIRST_YEAR - 1}–${LAST_YEAR}, calendar`, () => selectRows(db, series), rowCount);
+  await bench(
+    `companyValues(), ${YEAR}, calendar`,
+    () => companyValues(db, query(YEAR, YEAR)),
+    (r) => `${count(r.get(YEAR)!.filter((c) => c.value !== null).length)} with a value`,
+  );
+}
+
+async function timeEndpoints(viewer: Actor): Promise<void> {
+  const year = String(YEAR);
+  const layers = (label: string, params: Record<string, string>) =>
+    bench(
+      `/layers ${YEAR}, ${label}`,
+      () => layerAnalytics(viewer, { year, ...params }),
+      (r) => `total ${usd(r.total)}; ${covered(r.coverage)}`,
+    );
+  await layers('calendar, all companies', {});
+  await layers('list=Portfolio', { list: 'Portfolio' });
+  await layers('basis=fiscal', { basis: 'fiscal' });
+  await layers('estimates=exclude', { estimates: 'exclude' });
+  await layers('metric=operating_income', { metric: 'operating_income' });
+  await bench(
+    `/series ${FIRST_YEAR}–${LAST_YEAR}`,
+    () => seriesAnalytics(viewer, { from: String(FIRST_YEAR), to: String(LAST_YEAR) }),
+    (r) => `${r.years.length} years; ${LAST_YEAR}: ${covered(r.years.at(-1)!.coverage)}`,
+  );
+  await bench(
+    `/profitability ${YEAR}`,
+    () => profitabilityAnalytics(viewer, { year }),
+    (r) => `revenue ${covered(r.coverage.revenue)}; operating income ${covered(r.coverage.operatingIncome)}`,
+  );
+  await bench(
+    `/gap ${YEAR}`,
+    () => gapAnalytics(viewer, { year }),
+    (r) => `gap ${usd(r.years[0]!.gap)}`,
+  );
+}
+
+async function main() {
+  const { db: opened, drop } = await open();
+  setProcessDatabase(opened);
+  console.log(opened.describe);
+  await load(opened.db);
+  await timeValues(opened.db);
+  await timeEndpoints(await makeUser('viewer'));
+  console.log(table.join('\n'));
+  console.log(`\npeak RSS: ${count(Math.round(process.resourceUsage().maxRSS / 1024))} MB`);
+  await opened.close();
+  await drop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

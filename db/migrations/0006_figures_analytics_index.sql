@@ -1,0 +1,1 @@
+CREATE INDEX "figures_metric_year_company_idx" ON "figures" USING btree ("metric","fiscal_year","company_id","fiscal_quarter","kind","value","currency");
