@@ -6,6 +6,7 @@ import {
   aggregateLayers,
   aggregateProfitability,
   coverageOf,
+  layerPools,
   poolGrowth,
   requiredRevenueGap,
   type CompanyYearValue,
@@ -55,7 +56,7 @@ export async function seriesAnalytics(actor: Actor, raw: unknown) {
   const years = [];
   for (let year = from; year <= to; year++) {
     const rows = rowsOf(byYear, year);
-    const { total, estimated, layers, coverage } = aggregateLayers(rows, params.metric, { top: 0 });
+    const { total, estimated, layers, coverage } = layerPools(rows);
     const growth = byYear.has(year - 1) ? poolGrowth(rowsOf(byYear, year - 1), rows) : null;
     years.push({
       year,

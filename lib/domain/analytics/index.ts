@@ -5,7 +5,7 @@ export { requiredRevenueGap } from './gap';
 export type { GapInput, RequiredRevenueGap } from './gap';
 export { poolGrowth } from './growth';
 export type { PoolGrowth } from './growth';
-export { aggregateLayers } from './layers';
+export { aggregateLayers, layerPools } from './layers';
 export type { LayerAggregate, LayersAggregate, TopCompany } from './layers';
 export { compareByName } from './order';
 export { aggregateProfitability } from './profitability';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalDecimal, Dec } from '../decimal';
 import { LAYER_KEYS, type LayerKey } from '../layers';
-import { aggregateLayers } from './layers';
+import { aggregateLayers, layerPools } from './layers';
 import { unvalued, valued } from './test-rows';
 import type { CompanyYearValue } from './types';
 
@@ -109,6 +109,20 @@ describe('aggregateLayers properties', () => {
           expect(layer.top.length + layer.others.count).toBe(layer.companies);
           layer.top.slice(1).forEach((t, i) => expect(t.value).toBeLessThanOrEqual(layer.top[i]?.value ?? Number.NaN));
         }
+      }),
+    );
+  });
+
+  it('layerPools gives the same total, pools, estimates flag and coverage as aggregateLayers', () => {
+    fc.assert(
+      fc.property(rows, (companies) => {
+        const full = aggregateLayers(companies, 'revenue');
+        expect(layerPools(companies)).toEqual({
+          total: full.total,
+          estimated: full.estimated,
+          layers: full.layers.map((l) => ({ key: l.key, value: l.value })),
+          coverage: full.coverage,
+        });
       }),
     );
   });

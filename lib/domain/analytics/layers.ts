@@ -100,3 +100,21 @@ export function aggregateLayers(
 function isPositive(share: string | undefined): boolean {
   return share !== undefined && !/^-|^0(\.0*)?$/.test(share);
 }
+
+/**
+ * Each layer's pool, the gross total, the estimates flag and coverage, without ranking or concentration: what a
+ * series needs for each of its years. The same numbers as aggregateLayers's.
+ */
+export function layerPools(rows: readonly CompanyYearValue[]): Pick<LayersAggregate, 'total' | 'estimated' | 'coverage'> & {
+  layers: { key: LayerKey; value: number }[];
+} {
+  const companies = valuedCompanies(rows);
+  const layers = LAYERS.map(({ key }) => ({ key, members: layerMembers(companies, key) }));
+  const pools = layers.map(({ key, members }) => ({ key, pool: sum(members.map((m) => m.attributed)) }));
+  return {
+    total: money(sum(pools.map((p) => p.pool))),
+    estimated: layers.some(({ members }) => members.some((m) => m.estimated)),
+    layers: pools.map(({ key, pool }) => ({ key, value: money(pool) })),
+    coverage: coverageOf(rows),
+  };
+}

@@ -28,10 +28,22 @@ export function assertUniqueIds(rows: readonly CompanyYearValue[]): void {
   }
 }
 
+/**
+ * Decimals parsed from a row, kept per row object: one answer aggregates the same rows several times (pools,
+ * growth, both-metrics subsets), and parsing and multiplying dominated the time on large universes (bench/).
+ */
+const parsedValues = new WeakMap<CompanyYearValue, Dec>();
+const attributedValues = new WeakMap<CompanyYearValue, Partial<Record<LayerKey, Dec | null>>>();
+
 /** The companies that have a value, in input order. */
 export function valuedCompanies(rows: readonly CompanyYearValue[]): ValuedCompany[] {
   assertUniqueIds(rows);
-  return rows.flatMap((row) => (row.value === null ? [] : [{ row, value: new Dec(row.value) }]));
+  return rows.flatMap((row) => {
+    if (row.value === null) return [];
+    let value = parsedValues.get(row);
+    if (!value) parsedValues.set(row, (value = new Dec(row.value)));
+    return [{ row, value }];
+  });
 }
 
 /** share(c, L) exactly; 0 when the company has no exposure to the layer. */
@@ -39,11 +51,24 @@ export function shareOf(row: CompanyYearValue, key: LayerKey): Dec {
   return new Dec(row.shares[key] ?? 0);
 }
 
+/** a(c, L) = share(c, L) × V(c), or null when share(c, L) is not > 0. */
+function attributedOf({ row, value }: ValuedCompany, key: LayerKey): Dec | null {
+  let cache = attributedValues.get(row);
+  if (!cache) attributedValues.set(row, (cache = {}));
+  let attributed = cache[key];
+  if (attributed === undefined) {
+    const share = row.shares[key];
+    attributed = cache[key] = share !== undefined && new Dec(share).gt(0) ? new Dec(share).times(value) : null;
+  }
+  return attributed;
+}
+
 /** The companies of layer L: those with share(c, L) > 0, whatever the sign of their value (SPEC §5). */
 export function layerMembers(companies: readonly ValuedCompany[], key: LayerKey): LayerMember[] {
-  return companies.flatMap(({ row, value }) => {
-    const share = shareOf(row, key);
-    return share.gt(0) ? [{ id: row.id, name: row.name, estimated: row.estimated, attributed: share.times(value) }] : [];
+  return companies.flatMap((company) => {
+    const attributed = attributedOf(company, key);
+    const { row } = company;
+    return attributed ? [{ id: row.id, name: row.name, estimated: row.estimated, attributed }] : [];
   });
 }
 
