@@ -18,8 +18,8 @@ type Segment = { id: string | null; name: string; value: number; share: number |
 type Row = { layer: string; colour: string; greyed: boolean } & Record<string, number | string | boolean | Segment>;
 
 type LayerAnswer = DashboardAnswers['layers']['layers'][number];
-/** A layer with more than a quarter of its companies missing is drawn grey: its pool is too partial to compare. */
-const isGreyed = (l: LayerAnswer) => l.missing > 0.25 * (l.companies + l.missing);
+/** A layer whose coverage is under 80% of its companies is drawn grey (issue 6): its pool is too partial to compare. */
+const isGreyed = (l: LayerAnswer) => l.companies < 0.8 * (l.companies + l.missing);
 
 /** Each layer's rows (application on top, like the stack): its top companies, then "Others". */
 function rowsOf(answer: DashboardAnswers['layers']): Row[] {
@@ -65,7 +65,7 @@ export function LayerPoolsChart() {
           ? `No company has ${metric.toLowerCase()} for ${filters.year}. Add figures on a company page or import a figures.csv.`
           : null
       }
-      note={`${note} Layers with more than a quarter of their companies missing are greyed.`}
+      note={`${note} Layers with under 80% of their companies covered are greyed.`}
       table={{
         columns: [
           { label: 'Layer', kind: 'text' },
@@ -81,7 +81,7 @@ export function LayerPoolsChart() {
       exportAs={{
         name: { chart: 'layer-pools', metric: filters.metric, period: String(filters.year), basis: filters.basis },
         subtitle: filtersSubtitle(filters, { measure: metric, period: String(filters.year) }),
-        legend: greyed ? [{ label: 'Layer with more than a quarter of its companies missing', colour: GREYED }] : [],
+        legend: greyed ? [{ label: 'Layer with under 80% of its companies covered', colour: GREYED }] : [],
         note,
       }}
     >
