@@ -7,12 +7,10 @@
  * Prints a markdown table (one warm-up run, then the median of BENCH_RUNS, default 7); the numbers go into
  * bench/README.md by hand.
  */
-import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import { setProcessDatabase } from '../db/client';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import { openBenchDatabase } from './database';
 import type { Database } from '../db/types';
 import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import type { Coverage } from '../lib/domain/analytics';
@@ -146,33 +144,6 @@ const FIGURES_SQL = sql`
     else s.q is null and s.kind = 'reported'
   end`;
 
-async function connections(admin: pg.Client, database: string): Promise<number> {
-  const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [
-    database,
-  ]);
-  return rows[0]!.n;
-}
-
-async function open(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
-  const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    db: await openDatabase({ driver: 'postgres', url: target.toString() }),
-    drop: async () => {
-      // pool.end() does not wait for its connections to close; dropping the database under them logs errors.
-      for (let i = 0; i < 50 && (await connections(admin, name)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function once<T>(label: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await run();
@@ -291,7 +262,7 @@ async function timeEndpoints(viewer: Actor): Promise<void> {
 }
 
 async function main() {
-  const { db: opened, drop } = await open();
+  const { db: opened, drop } = await openBenchDatabase();
   setProcessDatabase(opened);
   console.log(opened.describe);
   await load(opened.db);

@@ -4,10 +4,8 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench:companies   # a fresh database on that server
  * Prints one line per measurement; the numbers go into bench/README.md by hand.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { setProcessDatabase } from '../db/client';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import { openBenchDatabase } from './database';
 import { SYSTEM_ACTOR } from '../lib/domain/actor';
 import { companyFilterSchema } from '../lib/domain/company-filter';
 import { LAYER_KEYS } from '../lib/domain/layers';
@@ -52,26 +50,8 @@ async function time<T>(label: string, run: () => Promise<T>, repeat = 1): Promis
   return result;
 }
 
-async function open(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
-  const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    db: await openDatabase({ driver: 'postgres', url: target.toString() }),
-    drop: async () => {
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function main() {
-  const { db, drop } = await open();
+  const { db, drop } = await openBenchDatabase();
   setProcessDatabase(db);
   console.log(`${db.describe}, ${COMPANIES} companies`);
   const csv = universe();

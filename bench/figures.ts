@@ -4,12 +4,10 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench:figures   # a fresh database on that server
  * Prints a markdown table; the numbers go into bench/README.md by hand.
  */
-import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { auditEvents } from '../db/schema';
 import { setProcessDatabase } from '../db/client';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import { openBenchDatabase } from './database';
 import { SYSTEM_ACTOR } from '../lib/domain/actor';
 import { importCompaniesCsv, type ImportSummary } from '../lib/dal/company-csv';
 import { exportFiguresCsv, importFiguresCsv } from '../lib/dal/figure-csv';
@@ -41,26 +39,8 @@ function counts(expected: Pick<ImportSummary, 'created' | 'updated' | 'unchanged
   };
 }
 
-async function open(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
-  const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    db: await openDatabase({ driver: 'postgres', url: target.toString() }),
-    drop: async () => {
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function main() {
-  const { db, drop } = await open();
+  const { db, drop } = await openBenchDatabase();
   setProcessDatabase(db);
   const n = SIZE.figures;
   const changed = Math.ceil(n / 10);

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type OpenDatabase } from '../db/open';
+
+async function connections(admin: pg.Client, database: string): Promise<number> {
+  const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [
+    database,
+  ]);
+  return rows[0]!.n;
+}
+
+/**
+ * A fresh database for a bench: in-memory PGlite, or with BENCH_DATABASE_URL a uniquely named PostgreSQL database
+ * that `drop` removes afterwards.
+ */
+export async function openBenchDatabase(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
+  const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    db: await openDatabase({ driver: 'postgres', url: target.toString() }),
+    drop: async () => {
+      // pool.end() does not wait for its connections to close; dropping the database under them logs errors.
+      for (let i = 0; i < 50 && (await connections(admin, name)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
