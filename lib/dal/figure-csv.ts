@@ -1,18 +1,19 @@
 import 'server-only';
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { companies, figures, fxRates } from '@/db/schema';
 import { getDb } from '@/db/client';
 import { parseCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
-import { canonicalDecimal, Dec } from '../domain/decimal';
+import { canonicalDecimal } from '../domain/decimal';
 import { currencyKey, figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
 import { METRIC_LABELS } from '../domain/figures/types';
 import { CsvRejectedError, type CsvIssue } from '../errors';
 import type { ImportSummary } from './company-csv';
 import { assertRole } from './guard';
 import { chunks } from './sql-helpers';
+import { sameContent, writeFigures, type StoredFigure } from './figure-writes';
 
 /** figures.csv (SPEC §6). */
 export const FIGURE_CSV_COLUMNS = [
@@ -59,15 +60,6 @@ function companyResolver(
     return named ?? ticked ?? `unknown company "${cell}"`;
   };
 }
-
-type StoredFigure = {
-  id: string;
-  value: string;
-  currency: string;
-  source: string | null;
-  note: string | null;
-  version: number;
-} & Pick<FigureInput, 'companyId' | 'fiscalYear' | 'metric' | 'kind'> & { fiscalQuarter: number | null };
 
 /**
  * Imports figures.csv all or nothing: every bad row is named (an unknown company too); rows upsert on company +
@@ -148,7 +140,7 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
   const creates = rows.filter((r) => !storedByKey.has(figureKey(r.figure)));
   const updates = rows.flatMap((r) => {
     const before = storedByKey.get(figureKey(r.figure));
-    return before && !sameFigure(before, r.figure) ? [{ ...r, before }] : [];
+    return before && !sameContent(before, r.figure) ? [{ ...r, before }] : [];
   });
   const summary = {
     dryRun: options.dryRun,
@@ -159,73 +151,14 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
   };
   if (options.dryRun || creates.length + updates.length === 0) return summary;
 
-  await db.transaction(async (tx) => {
-    const at = new Date().toISOString();
-    const events: AuditRow[] = [];
-    for (const part of chunks(creates, BATCH)) {
-      const rows = part.map(({ figure: f }) => ({
-        company_id: f.companyId,
-        fiscal_year: f.fiscalYear,
-        fiscal_quarter: f.fiscalQuarter,
-        metric: f.metric,
-        kind: f.kind,
-        ...columns(f),
-      }));
-      const inserted = await tx
-        .insert(figures)
-        // Drizzle names every column of the table, in its order; the select yields them in that order.
-        .select(
-          sql`select gen_random_uuid(), x.company_id, x.fiscal_year, x.fiscal_quarter, x.metric, x.kind, x.value, x.currency,
-                x.source, x.note, 1, ${actor.label}::text, ${at}::timestamptz
-              from ${jsonRows(rows, NEW_FIGURE)}`,
-        )
-        .returning();
-      for (const row of inserted)
-        events.push(event(actor, 'figure.import_create', row.id, null, { ...row, value: canonicalDecimal(row.value) }));
-    }
-    for (const part of chunks(updates, BATCH)) {
-      const rows = part.map((u) => ({ id: u.before.id, ...columns(u.figure) }));
-      await tx.execute(
-        sql`update figures
-            set value = x.value, currency = x.currency, source = x.source, note = x.note, version = figures.version + 1,
-              updated_by = ${actor.label}, updated_at = ${at}::timestamptz
-            from ${jsonRows(rows, CHANGED_FIGURE)}
-            where figures.id = x.id`,
-      );
-      for (const u of part)
-        events.push(
-          event(actor, 'figure.import_update', u.before.id, u.before, {
-            ...u.before,
-            ...columns(u.figure),
-            version: u.before.version + 1,
-          }),
-        );
-    }
-    for (const part of chunks(events, BATCH))
-      await tx.execute(
-        sql`insert into audit_events (actor_id, actor_label, action, entity_type, entity_id, before, after, ip)
-            select * from ${jsonRows(part, AUDIT_ROW)}`,
-      );
-  });
+  await db.transaction((tx) =>
+    writeFigures(tx, actor, {
+      creates: creates.map((r) => r.figure),
+      updates: updates.map((u) => ({ before: u.before, figure: u.figure })),
+      actions: { create: 'figure.import_create', update: 'figure.import_update' },
+    }),
+  );
   return summary;
-}
-
-/** Rows per write statement. */
-const BATCH = 5000;
-/** The columns of the rows jsonRows reads back; AUDIT_ROW's are audit_events' insert list, in order. */
-const NEW_FIGURE =
-  'company_id uuid, fiscal_year smallint, fiscal_quarter smallint, metric metric, kind figure_kind, value numeric, currency text, source text, note text';
-const CHANGED_FIGURE = 'id uuid, value numeric, currency text, source text, note text';
-const AUDIT_ROW =
-  'actor_id uuid, actor_label text, action text, entity_type text, entity_id text, before jsonb, after jsonb, ip text';
-
-/**
- * A batch of rows as one jsonb parameter, read back as the table `x`. With a bound parameter per cell (some two
- * million for 100,000 figures and their audit events), Drizzle spent about as long building the statements as the
- * database spent running them. Decimals travel as JSON strings, so they stay exact; a JSON null becomes SQL null.
- */
-function jsonRows(rows: readonly object[], columns: string): SQL {
-  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(columns)})`;
 }
 
 function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssue[]) {
@@ -255,41 +188,6 @@ function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issue
     return null;
   }
   return { line, figure: parsed.data, company };
-}
-
-function sameFigure(stored: StoredFigure, f: FigureInput): boolean {
-  return (
-    new Dec(stored.value).eq(f.value) && stored.currency === f.currency && stored.source === f.source && stored.note === f.note
-  );
-}
-
-function columns(f: FigureInput) {
-  return { value: f.value, currency: f.currency, source: f.source, note: f.note };
-}
-
-/** One audit_events row, named as its columns (see jsonRows). */
-interface AuditRow {
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  entity_type: 'figure';
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
-
-function event(actor: Actor, action: string, entityId: string, before: unknown, after: unknown): AuditRow {
-  return {
-    actor_id: actor.userId,
-    actor_label: actor.label,
-    action,
-    entity_type: 'figure',
-    entity_id: entityId,
-    before,
-    after,
-    ip: actor.ip ?? null,
-  };
 }
 
 /** figures.csv of every active company's figures, in the format the importer reads back. */

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { companies, figures } from '@/db/schema';
 import { getDb } from '@/db/client';
 import type { Actor } from '../domain/actor';
-import { Dec, canonicalDecimal } from '../domain/decimal';
+import { canonicalDecimal } from '../domain/decimal';
 import { currencyKey, figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
 import { METRICS, METRIC_LABELS } from '../domain/figures/types';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 import { recordAudit } from './audit';
+import { sameContent, writeFigures } from './figure-writes';
 import { assertRole } from './guard';
 
 export interface FigureView {
@@ -86,16 +87,6 @@ export async function listFigures(actor: Actor, query: z.infer<typeof figureQuer
 
 export const putFiguresSchema = z.object({ figures: z.array(z.unknown()).min(1, 'Send at least one figure.').max(100_000) });
 
-/** Same value, currency, source and note: saving it again changes nothing. */
-function sameContent(row: FigureView, input: FigureInput): boolean {
-  return (
-    new Dec(row.value).eq(input.value) &&
-    row.currency === input.currency &&
-    row.source === input.source &&
-    row.note === input.note
-  );
-}
-
 /**
  * PUT /api/v1/figures (SPEC §7): a batch applied all or none in one transaction. A new natural key needs no
  * version; an existing one must carry the version it was read at, else 409 with the stored figure. Every
@@ -163,10 +154,9 @@ export async function putFigures(
     });
     if (issues.length > 0) throw new RuleError('Some figures are not valid; nothing was saved.', issues);
 
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const saved: FigureView[] = [];
+    const creates: FigureInput[] = [];
+    const updates: { before: FigureView; figure: FigureInput }[] = [];
+    const unchanged = new Map<string, FigureView>();
     for (const f of inputs) {
       const current = byKey.get(figureKey(f));
       if (current && f.version !== current.version)
@@ -179,49 +169,19 @@ export async function putFigures(
           `A figure you are editing was deleted since you read it (${names.get(f.companyId)}, FY${f.fiscalYear}).`,
           null,
         );
-      if (current && sameContent(current, f)) {
-        unchanged++;
-        saved.push(current);
-        continue;
-      }
-      const values = {
-        value: f.value,
-        currency: f.currency,
-        source: f.source,
-        note: f.note,
-        updatedBy: actor.label,
-        updatedAt: new Date(),
-      };
-      const [row] = current
-        ? await tx
-            .update(figures)
-            .set({ ...values, version: sql`${figures.version} + 1` })
-            .where(eq(figures.id, current.id))
-            .returning()
-        : await tx
-            .insert(figures)
-            .values({
-              ...values,
-              companyId: f.companyId,
-              fiscalYear: f.fiscalYear,
-              fiscalQuarter: f.fiscalQuarter,
-              metric: f.metric,
-              kind: f.kind,
-            })
-            .returning();
-      const view = toView(row!);
-      await recordAudit(tx, actor, {
-        action: current ? 'figure.update' : 'figure.create',
-        entityType: 'figure',
-        entityId: view.id,
-        before: current ? snapshot(current) : null,
-        after: snapshot(view),
-      });
-      if (current) updated++;
-      else created++;
-      saved.push(view);
+      if (!current) creates.push(f);
+      else if (sameContent(current, f)) unchanged.set(figureKey(f), current);
+      else updates.push({ before: current, figure: f });
     }
-    return { created, updated, unchanged, figures: saved };
+    const written = await writeFigures(tx, actor, {
+      creates,
+      updates: updates.map(({ before, figure }) => ({ before: snapshot(before), figure })),
+      actions: { create: 'figure.create', update: 'figure.update' },
+    });
+    const byWrittenKey = new Map(written.map((w) => [figureKey(w), w]));
+    // In the order sent: the stored figure for each, as the grid needs it to carry on editing.
+    const saved = inputs.map((f) => unchanged.get(figureKey(f)) ?? byWrittenKey.get(figureKey(f))!);
+    return { created: creates.length, updated: updates.length, unchanged: unchanged.size, figures: saved };
   });
 }
 
