@@ -95,6 +95,13 @@ test.describe('an analyst', () => {
     await expect.poll(() => poolTable(page)).not.toContain('Dash Apps');
   });
 
+  test('drills into a layer with the same filters', async ({ page }) => {
+    await page.goto(VIEW);
+    await page.getByRole('navigation', { name: 'Layer pages' }).getByRole('link', { name: '2 Chips' }).click();
+    await expect(page).toHaveURL(/\/layers\/chips\?year=2024&list=Dashboard\+E2E/);
+    await expect(page.getByRole('link', { name: 'Dash Chips' })).toBeVisible();
+  });
+
   test('moves the gap with its assumptions, kept in the URL', async ({ page }) => {
     await page.goto(VIEW);
     const gap = page.locator('#gap');

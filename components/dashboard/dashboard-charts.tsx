@@ -10,6 +10,7 @@ import { OverTimeChart } from './charts/over-time-chart';
 import { ProfitPoolChart } from './charts/profit-pool-chart';
 import { StackMixChart } from './charts/stack-mix-chart';
 import { useDashboardFilters } from './dashboard-context';
+import { LayerLinks } from './layer-links';
 import styles from './dashboard.module.css';
 
 /** The dashboard's charts, each fed by its own query of the current filters, and the memo pack of any of them. */
@@ -18,6 +19,7 @@ export function DashboardCharts() {
   return (
     <ChartExportRegistry>
       <div className={styles.chartsToolbar}>
+        <LayerLinks filters={filters} />
         <MemoPack year={filters.year} basis={filters.basis} />
       </div>
       <div className={styles.grid}>
