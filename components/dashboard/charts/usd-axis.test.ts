@@ -24,6 +24,8 @@ describe('usdAxis', () => {
     expect(usdAxis([1_300, -250]).ticks).toEqual([-500, 0, 500, 1_000, 1_500]);
     expect(usdAxis([0]).ticks).toEqual([0, 1]);
     expect(usdAxis([2_163]).domain).toEqual([0, 2_500]);
+    // Rounding both ends outward once made a seventh tick (−0.01 … 0.002 in steps of 0.002); now the step grows.
+    expect(usdAxis([-0.008001, 0.000001]).ticks).toEqual([-0.01, -0.0075, -0.005, -0.0025, 0, 0.0025]);
   });
 
   it('always covers the values with at most six ticks, zero among them', () => {
@@ -37,6 +39,7 @@ describe('usdAxis', () => {
         expect(ticks[0]!).toBeLessThanOrEqual(Math.min(0, ...values));
         expect(ticks.at(-1)!).toBeGreaterThanOrEqual(Math.max(0, ...values));
       }),
+      { numRuns: 1000 },
     );
   });
 });

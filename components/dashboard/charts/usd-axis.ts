@@ -20,14 +20,23 @@ export interface UsdAxis {
   domain: [number, number];
 }
 
-/** At most MAX_INTERVALS steps of a round size in `unit` from `low` to `high` (USD millions). */
+/**
+ * At most MAX_INTERVALS steps of a round size in `unit` from `low` to `high` (USD millions): the smallest round
+ * step whose outward-rounded ends still fit, counted after rounding (both ends can add an interval).
+ */
 function roundTicks(low: number, high: number, unit: number): number[] {
   if (high - low < 1e-6) return [low, low + unit];
   const span = (high - low) / unit;
   const magnitude = 10 ** Math.floor(Math.log10(span / MAX_INTERVALS));
-  const step = STEPS.map((s) => s * magnitude).find((s) => span / s <= MAX_INTERVALS)! * unit;
-  const first = Math.floor(low / step);
-  const last = Math.max(first + 1, Math.ceil(high / step));
+  // The tolerance keeps a float quotient such as −4.000000000000001 on its round tick.
+  const ends = (step: number) => {
+    const first = Math.floor(low / step + 1e-13);
+    return { first, last: Math.max(first + 1, Math.ceil(high / step - 1e-13)) };
+  };
+  const step = [...STEPS.map((s) => s * magnitude), ...STEPS.map((s) => s * magnitude * 10)]
+    .map((s) => s * unit)
+    .find((s) => ends(s).last - ends(s).first <= MAX_INTERVALS)!;
+  const { first, last } = ends(step);
   return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
 }
 
