@@ -2,8 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '@/components/dashboard/chart-card';
-import { AXIS_LABEL, AXIS_TICK } from '@/components/dashboard/charts/chart-style';
-import { yearAxisLabel } from '@/components/dashboard/charts/chart-years';
+import { usdAxisProps, yearAxisProps } from '@/components/dashboard/charts/chart-style';
 import { filtersSubtitle } from '@/components/dashboard/charts/export-text';
 import { usdAxis } from '@/components/dashboard/charts/usd-axis';
 import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
@@ -60,26 +59,8 @@ export function LayerPoolChart({ answer, colour }: { answer: LayerDetailAnswer; 
     >
       <BarChart data={series} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e6e9ef" />
-        <XAxis
-          dataKey="year"
-          tick={AXIS_TICK}
-          label={{ value: yearAxisLabel(answer.basis), position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
-        />
-        <YAxis
-          domain={axis.domain}
-          ticks={axis.ticks}
-          interval={0}
-          tickFormatter={axis.tick}
-          tick={AXIS_TICK}
-          width={80}
-          label={{
-            value: `Attributed ${metric} (${axis.symbol})`,
-            angle: -90,
-            position: 'insideLeft',
-            ...AXIS_LABEL,
-            style: { textAnchor: 'middle' },
-          }}
-        />
+        <XAxis {...yearAxisProps(answer.basis)} />
+        <YAxis width={80} {...usdAxisProps(axis, `Attributed ${metric}`, 'y')} />
         <ReferenceLine y={0} stroke="#9aa3b2" />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}

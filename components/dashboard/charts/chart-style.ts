@@ -1,3 +1,5 @@
+import { yearAxisLabel } from './chart-years';
+import type { UsdAxis } from './usd-axis';
 import type { Layer } from '@/lib/domain/layers';
 
 /** Sized for a laptop and a 1440-px monitor alike: the card's width changes, the height does not. */
@@ -12,4 +14,30 @@ export const layerLabel = (layer: Pick<Layer, 'position' | 'name'>) => `${layer.
 /** The segments of one layer's bar: its colour, the largest company fullest, fading to "Others". */
 export function fadeFor(rank: number, count: number): number {
   return 1 - (rank / Math.max(1, count - 1)) * 0.6;
+}
+
+/** A category axis of years, titled with the basis ("Calendar year", "Fiscal year"). */
+export function yearAxisProps(basis: 'calendar' | 'fiscal') {
+  return {
+    dataKey: 'year',
+    tick: AXIS_TICK,
+    interval: 0 as const,
+    label: { value: yearAxisLabel(basis), position: 'insideBottom' as const, offset: -14, ...AXIS_LABEL },
+  };
+}
+
+/** A value axis of USD millions on `axis`'s round ticks, its title naming the unit once: "Revenue ($B)". */
+export function usdAxisProps(axis: UsdAxis, title: string, direction: 'x' | 'y') {
+  const value = `${title} (${axis.symbol})`;
+  return {
+    domain: axis.domain,
+    ticks: axis.ticks,
+    interval: 0 as const,
+    tickFormatter: axis.tick,
+    tick: AXIS_TICK,
+    label:
+      direction === 'y'
+        ? { value, angle: -90, position: 'insideLeft' as const, ...AXIS_LABEL, style: { textAnchor: 'middle' as const } }
+        : { value, position: 'insideBottom' as const, offset: -14, ...AXIS_LABEL },
+  };
 }

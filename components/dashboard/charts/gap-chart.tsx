@@ -11,8 +11,8 @@ import { CoverageLine } from '../coverage-line';
 import { useDashboardFilters, useDashboardSettings } from '../dashboard-context';
 import styles from '../dashboard.module.css';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_LABEL, AXIS_TICK } from './chart-style';
-import { fromFirstYearWithData, plottedSpan, yearAxisLabel } from './chart-years';
+import { usdAxisProps, yearAxisProps } from './chart-style';
+import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle } from './export-text';
 import { usdAxis } from './usd-axis';
 
@@ -236,27 +236,8 @@ export function GapChart() {
     >
       <ComposedChart data={years} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e6e9ef" />
-        <XAxis
-          dataKey="year"
-          tick={AXIS_TICK}
-          interval={0}
-          label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
-        />
-        <YAxis
-          width={80}
-          domain={axis.domain}
-          ticks={axis.ticks}
-          interval={0}
-          tickFormatter={axis.tick}
-          tick={AXIS_TICK}
-          label={{
-            value: `Revenue (${axis.symbol})`,
-            angle: -90,
-            position: 'insideLeft',
-            ...AXIS_LABEL,
-            style: { textAnchor: 'middle' },
-          }}
-        />
+        <XAxis {...yearAxisProps(answer?.basis ?? filters.basis)} />
+        <YAxis width={80} {...usdAxisProps(axis, 'Revenue', 'y')} />
         <ReferenceLine y={0} stroke="#8a93a3" />
         {/* At the top: a legend at the bottom sits where the x-axis label is. */}
         <ScreenOnly>

@@ -8,7 +8,7 @@ import { formatPercent, formatUsdMillions } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_LABEL, AXIS_TICK, fadeFor, layerLabel } from './chart-style';
+import { AXIS_TICK, fadeFor, layerLabel, usdAxisProps } from './chart-style';
 import { filtersSubtitle } from './export-text';
 import { stackExtents, usdAxis } from './usd-axis';
 
@@ -87,20 +87,7 @@ export function LayerPoolsChart() {
     >
       <BarChart data={rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e6e9ef" />
-        <XAxis
-          type="number"
-          domain={axis.domain}
-          ticks={axis.ticks}
-          interval={0}
-          tickFormatter={axis.tick}
-          tick={AXIS_TICK}
-          label={{
-            value: `Attributed ${METRIC_LABELS[filters.metric]} (${axis.symbol})`,
-            position: 'insideBottom',
-            offset: -14,
-            ...AXIS_LABEL,
-          }}
-        />
+        <XAxis type="number" {...usdAxisProps(axis, `Attributed ${METRIC_LABELS[filters.metric]}`, 'x')} />
         <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}

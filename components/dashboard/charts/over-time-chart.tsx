@@ -9,8 +9,8 @@ import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { ChartCard } from '../chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
-import { fromFirstYearWithData, plottedSpan, yearAxisLabel } from './chart-years';
+import { layerLabel, usdAxisProps, yearAxisProps } from './chart-style';
+import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle, LAYER_LEGEND } from './export-text';
 import { stackExtents, usdAxis } from './usd-axis';
 
@@ -101,27 +101,8 @@ export function OverTimeChart() {
     >
       <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e6e9ef" />
-        <XAxis
-          dataKey="year"
-          tick={AXIS_TICK}
-          interval={0}
-          label={{ value: yearAxisLabel(answer?.basis ?? filters.basis), position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
-        />
-        <YAxis
-          width={80}
-          domain={axis.domain}
-          ticks={axis.ticks}
-          interval={0}
-          tickFormatter={axis.tick}
-          tick={AXIS_TICK}
-          label={{
-            value: `Attributed ${METRIC_LABELS[filters.metric]} (${axis.symbol})`,
-            angle: -90,
-            position: 'insideLeft',
-            ...AXIS_LABEL,
-            style: { textAnchor: 'middle' },
-          }}
-        />
+        <XAxis {...yearAxisProps(answer?.basis ?? filters.basis)} />
+        <YAxis width={80} {...usdAxisProps(axis, `Attributed ${METRIC_LABELS[filters.metric]}`, 'y')} />
         {/* At the top: a legend at the bottom sits where the x-axis label is. */}
         <ScreenOnly>
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
