@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8 } from 'fflate';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { DashboardAnswers } from '../components/dashboard/use-dashboard-query';
-import type { LayerDetailAnswer } from '../lib/dal/analytics/layer-detail';
+import type { GapAnswer, LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../lib/analytics/schema';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
 import {
   csvData,
@@ -90,7 +89,7 @@ const CASES: ChartCase[] = [
     footer: `${SOURCE} · 4 companies (1 missing) · estimates included`,
     header: ['Layer', 'Company', 'Attributed revenue (USD millions)', 'Share of layer (fraction, 0.25 = 25%)'],
     expectedRows: async (request) => {
-      const answer = await apiAnswer<DashboardAnswers['layers']>(request, `/api/v1/analytics/layers?year=2024&${API_FILTERS}`);
+      const answer = await apiAnswer<LayersAnswer>(request, `/api/v1/analytics/layers?year=2024&${API_FILTERS}`);
       return answer.layers.flatMap((l) => [
         ...l.top.map((t) => [l.name, t.name, t.value, t.share]),
         ...(l.others.count ? [[l.name, `Others (${l.others.count})`, l.others.value, null]] : []),
@@ -112,10 +111,7 @@ const CASES: ChartCase[] = [
       'Companies missing',
     ],
     expectedRows: async (request) => {
-      const answer = await apiAnswer<DashboardAnswers['series']>(
-        request,
-        `/api/v1/analytics/series?${SERIES_SPAN}&${API_FILTERS}`,
-      );
+      const answer = await apiAnswer<SeriesAnswer>(request, `/api/v1/analytics/series?${SERIES_SPAN}&${API_FILTERS}`);
       return fromFirstYearWithData(answer.years, (y) => y.coverage.included > 0).flatMap((y) =>
         y.layers.map((l, i) => [y.year, LAYER_LABELS[i]!, l.value, l.growth, y.coverage.included, y.coverage.missing.length]),
       );
@@ -139,7 +135,7 @@ const CASES: ChartCase[] = [
       'Application companies missing',
     ],
     expectedRows: async (request) => {
-      const answer = await apiAnswer<DashboardAnswers['gap']>(
+      const answer = await apiAnswer<GapAnswer>(
         request,
         `/api/v1/analytics/gap?${SERIES_SPAN}&g=0.5&m=0.5&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
       );
@@ -165,7 +161,7 @@ const CASES: ChartCase[] = [
     footer: `${SOURCE} · Revenue: 4 companies (1 missing), Capex: 4 companies (1 missing), Operating income: 4 companies (1 missing) · estimates included`,
     header: ['Metric', 'Layer', 'Pool (USD millions)', 'Share of stack total (as drawn) (fraction, 0.25 = 25%)'],
     expectedRows: async (request) => {
-      const answer = await apiAnswer<DashboardAnswers['profitability']>(
+      const answer = await apiAnswer<ProfitabilityAnswer>(
         request,
         `/api/v1/analytics/profitability?year=2024&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
       );

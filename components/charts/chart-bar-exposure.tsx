@@ -1,10 +1,11 @@
 'use client';
 
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { CompanyView } from '@/lib/dal/company-views';
+import type { CompanyView } from '@/lib/companies/schema';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS } from '@/lib/domain/layers';
 
-const OUTSIDE = { name: 'Outside the AI stack', colour: '#b8bfcb' };
+const OUTSIDE = { name: 'Outside the AI stack', colour: PALETTE.outside };
 
 /** One company's exposure: its share of business in each layer, application on top, and the part outside. */
 export function ChartBarExposure({ company }: { company: Pick<CompanyView, 'exposures' | 'outside'> }) {
@@ -31,7 +32,7 @@ export function ChartBarExposure({ company }: { company: Pick<CompanyView, 'expo
                 dataKey="value"
                 position="right"
                 fontSize={12}
-                fill="#1a1f2b"
+                fill={PALETTE.text}
                 formatter={(v: unknown) => (Number(v) > 0 ? `${Number(Number(v).toFixed(2))}%` : '')}
               />
             </Bar>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
+import type { LayerDetailAnswer } from '@/lib/analytics/schema';
 import { METRIC_LABELS } from '@/lib/domain/figures/types';
 import { formatPercent, formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import styles from './layer-detail.module.css';

@@ -1,11 +1,12 @@
 'use client';
 
+import { PALETTE } from '@/lib/charts/palette';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartCard } from '@/components/dashboard/chart-card';
-import { usdAxisProps, yearAxisProps } from '@/components/dashboard/charts/chart-style';
-import { filtersSubtitle } from '@/components/dashboard/charts/export-text';
-import { usdAxis } from '@/components/dashboard/charts/usd-axis';
-import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
+import { ChartCard } from '@/components/charts/chart-card';
+import { usdAxisProps, yearAxisProps, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { filtersSubtitle } from '@/lib/charts/export-text';
+import { usdAxis } from '@/lib/charts/usd-axis';
+import type { LayerDetailAnswer } from '@/lib/analytics/schema';
 import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { useUrlFilters } from './use-url-filters';
@@ -58,12 +59,12 @@ export function LayerPoolChart({ answer, colour }: { answer: LayerDetailAnswer; 
       }}
     >
       <BarChart data={series} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <CartesianGrid vertical={false} stroke={PALETTE.grid} />
         <XAxis {...yearAxisProps(answer.basis)} />
         <YAxis width={80} {...usdAxisProps(axis, `Attributed ${metric}`, 'y')} />
-        <ReferenceLine y={0} stroke="#9aa3b2" />
+        <ReferenceLine y={0} stroke={PALETTE.referenceFaint} />
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => <PointTooltip point={active ? payload?.[0]?.payload : undefined} />}
         />
         <Bar dataKey="value" isAnimationActive={false}>

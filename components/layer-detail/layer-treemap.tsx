@@ -1,19 +1,20 @@
 'use client';
 
+import { PALETTE } from '@/lib/charts/palette';
 import { useRouter } from 'next/navigation';
 import { Tooltip, Treemap, type TreemapNode } from 'recharts';
-import { ChartCard } from '@/components/dashboard/chart-card';
-import { filtersSubtitle } from '@/components/dashboard/charts/export-text';
-import type { LayerDetailAnswer } from '@/lib/dal/analytics/layer-detail';
+import { ChartCard } from '@/components/charts/chart-card';
+import { filtersSubtitle } from '@/lib/charts/export-text';
+import type { LayerDetailAnswer } from '@/lib/analytics/schema';
 import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
-import { textOn, tint } from './shades';
-import { treemapTiles, type Tile } from './treemap-tiles';
+import { textOn, tint } from '@/lib/charts/shades';
+import { treemapTiles, type Tile } from '@/lib/charts/treemap-tiles';
 import { useUrlFilters } from './use-url-filters';
 
 /** The most tiles drawn; the smallest companies beyond them become one "Others" tile. */
 const MAX_TILES = 40;
-const OTHERS_FILL = '#c4c9d2';
+const OTHERS_FILL = PALETTE.greyed;
 /** The palest shade a company tile gets: the layer colour at 40%. */
 const PALEST = 0.6;
 
@@ -111,7 +112,7 @@ function TileShape(node: TreemapNode) {
   const label = width >= 64 && height >= 28 && chars >= 4 ? truncate(tile.name, chars) : null;
   return (
     <g style={{ cursor: tile.id ? 'pointer' : undefined }}>
-      <rect x={x} y={y} width={width} height={height} fill={tile.fill} stroke="#fff" strokeWidth={1} />
+      <rect x={x} y={y} width={width} height={height} fill={tile.fill} stroke={PALETTE.white} strokeWidth={1} />
       {label && (
         <text x={x + 6} y={y + 17} fill={tile.text} fontSize={12} pointerEvents="none">
           {label}

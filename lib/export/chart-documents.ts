@@ -1,4 +1,5 @@
 import { chartCsv } from './chart-csv';
+import type { ExportName } from './file-name';
 import { chartDrawingSize, type Size } from './memo-size';
 import { composeSvg, layoutMemo, layoutSlideImage, type LegendEntry, type MemoText } from './memo-svg';
 import { memoFooter, type LabelledCoverage } from './memo-text';
@@ -15,6 +16,19 @@ export interface ChartContent {
   coverages: readonly LabelledCoverage[];
   /** Any plotted value is or includes an estimate. */
   estimated: boolean;
+}
+
+/** What a chart tells its exports beyond what its card shows. */
+export interface ChartExportSpec {
+  name: ExportName;
+  /** The filters in words (see memoSubtitle). */
+  subtitle: string;
+  /** The legend as the memo draws it; none when the axes name everything. */
+  legend?: readonly LegendEntry[];
+  /** The memo's note, when the card's is not plain text or speaks of the screen ("hover a year"). */
+  note?: string;
+  /** The chart's inputs, when they are not the card's one coverage (the gap's chips and application companies). */
+  coverages?: readonly LabelledCoverage[];
 }
 
 /** A chart's export files before rasterising: the memo SVG, the picture for its slide, and the CSV. */

@@ -1,3 +1,4 @@
+import { PALETTE } from '../charts/palette';
 import { CHART_SCALE, MEMO_SIZE, type Size } from './memo-size';
 import { textWidth, wrapText } from './text-width';
 
@@ -72,11 +73,11 @@ const PAD_X = 64;
 const PAD_TOP = 48;
 const PAD_BOTTOM = 36;
 const CONTENT_WIDTH = MEMO_SIZE.width - 2 * PAD_X;
-const TITLE: TextStyle = { fontSize: 40, lineHeight: 50, colour: '#1b1f27', bold: true, maxLines: 2 };
-const SUBTITLE: TextStyle = { fontSize: 24, lineHeight: 32, colour: '#4c566a', maxLines: 2 };
-const NOTE: TextStyle = { fontSize: 19, lineHeight: 26, colour: '#4c566a', maxLines: 3 };
-const FOOTER: TextStyle = { fontSize: 19, lineHeight: 26, colour: '#4c566a', maxLines: 2 };
-const LEGEND = { fontSize: 22, rowHeight: 36, swatch: 20, line: 32, gap: 10, itemGap: 36, colour: '#1b1f27' };
+const TITLE: TextStyle = { fontSize: 40, lineHeight: 50, colour: PALETTE.ink, bold: true, maxLines: 2 };
+const SUBTITLE: TextStyle = { fontSize: 24, lineHeight: 32, colour: PALETTE.axisLabel, maxLines: 2 };
+const NOTE: TextStyle = { fontSize: 19, lineHeight: 26, colour: PALETTE.axisLabel, maxLines: 3 };
+const FOOTER: TextStyle = { fontSize: 19, lineHeight: 26, colour: PALETTE.axisLabel, maxLines: 2 };
+const LEGEND = { fontSize: 22, rowHeight: 36, swatch: 20, line: 32, gap: 10, itemGap: 36, colour: PALETTE.ink };
 const GAP = { afterTitle: 4, beforeLegend: 14, beforeChart: 18, afterChart: 16, aboveRule: 12, belowRule: 10 };
 
 function block(text: string, top: number, style: TextStyle): TextBlock {
@@ -198,7 +199,7 @@ export function composeSvg(layout: MemoLayout, text: MemoText, chartMarkup: stri
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${MEMO_FONT_STACK}">`,
     `<title>${escapeXml(text.title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="${height}" fill="${PALETTE.white}"/>`,
     textMarkup(layout.title),
     textMarkup(layout.subtitle),
     ...layout.legend.map(legendMarkup),
@@ -206,7 +207,7 @@ export function composeSvg(layout: MemoLayout, text: MemoText, chartMarkup: stri
     textMarkup(layout.note),
     layout.rule === null
       ? ''
-      : `<line x1="${PAD_X}" y1="${layout.rule}" x2="${width - PAD_X}" y2="${layout.rule}" stroke="#d8dce3" stroke-width="1.5"/>`,
+      : `<line x1="${PAD_X}" y1="${layout.rule}" x2="${width - PAD_X}" y2="${layout.rule}" stroke="${PALETTE.rule}" stroke-width="1.5"/>`,
     textMarkup(layout.footer),
     '</svg>\n',
   ]

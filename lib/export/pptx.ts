@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
+import { PALETTE } from '../charts/palette';
 import { toBase64 } from './base64';
 import type { Size } from './memo-size';
 import { coverageText, type LabelledCoverage } from './memo-text';
@@ -21,8 +22,10 @@ const SLIDE = { width: 13.333, height: 7.5 };
 const MARGIN = 0.5;
 const WIDTH = SLIDE.width - 2 * MARGIN;
 const FONT = 'Arial';
-const INK = '1B1F27';
-const MUTED = '4C566A';
+/** PowerPoint takes a colour as RRGGBB, without the hash. */
+const pptxColour = (hex: string) => hex.slice(1).toUpperCase();
+const INK = pptxColour(PALETTE.ink);
+const MUTED = pptxColour(PALETTE.axisLabel);
 const PICTURE = { y: 1.35, height: 5.45 };
 /** One line of a data slide (a caption, a table row), in inches, and where the tables start. */
 const LINE = 0.2;
@@ -55,7 +58,11 @@ const isNumberColumn = (chart: PackChart, column: number) =>
 function tableRows(chart: PackChart, { from, to }: TableSegment): PptxGenJS.TableRow[] {
   const header = chart.table.columns.map((column, i) => ({
     text: displayHeader(column, 'slide'),
-    options: { bold: true, fill: { color: 'EEF0F4' }, align: isNumberColumn(chart, i) ? ('right' as const) : ('left' as const) },
+    options: {
+      bold: true,
+      fill: { color: pptxColour(PALETTE.placeholder) },
+      align: isNumberColumn(chart, i) ? ('right' as const) : ('left' as const),
+    },
   }));
   const rows = chart.table.rows.slice(from, to).map((row) =>
     row.map((cell, i) => ({
@@ -94,7 +101,7 @@ function addDataSlide(pptx: PptxGenJS, charts: readonly PackChart[], page: Table
       fontSize: 8,
       color: INK,
       margin: 0.03,
-      border: { type: 'solid', pt: 0.5, color: 'D8DCE3' },
+      border: { type: 'solid', pt: 0.5, color: pptxColour(PALETTE.rule) },
     });
     y += LINE * (1 + rows.length + 1);
   }

@@ -3,13 +3,15 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { compareByName } from '@/lib/domain/analytics/order';
 import type { Coverage, MissingCompany } from '@/lib/domain/analytics/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatPercent } from '@/lib/format';
-import { ChartCard } from '../chart-card';
+import { ChartCard } from '@/components/charts/chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
-import { filtersSubtitle } from './export-text';
+import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { layerLabel } from '@/lib/charts/layers';
+import { filtersSubtitle } from '@/lib/charts/export-text';
 
 interface IntensityRow {
   name: string;
@@ -97,7 +99,7 @@ export function CapexIntensityChart() {
       }}
     >
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <CartesianGrid horizontal={false} stroke={PALETTE.grid} />
         <XAxis
           type="number"
           domain={[0, ticks.at(-1) ?? 1]}
@@ -108,7 +110,7 @@ export function CapexIntensityChart() {
         />
         <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => {
             const row = active ? (payload?.[0]?.payload as IntensityRow | undefined) : undefined;
             if (!row) return null;
@@ -131,7 +133,7 @@ export function CapexIntensityChart() {
             dataKey="intensity"
             position="right"
             fontSize={11}
-            fill="#3b4252"
+            fill={PALETTE.axisTick}
             formatter={(v) => formatPercent(Number(v))}
           />
         </Bar>

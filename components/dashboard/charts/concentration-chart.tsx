@@ -2,13 +2,15 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { METRIC_NAMES } from '@/lib/domain/figures/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatPercent } from '@/lib/format';
-import { ChartCard } from '../chart-card';
+import { ChartCard } from '@/components/charts/chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
-import { filtersSubtitle } from './export-text';
+import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { layerLabel } from '@/lib/charts/layers';
+import { filtersSubtitle } from '@/lib/charts/export-text';
 
 const HHI_MAX = 10_000;
 const HHI_TICKS = [0, 2_500, 5_000, 7_500, HHI_MAX];
@@ -18,8 +20,8 @@ const HHI_TICKS = [0, 2_500, 5_000, 7_500, HHI_MAX];
  */
 const LABEL_INSIDE_FROM = 7_000;
 /** The thresholds drawn on the chart, in the memo's legend. */
-const UNCONCENTRATED = { value: 1_000, colour: '#8a93a3' };
-const HIGHLY_CONCENTRATED = { value: 1_800, colour: '#b5473a' };
+const UNCONCENTRATED = { value: 1_000, colour: PALETTE.reference };
+const HIGHLY_CONCENTRATED = { value: 1_800, colour: PALETTE.highlight };
 
 interface ConcentrationRow {
   layer: string;
@@ -126,7 +128,7 @@ export function ConcentrationChart() {
       }}
     >
       <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 24, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <CartesianGrid horizontal={false} stroke={PALETTE.grid} />
         <XAxis
           type="number"
           domain={[0, HHI_MAX]}
@@ -137,7 +139,7 @@ export function ConcentrationChart() {
         />
         <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => {
             const row = active ? (payload?.[0]?.payload as ConcentrationRow | undefined) : undefined;
             return row ? <ConcentrationTooltip row={row} metric={metric} /> : null;
@@ -148,7 +150,7 @@ export function ConcentrationChart() {
           x={UNCONCENTRATED.value}
           stroke={UNCONCENTRATED.colour}
           strokeDasharray="4 3"
-          label={{ value: '1,000', position: 'top', textAnchor: 'end', dx: -3, fontSize: 11, fill: '#5b6475' }}
+          label={{ value: '1,000', position: 'top', textAnchor: 'end', dx: -3, fontSize: 11, fill: PALETTE.referenceLabel }}
         />
         <ReferenceLine
           x={HIGHLY_CONCENTRATED.value}
@@ -160,7 +162,7 @@ export function ConcentrationChart() {
             textAnchor: 'start',
             dx: 3,
             fontSize: 11,
-            fill: '#8c2f24',
+            fill: PALETTE.highlightText,
           }}
         />
         <Bar dataKey="hhi" maxBarSize={28} isAnimationActive={false}>
@@ -171,14 +173,14 @@ export function ConcentrationChart() {
             dataKey={(r: ConcentrationRow) => (r.hhi !== null && r.hhi <= LABEL_INSIDE_FROM ? r.label : null)}
             position="right"
             fontSize={11}
-            fill="#3b4252"
-            background={{ fill: '#fff', padding: { x: 2, y: 1 } }}
+            fill={PALETTE.axisTick}
+            background={{ fill: PALETTE.white, padding: { x: 2, y: 1 } }}
           />
           <LabelList
             dataKey={(r: ConcentrationRow) => (r.hhi !== null && r.hhi > LABEL_INSIDE_FROM ? r.label : null)}
             position="insideRight"
             fontSize={11}
-            fill="#1a1f2b"
+            fill={PALETTE.text}
             halo
           />
         </Bar>

@@ -4,23 +4,25 @@ import { useId, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ScreenOnly } from '@/components/export/export-mode';
 import type { Coverage } from '@/lib/domain/analytics/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatUsdMillions } from '@/lib/format';
-import { ChartCard } from '../chart-card';
-import { CoverageLine } from '../coverage-line';
+import { ChartCard } from '@/components/charts/chart-card';
+import { CoverageLine } from '@/components/charts/coverage-line';
 import { useDashboardFilters, useDashboardSettings } from '../dashboard-context';
+import chartStyles from '@/components/charts/charts.module.css';
 import styles from '../dashboard.module.css';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { usdAxisProps, yearAxisProps } from './chart-style';
-import { fromFirstYearWithData, plottedSpan } from './chart-years';
-import { filtersSubtitle } from './export-text';
-import { usdAxis } from './usd-axis';
+import { usdAxisProps, yearAxisProps, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { fromFirstYearWithData, plottedSpan } from '@/lib/charts/chart-years';
+import { filtersSubtitle } from '@/lib/charts/export-text';
+import { usdAxis } from '@/lib/charts/usd-axis';
 
 type GapYear = DashboardAnswers['gap']['years'][number];
 
 const CHIPS_COLOUR = LAYERS.find((l) => l.key === 'chips')!.colour;
 const APPLICATION_COLOUR = LAYERS.find((l) => l.key === 'application')!.colour;
-const GAP_COLOUR = '#1b1f27';
+const GAP_COLOUR = PALETTE.ink;
 const SERIES = {
   required: { name: 'Required application revenue', colour: CHIPS_COLOUR },
   application: { name: 'Application revenue (actual)', colour: APPLICATION_COLOUR },
@@ -124,8 +126,8 @@ function GapControls() {
 /** Both inputs' coverage for the selected year: the chips companies behind C and the application companies. */
 function InputCoverage({ point, chipsList }: { point: GapYear; chipsList: string | undefined }) {
   return (
-    <div className={styles.chartMeta}>
-      <span className={styles.coverage}>Coverage in {point.year}:</span>
+    <div className={chartStyles.chartMeta}>
+      <span className={chartStyles.coverage}>Coverage in {point.year}:</span>
       <CoverageLine coverage={point.coverage.chips} label={`Chips companies${chipsList ? ` on “${chipsList}”` : ''}`} />
       <CoverageLine coverage={point.coverage.application} label="Application companies" />
     </div>
@@ -235,16 +237,16 @@ export function GapChart() {
       }}
     >
       <ComposedChart data={years} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <CartesianGrid vertical={false} stroke={PALETTE.grid} />
         <XAxis {...yearAxisProps(answer?.basis ?? filters.basis)} />
         <YAxis width={80} {...usdAxisProps(axis, 'Revenue', 'y')} />
-        <ReferenceLine y={0} stroke="#8a93a3" />
+        <ReferenceLine y={0} stroke={PALETTE.reference} />
         {/* At the top: a legend at the bottom sits where the x-axis label is. */}
         <ScreenOnly>
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         </ScreenOnly>
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => (
             <GapTooltip point={active ? (payload?.[0]?.payload as GapYear | undefined) : undefined} />
           )}

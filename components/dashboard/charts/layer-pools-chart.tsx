@@ -3,17 +3,19 @@
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
-import { ChartCard } from '../chart-card';
+import { ChartCard } from '@/components/charts/chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_TICK, fadeFor, layerLabel, usdAxisProps } from './chart-style';
-import { filtersSubtitle } from './export-text';
-import { stackExtents, usdAxis } from './usd-axis';
+import { AXIS_TICK, fadeFor, usdAxisProps, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { layerLabel } from '@/lib/charts/layers';
+import { filtersSubtitle } from '@/lib/charts/export-text';
+import { stackExtents, usdAxis } from '@/lib/charts/usd-axis';
 
 const RANKS = 5;
-const GREYED = '#c4c9d2';
+const GREYED = PALETTE.greyed;
 type Segment = { id: string | null; name: string; value: number; share: number | null };
 type Row = { layer: string; colour: string; greyed: boolean } & Record<string, number | string | boolean | Segment>;
 
@@ -86,11 +88,11 @@ export function LayerPoolsChart() {
       }}
     >
       <BarChart data={rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <CartesianGrid horizontal={false} stroke={PALETTE.grid} />
         <XAxis type="number" {...usdAxisProps(axis, `Attributed ${METRIC_LABELS[filters.metric]}`, 'x')} />
         <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => {
             const segment = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
             const key = payload?.[0]?.dataKey?.toString().replace(/^v/, 's');
@@ -112,7 +114,7 @@ export function LayerPoolsChart() {
             dataKey={`v${k}`}
             stackId="pool"
             isAnimationActive={false}
-            stroke="#fff"
+            stroke={PALETTE.white}
             strokeWidth={1}
             cursor={k === 'Others' ? undefined : 'pointer'}
             onClick={(data: { payload?: Row }) => {

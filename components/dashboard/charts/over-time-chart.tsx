@@ -4,15 +4,18 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { ScreenOnly } from '@/components/export/export-mode';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { METRIC_LABELS, METRIC_NAMES } from '@/lib/domain/figures/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS, type LayerKey } from '@/lib/domain/layers';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
-import { ChartCard } from '../chart-card';
+import { ChartCard } from '@/components/charts/chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { layerLabel, usdAxisProps, yearAxisProps } from './chart-style';
-import { fromFirstYearWithData, plottedSpan } from './chart-years';
-import { filtersSubtitle, LAYER_LEGEND } from './export-text';
-import { stackExtents, usdAxis } from './usd-axis';
+import { usdAxisProps, yearAxisProps, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { layerLabel } from '@/lib/charts/layers';
+import { fromFirstYearWithData, plottedSpan } from '@/lib/charts/chart-years';
+import { filtersSubtitle } from '@/lib/charts/export-text';
+import { LAYER_LEGEND } from '@/lib/charts/layers';
+import { stackExtents, usdAxis } from '@/lib/charts/usd-axis';
 
 type SeriesYear = DashboardAnswers['series']['years'][number];
 /** One stacked bar: a year's pool per layer, keyed by layer, and the answer's year behind it (for the tooltip). */
@@ -100,7 +103,7 @@ export function OverTimeChart() {
       }}
     >
       <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <CartesianGrid vertical={false} stroke={PALETTE.grid} />
         <XAxis {...yearAxisProps(answer?.basis ?? filters.basis)} />
         <YAxis width={80} {...usdAxisProps(axis, `Attributed ${METRIC_LABELS[filters.metric]}`, 'y')} />
         {/* At the top: a legend at the bottom sits where the x-axis label is. */}
@@ -108,7 +111,7 @@ export function OverTimeChart() {
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
         </ScreenOnly>
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => (
             <YearTooltip row={active ? (payload?.[0]?.payload as YearRow | undefined) : undefined} />
           )}
@@ -121,7 +124,7 @@ export function OverTimeChart() {
             name={layerLabel(layer)}
             stackId="pool"
             fill={layer.colour}
-            stroke="#fff"
+            stroke={PALETTE.white}
             strokeWidth={1}
             isAnimationActive={false}
           />

@@ -15,14 +15,16 @@ import {
 } from 'recharts';
 import { compareByName } from '@/lib/domain/analytics/order';
 import type { Coverage, MissingCompany } from '@/lib/domain/analytics/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatPercent } from '@/lib/format';
-import { ChartCard } from '../chart-card';
+import { ChartCard } from '@/components/charts/chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
 import { ScreenOnly } from '@/components/export/export-mode';
-import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
-import { filtersSubtitle } from './export-text';
+import { AXIS_LABEL, AXIS_TICK } from '@/components/charts/chart-style';
+import { layerLabel } from '@/lib/charts/layers';
+import { filtersSubtitle } from '@/lib/charts/export-text';
 
 /** One layer's bar: from `start` to `end` along the 0–1 revenue axis, as tall as its operating margin. */
 interface PoolBar {
@@ -115,7 +117,7 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
   const box = { x: left, y: Math.min(zero, top), width: right - left, height: Math.abs(top - zero) };
   return (
     <g>
-      <Rectangle {...box} fill={payload.colour} stroke="#fff" strokeWidth={1} />
+      <Rectangle {...box} fill={payload.colour} stroke={PALETTE.white} strokeWidth={1} />
       {labelFits(payload.label, box.width, box.height) && (
         <text
           x={box.x + box.width / 2}
@@ -123,8 +125,8 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
           textAnchor="middle"
           dominantBaseline="central"
           fontSize={LABEL_FONT_SIZE}
-          fill="#1b1f27"
-          stroke="#fff"
+          fill={PALETTE.ink}
+          stroke={PALETTE.white}
           strokeWidth={3}
           paintOrder="stroke"
           pointerEvents="none"
@@ -217,7 +219,7 @@ export function ProfitPoolChart() {
       }}
     >
       <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid stroke="#e6e9ef" />
+        <CartesianGrid stroke={PALETTE.grid} />
         <XAxis
           type="number"
           dataKey="middle"
@@ -244,7 +246,7 @@ export function ProfitPoolChart() {
             style: { textAnchor: 'middle' },
           }}
         />
-        <ReferenceLine y={0} stroke="#8a93a3" />
+        <ReferenceLine y={0} stroke={PALETTE.reference} />
         <ScreenOnly>
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} content={<PoolLegend bars={bars} />} />
         </ScreenOnly>

@@ -3,13 +3,16 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ScreenOnly } from '@/components/export/export-mode';
 import type { Coverage } from '@/lib/domain/analytics/types';
+import { PALETTE } from '@/lib/charts/palette';
 import { LAYERS, type LayerKey } from '@/lib/domain/layers';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
-import { ChartCard } from '../chart-card';
+import { ChartCard } from '@/components/charts/chart-card';
 import { useDashboardFilters } from '../dashboard-context';
 import { useDashboardQuery, type DashboardAnswers } from '../use-dashboard-query';
-import { AXIS_LABEL, AXIS_TICK, layerLabel } from './chart-style';
-import { filtersSubtitle, LAYER_LEGEND } from './export-text';
+import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from '@/components/charts/chart-style';
+import { layerLabel } from '@/lib/charts/layers';
+import { filtersSubtitle } from '@/lib/charts/export-text';
+import { LAYER_LEGEND } from '@/lib/charts/layers';
 
 type Profitability = DashboardAnswers['profitability'];
 type PoolMetric = keyof Profitability['coverage'];
@@ -145,7 +148,7 @@ export function StackMixChart() {
       }}
     >
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e6e9ef" />
+        <CartesianGrid horizontal={false} stroke={PALETTE.grid} />
         <XAxis
           type="number"
           domain={[0, 1]}
@@ -156,7 +159,7 @@ export function StackMixChart() {
         />
         <YAxis type="category" dataKey="name" width={118} tick={AXIS_TICK} interval={0} />
         <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          cursor={HOVER_CURSOR}
           content={({ active, payload }) => {
             const row = active ? (payload?.[0]?.payload as MixRow | undefined) : undefined;
             return row ? <MixTooltip row={row} /> : null;
@@ -178,7 +181,7 @@ export function StackMixChart() {
             dataKey={(row: MixRow) => row.shares?.[layer.key]}
             stackId="mix"
             fill={layer.colour}
-            stroke="#fff"
+            stroke={PALETTE.white}
             strokeWidth={1}
             maxBarSize={56}
             isAnimationActive={false}
@@ -188,7 +191,7 @@ export function StackMixChart() {
         <Bar
           dataKey={(row: MixRow) => (row.notDrawn ? 1 : undefined)}
           stackId="mix"
-          fill="#eef0f4"
+          fill={PALETTE.placeholder}
           legendType="none"
           maxBarSize={56}
           isAnimationActive={false}
@@ -198,7 +201,7 @@ export function StackMixChart() {
             position="insideLeft"
             offset={10}
             fontSize={12}
-            fill="#3b4252"
+            fill={PALETTE.axisTick}
           />
         </Bar>
       </BarChart>

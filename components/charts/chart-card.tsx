@@ -3,37 +3,29 @@
 import type { ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { ExportMenu } from '@/components/export/export-menu';
-import { useChartExport, type ChartExportSpec } from '@/components/export/use-chart-export';
-import type { Coverage } from '@/lib/domain/analytics/types';
+import { useChartExport } from '@/components/export/use-chart-export';
+import type { ChartFrame } from '@/lib/charts/frame';
 import { contentCsv, type ChartContent } from '@/lib/export/chart-documents';
-import { displayCell, displayHeader, type ChartTable } from '@/lib/export/table';
-import { CHART_HEIGHT } from './charts/chart-style';
+import { displayCell, displayHeader } from '@/lib/export/table';
+import { CHART_HEIGHT } from './chart-style';
+import styles from './charts.module.css';
 import { CoverageLine } from './coverage-line';
-import styles from './dashboard.module.css';
 
-interface ChartCardProps {
-  id: string;
-  title: string;
-  /** One sentence on what the chart shows. */
-  description: string;
-  coverage?: Coverage;
-  estimated?: boolean;
-  /** What to add when there is nothing to draw; null when there is. */
-  empty: string | null;
+type ChartCardProps = Omit<ChartFrame, 'note'> & {
   loading: boolean;
   /** The previous answer is on screen while the new one loads. */
   stale: boolean;
   error: Error | null;
-  /** The plotted numbers, unrounded: "View data" shows them, the CSV export writes them. */
-  table: ChartTable;
-  /** File name, filters, legend and the rest an export needs beyond the card. */
-  exportAs: ChartExportSpec;
   /** Controls that belong to the chart (the gap's assumptions). */
   controls?: ReactNode;
-  /** A note under the chart (e.g. that stack totals are gross). */
   note?: ReactNode;
   /** The Recharts chart, without a container: the card sizes it, on screen and for an export. */
   children: ReactNode;
+};
+
+/** The card's loading, stale and error state from a query of its answer. */
+export function queryState(query: { isPending: boolean; isPlaceholderData: boolean; error: Error | null }) {
+  return { loading: query.isPending, stale: query.isPlaceholderData, error: query.error };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SERIES_YEARS } from '@/lib/domain/dashboard/queries';
+import { SERIES_YEARS } from '@/lib/analytics/schema';
 
 /** "2019–2026", or "2026" for a single year. */
 function yearSpan(first: number, last: number): string {

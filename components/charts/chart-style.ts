@@ -1,15 +1,14 @@
-import { yearAxisLabel } from './chart-years';
-import type { UsdAxis } from './usd-axis';
-import type { Layer } from '@/lib/domain/layers';
+import { yearAxisLabel } from '@/lib/charts/chart-years';
+import { PALETTE } from '@/lib/charts/palette';
+import type { UsdAxis } from '@/lib/charts/usd-axis';
 
 /** Sized for a laptop and a 1440-px monitor alike: the card's width changes, the height does not. */
 export const CHART_HEIGHT = 340;
-export const AXIS_TICK = { fontSize: 12, fill: '#3b4252' };
+export const AXIS_TICK = { fontSize: 12, fill: PALETTE.axisTick };
 /** Axis titles: dark enough to read on a slide (Recharts' default grey is below 4.5:1 on white). */
-export const AXIS_LABEL = { fontSize: 12, fill: '#4c566a' };
-
-/** "6 Application": position first, so the stack order reads in every chart. */
-export const layerLabel = (layer: Pick<Layer, 'position' | 'name'>) => `${layer.position} ${layer.name}`;
+export const AXIS_LABEL = { fontSize: 12, fill: PALETTE.axisLabel };
+/** The band a tooltip's cursor draws behind the hovered bars. */
+export const HOVER_CURSOR = { fill: PALETTE.cursor };
 
 /** The segments of one layer's bar: its colour, the largest company fullest, fading to "Others". */
 export function fadeFor(rank: number, count: number): number {

@@ -1,3 +1,5 @@
+import { PALETTE } from './palette';
+
 /** Colour helpers for tiles drawn in shades of one layer colour. */
 
 const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -22,10 +24,8 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-const DARK = '#1a1f2b';
-
 /** The text colour with more contrast on `fill`: white or the page's dark text. */
 export function textOn(fill: string): string {
   const l = luminance(fill);
-  return 1.05 / (l + 0.05) >= (l + 0.05) / (luminance(DARK) + 0.05) ? '#ffffff' : DARK;
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (luminance(PALETTE.text) + 0.05) ? PALETTE.white : PALETTE.text;
 }

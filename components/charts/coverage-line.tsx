@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Coverage } from '@/lib/domain/analytics/types';
-import styles from './dashboard.module.css';
+import styles from './charts.module.css';
 
 /** "38 companies · 3 missing": opens to the missing companies and why each is missing. */
 export function CoverageLine({ coverage, label = 'companies' }: { coverage: Coverage; label?: string }) {

@@ -1,4 +1,4 @@
-import { Dec } from '@/lib/domain/decimal';
+import { Dec } from '../domain/decimal';
 
 export interface TileInput {
   id: string;

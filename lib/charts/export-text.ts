@@ -1,9 +1,6 @@
-import { countryName } from '@/lib/domain/countries';
-import type { DashboardFilters } from '@/lib/domain/dashboard/filters';
-import { LAYERS } from '@/lib/domain/layers';
-import type { LegendEntry } from '@/lib/export/memo-svg';
-import { memoSubtitle } from '@/lib/export/memo-text';
-import { layerLabel } from './chart-style';
+import { countryName } from '../domain/countries';
+import type { DashboardFilters } from '../domain/dashboard/filters';
+import { memoSubtitle } from '../export/memo-text';
 
 /** The subtitle of a chart's exports: what it plots, over which period, under which filters (and assumptions). */
 export function filtersSubtitle(
@@ -21,6 +18,3 @@ export function filtersSubtitle(
     assumptions,
   });
 }
-
-/** The six layers in stack order, named as the charts' legends name them. */
-export const LAYER_LEGEND: readonly LegendEntry[] = LAYERS.map((layer) => ({ label: layerLabel(layer), colour: layer.colour }));
