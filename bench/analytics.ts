@@ -13,6 +13,7 @@ import { setProcessDatabase } from '../db/client';
 import { openBenchDatabase } from './database';
 import type { Database } from '../db/types';
 import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
+import { gapQuerySchema, layersQuerySchema, profitabilityQuerySchema, seriesQuerySchema } from '../lib/analytics/schema';
 import type { Coverage } from '../lib/domain/analytics';
 import { LAYER_KEYS } from '../lib/domain/layers';
 import { gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '../lib/dal/analytics';
@@ -192,8 +193,8 @@ const covered = (c: Coverage) => `${count(c.included)} in, ${count(c.missing.len
 const usd = (n: number | null) => (n === null ? 'null' : `$${count(Math.round(n))}m`);
 
 async function load(db: Database): Promise<void> {
-  await once('import companies.csv', () => importCompaniesCsv(SYSTEM_ACTOR, companiesCsv(), { dryRun: false }));
-  await once('import fx.csv', () => importFxCsv(SYSTEM_ACTOR, fxCsv(), { dryRun: false }));
+  await once('import companies.csv', () => importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: companiesCsv(), dryRun: false }));
+  await once('import fx.csv', () => importFxCsv({ actor: SYSTEM_ACTOR }, { text: fxCsv(), dryRun: false }));
   await once('insert figures (generate_series)', () => db.execute(FIGURES_SQL));
   // The state PostgreSQL's autovacuum reaches soon after a bulk insert: statistics, and a visibility map that lets
   // the planner answer from an index alone. Embedded PGlite never runs autovacuum (see bench/README.md).
@@ -233,10 +234,11 @@ async function timeValues(db: Database): Promise<void> {
 
 async function timeEndpoints(viewer: Actor): Promise<void> {
   const year = String(YEAR);
+  const ctx = { actor: viewer };
   const layers = (label: string, params: Record<string, string>) =>
     bench(
       `/layers ${YEAR}, ${label}`,
-      () => layerAnalytics(viewer, { year, ...params }),
+      () => layerAnalytics(ctx, layersQuerySchema.parse({ year, ...params })),
       (r) => `total ${usd(r.total)}; ${covered(r.coverage)}`,
     );
   await layers('calendar, all companies', {});
@@ -246,17 +248,17 @@ async function timeEndpoints(viewer: Actor): Promise<void> {
   await layers('metric=operating_income', { metric: 'operating_income' });
   await bench(
     `/series ${FIRST_YEAR}–${LAST_YEAR}`,
-    () => seriesAnalytics(viewer, { from: String(FIRST_YEAR), to: String(LAST_YEAR) }),
+    () => seriesAnalytics(ctx, seriesQuerySchema.parse({ from: FIRST_YEAR, to: LAST_YEAR })),
     (r) => `${r.years.length} years; ${LAST_YEAR}: ${covered(r.years.at(-1)!.coverage)}`,
   );
   await bench(
     `/profitability ${YEAR}`,
-    () => profitabilityAnalytics(viewer, { year }),
+    () => profitabilityAnalytics(ctx, profitabilityQuerySchema.parse({ year })),
     (r) => `revenue ${covered(r.coverage.revenue)}; operating income ${covered(r.coverage.operatingIncome)}`,
   );
   await bench(
     `/gap ${YEAR}`,
-    () => gapAnalytics(viewer, { year }),
+    () => gapAnalytics(ctx, gapQuerySchema.parse({ year })),
     (r) => `gap ${usd(r.years[0]!.gap)}`,
   );
 }

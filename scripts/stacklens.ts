@@ -112,7 +112,7 @@ async function run(argv: string[]): Promise<void> {
     case 'seed-demo': {
       const options = parseCommandArgs(args, { force: { type: 'boolean' } });
       await openProcessDatabase('the Stacklens CLI (seed-demo)');
-      const load = await loadDemoUniverse(await resolveActor(options.as), { force: options.force ?? false });
+      const load = await loadDemoUniverse({ actor: await resolveActor(options.as) }, { force: options.force ?? false });
       for (const [kind, summary] of Object.entries(load))
         console.log(`${kind}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
       return;
@@ -120,7 +120,7 @@ async function run(argv: string[]): Promise<void> {
     case 'report': {
       const options = parseCommandArgs(args, REPORT_OPTIONS);
       await openProcessDatabase('the Stacklens CLI (report)');
-      console.log(await reportCommand(await resolveActor(options.as), options));
+      console.log(await reportCommand({ actor: await resolveActor(options.as) }, options));
       return;
     }
     default:

@@ -2,8 +2,12 @@
 
 import { useSearchParams } from 'next/navigation';
 import { createContext, useCallback, useContext, useMemo } from 'react';
-import { dashboardFiltersToSearch, parseDashboardFilters, type DashboardFilters } from '@/lib/domain/dashboard/filters';
-import type { ResolvedFilters } from '@/lib/domain/dashboard/queries';
+import {
+  dashboardFiltersToSearch,
+  parseDashboardFilters,
+  type DashboardFilters,
+  type ResolvedFilters,
+} from '@/lib/domain/dashboard/filters';
 
 interface DashboardSettings {
   /** SPEC §8's year, used when the URL names none. */

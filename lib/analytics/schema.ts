@@ -15,6 +15,9 @@ import { yearSchema } from '../domain/years';
 /** A blank query value (`?list=`) means "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** How many years the over-time charts and a layer page's pool chart look back from the selected year. */
+export const SERIES_YEARS = 8;
+
 /** The longest range a series answers at once. */
 export const MAX_SERIES_YEARS = 50;
 

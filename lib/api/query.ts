@@ -1,11 +1,17 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
 
 /** The query string as a plain object (first value of a repeated key), for zod. */
 export function searchParamsObject(req: NextRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of req.nextUrl.searchParams) if (!(key in out)) out[key] = value;
   return out;
+}
+
+/** The query string parsed by a schema, once, at the edge: a bad parameter throws the ZodError the wrapper maps to 422. */
+export function parseSearch<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
+  return schema.parse(searchParamsObject(req));
 }
 
 /** `?dryRun=1` / `true`. */

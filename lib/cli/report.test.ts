@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { layersQuerySchema } from '@/lib/analytics/schema';
+import type { Actor } from '@/lib/domain/actor';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
 import { loadSmallStack } from '@/lib/testing/small-stack';
@@ -9,11 +11,14 @@ import { reportCommand } from './report';
 
 describe.each(TEST_DRIVERS)('stacklens report on %s', (driver) => {
   useFreshDatabase(driver);
+  let viewer: Actor;
+  beforeAll(async () => {
+    await loadSmallStack();
+    viewer = await makeUser('viewer');
+  });
 
   it('prints the layer table with the total, the gross-total caveat and every missing company', async () => {
-    await loadSmallStack();
-    const viewer = await makeUser('viewer');
-    const table = await reportCommand(viewer, { year: '2024' });
+    const table = await reportCommand({ actor: viewer }, { year: '2024' });
     const lines = table.split('\n');
     expect(lines[0]).toBe('Revenue by layer, calendar year 2024, USD millions — all companies');
     expect(lines[2]).toMatch(/^Layer\s+USD m\s+Share\s+Companies\s+HHI\s+CR3\s+Eff\. n\s+Largest$/);
@@ -26,21 +31,19 @@ describe.each(TEST_DRIVERS)('stacklens report on %s', (driver) => {
   });
 
   it('prints the JSON of /api/v1/analytics/layers with --json, and leaves concentration out for operating income', async () => {
-    const viewer = await makeUser('viewer');
-    const json = JSON.parse(await reportCommand(viewer, { year: '2024', list: 'Portfolio', json: true }));
-    expect(json).toEqual(await layerAnalytics(viewer, { year: '2024', list: 'Portfolio' }));
-    const table = await reportCommand(viewer, { year: '2024', metric: 'operating_income' });
+    const json = JSON.parse(await reportCommand({ actor: viewer }, { year: '2024', list: 'Portfolio', json: true }));
+    expect(json).toEqual(await layerAnalytics({ actor: viewer }, layersQuerySchema.parse({ year: '2024', list: 'Portfolio' })));
+    const table = await reportCommand({ actor: viewer }, { year: '2024', metric: 'operating_income' });
     expect(table.split('\n')[2]).toMatch(/^Layer\s+USD m\s+Share\s+Companies\s+Largest$/);
   });
 
   it('refuses bad parameters as usage errors and an unknown list as a failure', async () => {
-    const viewer = await makeUser('viewer');
-    await expect(reportCommand(viewer, {})).rejects.toThrow(new UsageError('--year is required.'));
-    await expect(reportCommand(viewer, { year: '2024', metric: 'profit' })).rejects.toBeInstanceOf(UsageError);
-    await expect(reportCommand(viewer, { year: '2024', basis: 'weekly' })).rejects.toThrow(
+    await expect(reportCommand({ actor: viewer }, {})).rejects.toThrow(new UsageError('--year is required.'));
+    await expect(reportCommand({ actor: viewer }, { year: '2024', metric: 'profit' })).rejects.toBeInstanceOf(UsageError);
+    await expect(reportCommand({ actor: viewer }, { year: '2024', basis: 'weekly' })).rejects.toThrow(
       '--basis: basis is calendar or fiscal.',
     );
-    const unknown = await reportCommand(viewer, { year: '2024', list: 'Nope' }).catch((e: unknown) => e);
+    const unknown = await reportCommand({ actor: viewer }, { year: '2024', list: 'Nope' }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(DomainError);
     expect((unknown as Error).message).toBe('No list named “Nope”.');
   });

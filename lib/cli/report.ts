@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import type { Actor } from '../domain/actor';
+import { layersQuerySchema, type LayersAnswer } from '../analytics/schema';
 import { layerAnalytics } from '../dal/analytics';
-import { LAYERS } from '../domain/layers';
+import type { Ctx } from '../dal/context';
+import { LAYERS, layerLabel } from '../domain/layers';
 import { METRIC_NAMES } from '../domain/figures/types';
 import { DomainError, RuleError } from '../errors';
 import { UsageError } from './args';
@@ -28,15 +28,15 @@ const fixed = (value: number | null, digits: number) => (value === null ? '—' 
  * `/api/v1/analytics/layers` answer as a table (or its JSON), through the same data-layer function. Bad
  * parameters are a usage error naming each one; an unknown list fails with its name.
  */
-export async function reportCommand(actor: Actor, options: ReportOptions): Promise<string> {
+export async function reportCommand(ctx: Ctx, options: ReportOptions): Promise<string> {
   const { json, ...params } = options;
   if (params.year === undefined) throw new UsageError('--year is required.');
-  let answer: Awaited<ReturnType<typeof layerAnalytics>>;
+  const query = layersQuerySchema.safeParse(params);
+  if (!query.success) throw new UsageError(query.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join(' '));
+  let answer: LayersAnswer;
   try {
-    answer = await layerAnalytics(actor, params);
+    answer = await layerAnalytics(ctx, query.data);
   } catch (error) {
-    if (error instanceof z.ZodError)
-      throw new UsageError(error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join(' '));
     // An unknown list is a failure about the data (exit 1), not a wrong command line.
     if (error instanceof RuleError) throw new DomainError(error.message);
     throw error;
@@ -46,9 +46,8 @@ export async function reportCommand(actor: Actor, options: ReportOptions): Promi
   const concentration = answer.metric !== 'operating_income';
   const header = ['Layer', 'USD m', 'Share', 'Companies', ...(concentration ? ['HHI', 'CR3', 'Eff. n'] : []), 'Largest'];
   const rows = answer.layers.map((l) => {
-    const layer = LAYERS.find((x) => x.key === l.key)!;
     return [
-      `${layer.position} ${layer.name}`,
+      layerLabel(LAYERS.find((x) => x.key === l.key)!),
       millions.format(l.value),
       percent(l.share),
       String(l.companies),

@@ -9,23 +9,16 @@ import { requireUser } from '@/lib/auth/session';
 import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '@/lib/dal/analytics';
 import { companyCountries } from '@/lib/dal/companies';
 import { listLists } from '@/lib/dal/lists';
-import type { Actor } from '@/lib/domain/actor';
-import { parseDashboardFilters } from '@/lib/domain/dashboard/filters';
-import { dashboardQueries, type DashboardQuery, type ResolvedFilters } from '@/lib/domain/dashboard/queries';
+import { parseDashboardFilters, type ResolvedFilters } from '@/lib/domain/dashboard/filters';
+import { analyticsQueries } from '@/lib/queries/analytics';
+import { dashboardQueries } from '@/lib/queries/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const ANSWER: Record<DashboardQuery, (actor: Actor, params: Record<string, string>) => Promise<unknown>> = {
-  layers: layerAnalytics,
-  series: seriesAnalytics,
-  profitability: profitabilityAnalytics,
-  gap: gapAnalytics,
-};
-
 /**
- * The dashboard: the server resolves the default year (SPEC §8) and answers every chart's query through the same
- * data-layer functions as the API (with the very parameters the browser would send), so the first paint is
- * complete; later filter changes are fetched by the browser.
+ * The dashboard: the server resolves the default year (docs/data-contract.md §8) and answers every chart's query
+ * through the same data-layer functions as the API, with the same typed queries and keys the browser's query
+ * factory uses, so the first paint is complete; later filter changes are fetched by the browser.
  */
 export default async function DashboardPage({
   searchParams,
@@ -34,23 +27,27 @@ export default async function DashboardPage({
 }) {
   await connection();
   const actor = await requireUser('viewer');
+  const ctx = { actor };
   const filters = parseDashboardFilters(await searchParams);
   const [lists, countries, defaultYear] = await Promise.all([
-    listLists(actor),
-    companyCountries(actor),
-    defaultAnalyticsYear(actor, { list: filters.list, status: filters.status, country: filters.country }).catch(() => null),
+    listLists(ctx),
+    companyCountries(ctx),
+    defaultAnalyticsYear(ctx, { list: filters.list, status: filters.status, country: filters.country }).catch(() => null),
   ]);
   const fallbackYear = defaultYear ?? new Date().getUTCFullYear() - 1;
   const resolved: ResolvedFilters = { ...filters, year: filters.year ?? fallbackYear };
 
   const client = new QueryClient();
-  await Promise.all(
-    (Object.keys(dashboardQueries) as DashboardQuery[]).map((name) => {
-      const query = dashboardQueries[name](resolved);
-      const params = Object.fromEntries(new URLSearchParams(query.path.split('?')[1]));
-      return client.prefetchQuery({ queryKey: query.key, queryFn: () => ANSWER[name](actor, params) });
+  const queries = dashboardQueries(resolved);
+  await Promise.all([
+    client.prefetchQuery({ ...analyticsQueries.layers(queries.layers), queryFn: () => layerAnalytics(ctx, queries.layers) }),
+    client.prefetchQuery({ ...analyticsQueries.series(queries.series), queryFn: () => seriesAnalytics(ctx, queries.series) }),
+    client.prefetchQuery({
+      ...analyticsQueries.profitability(queries.profitability),
+      queryFn: () => profitabilityAnalytics(ctx, queries.profitability),
     }),
-  );
+    client.prefetchQuery({ ...analyticsQueries.gap(queries.gap), queryFn: () => gapAnalytics(ctx, queries.gap) }),
+  ]);
   return (
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
       <PageHeader title="Where value accrues across the AI stack">

@@ -2,17 +2,17 @@ import 'server-only';
 import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { companies, companyLists, lists } from '@/db/schema';
 import type { Database } from '@/db/types';
-import type { AnalyticsParams } from '../../domain/analytics/params';
+import type { AnalyticsScope } from '../../analytics/schema';
 import { caseFold } from '../../domain/case-fold';
 import { RuleError } from '../../errors';
 
 /**
- * The analysed set as a condition on `companies` (SPEC §5): on the list (its name matched case-insensitively),
+ * The analysed set as a condition on `companies` (docs/data-contract.md §5): on the list (its name matched case-insensitively),
  * of the status and country given. An unknown list is a 422 that names it, not an empty answer.
  */
 export async function companySetCondition(
   db: Database,
-  params: Pick<AnalyticsParams, 'list' | 'status' | 'country'>,
+  params: Pick<AnalyticsScope, 'list' | 'status' | 'country'>,
   listParam: 'list' | 'chipsList' = 'list',
 ): Promise<SQL | undefined> {
   const listId = params.list === undefined ? undefined : await listIdByName(db, params.list, listParam);

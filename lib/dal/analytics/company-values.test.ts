@@ -105,21 +105,25 @@ async function load(u: Universe, seed: number) {
     'website',
     'description',
   ];
-  await importCompaniesCsv(SYSTEM_ACTOR, [header.join(','), ...companyLines].join('\n'), { dryRun: false });
+  await importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: [header.join(','), ...companyLines].join('\n'), dryRun: false });
   await importFxCsv(
-    SYSTEM_ACTOR,
-    ['currency,year,usd_per_unit', ...[...u.rates].map(([key, rate]) => `${key.replace('|', ',')},${rate}`)].join('\n'),
-    { dryRun: false },
+    { actor: SYSTEM_ACTOR },
+    {
+      text: ['currency,year,usd_per_unit', ...[...u.rates].map(([key, rate]) => `${key.replace('|', ',')},${rate}`)].join('\n'),
+      dryRun: false,
+    },
   );
   await importFiguresCsv(
-    SYSTEM_ACTOR,
-    [
-      'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note',
-      ...u.figures.map((f) =>
-        [f.company, f.fiscalYear, f.fiscalQuarter ?? '', f.metric, f.kind, f.value, f.currency, '', ''].join(','),
-      ),
-    ].join('\n'),
-    { dryRun: false },
+    { actor: SYSTEM_ACTOR },
+    {
+      text: [
+        'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note',
+        ...u.figures.map((f) =>
+          [f.company, f.fiscalYear, f.fiscalQuarter ?? '', f.metric, f.kind, f.value, f.currency, '', ''].join(','),
+        ),
+      ].join('\n'),
+      dryRun: false,
+    },
   );
 }
 

@@ -1,21 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gapQuerySchema, layersQuerySchema, profitabilityQuerySchema, seriesQuerySchema } from '@/lib/analytics/schema';
+import type { Actor } from '@/lib/domain/actor';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
 import { ForbiddenError, RuleError } from '@/lib/errors';
 import { loadSmallStack } from '@/lib/testing/small-stack';
 import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '.';
 
+/** The query strings as the API receives them, parsed by the API's schemas before the data layer sees them. */
+type Search = Record<string, string>;
+
 describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
   useFreshDatabase(driver);
-
-  async function load() {
+  let viewer: Actor;
+  beforeAll(async () => {
     await loadSmallStack();
-    return makeUser('viewer');
-  }
+    viewer = await makeUser('viewer');
+  });
+
+  const layers = async (search: Search, actor = viewer) => layerAnalytics({ actor }, layersQuerySchema.parse(search));
+  const series = async (search: Search) => seriesAnalytics({ actor: viewer }, seriesQuerySchema.parse(search));
+  const profitability = async (search: Search) =>
+    profitabilityAnalytics({ actor: viewer }, profitabilityQuerySchema.parse(search));
+  const gap = async (search: Search) => gapAnalytics({ actor: viewer }, gapQuerySchema.parse(search));
 
   it('answers /layers with hand-computed pools, shares, concentration, top companies and coverage', async () => {
-    const viewer = await load();
-    const answer = await layerAnalytics(viewer, { year: '2024', metric: 'revenue' });
+    const answer = await layers({ year: '2024', metric: 'revenue' });
     // infrastructure 0.2 × 1000; chips 100 + 0.5 × 230; models 0.5 × 230; execution 0.3 × 1000; application
     // 0.2 × 1000 + 50 EUR × 1.1. Hyper's 30% outside the stack goes nowhere: total 1085, not 1385.
     expect(answer).toMatchObject({
@@ -55,26 +65,24 @@ describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
   });
 
   it('filters by list (case-insensitively), status and country, excludes estimates, and names an unknown list', async () => {
-    const viewer = await makeUser('viewer');
-    const portfolio = await layerAnalytics(viewer, { year: '2024', list: 'portfolio' });
+    const portfolio = await layers({ year: '2024', list: 'portfolio' });
     expect(portfolio.total).toBe(800);
     expect(portfolio.estimated).toBe(false);
-    expect((await layerAnalytics(viewer, { year: '2024', status: 'private' })).coverage.included).toBe(1);
-    expect((await layerAnalytics(viewer, { year: '2024', country: 'fr' })).total).toBe(55);
-    const reportedOnly = await layerAnalytics(viewer, { year: '2024', estimates: 'exclude' });
+    expect((await layers({ year: '2024', status: 'private' })).coverage.included).toBe(1);
+    expect((await layers({ year: '2024', country: 'fr' })).total).toBe(55);
+    const reportedOnly = await layers({ year: '2024', estimates: 'exclude' });
     expect(reportedOnly.coverage.missing.find((m) => m.name === 'Jan Co')?.reason).toBe('only estimates of revenue for FY2025');
     expect(reportedOnly.total).toBe(855);
-    await expect(layerAnalytics(viewer, { year: '2024', list: 'Nope' })).rejects.toThrow('No list named “Nope”.');
-    await expect(layerAnalytics(viewer, { metric: 'revenue' })).rejects.toThrow('Give year');
-    const error = await layerAnalytics(viewer, { year: '2024', list: 'Nope' }).catch((e: unknown) => e);
+    await expect(layers({ year: '2024', list: 'Nope' })).rejects.toThrow('No list named “Nope”.');
+    expect(() => layersQuerySchema.parse({ metric: 'revenue' })).toThrow('Give year');
+    const error = await layers({ year: '2024', list: 'Nope' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleError);
   });
 
   it('answers /series with like-for-like growth, /profitability and /gap', async () => {
-    const viewer = await makeUser('viewer');
-    const series = await seriesAnalytics(viewer, { from: '2023', to: '2024' });
-    expect(series.years.map((y) => y.year)).toEqual([2023, 2024]);
-    const y2024 = series.years[1]!;
+    const answer = await series({ from: '2023', to: '2024' });
+    expect(answer.years.map((y) => y.year)).toEqual([2023, 2024]);
+    const y2024 = answer.years[1]!;
     // Only Chipco and Hyper have both years: chips 80 → 100, infrastructure 160 → 200, application 160 → 200.
     expect(Object.fromEntries(y2024.layers.map((l) => [l.key, l.growth]))).toEqual({
       infrastructure: 0.25,
@@ -84,9 +92,9 @@ describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
       execution: 0.25,
       application: 0.25,
     });
-    expect(series.years[0]!.total).toBe(0.2 * 800 + 80 + 0.3 * 800 + 0.2 * 800);
+    expect(answer.years[0]!.total).toBe(0.2 * 800 + 80 + 0.3 * 800 + 0.2 * 800);
 
-    const profit = await profitabilityAnalytics(viewer, { year: '2024' });
+    const profit = await profitability({ year: '2024' });
     const chips = profit.layers.find((l) => l.key === 'chips')!;
     // Chipco alone has all three metrics in chips: margin 40 / 100, capex intensity 10 / 100.
     expect(chips).toMatchObject({ operatingIncome: 40, capex: 10, operatingMargin: 0.4, capexIntensity: 0.1 });
@@ -95,21 +103,20 @@ describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
     expect(application.operatingMargin).toBe(-0.1);
 
     // C = 215; required = 215 / 0.5 / (1 − 0.5) = 860; application pool 255; gap 605.
-    const gap = await gapAnalytics(viewer, { year: '2024' });
-    expect(gap).toMatchObject({ g: 0.5, m: 0.5, year: 2024, chips: 215, required: 860, application: 255, gap: 605 });
-    const onList = await gapAnalytics(viewer, { year: '2024', chipsList: 'PORTFOLIO', g: '0.4', m: '0.6' });
+    const single = await gap({ year: '2024' });
+    expect(single).toMatchObject({ g: 0.5, m: 0.5, year: 2024, chips: 215, required: 860, application: 255, gap: 605 });
+    const onList = await gap({ year: '2024', chipsList: 'PORTFOLIO', g: '0.4', m: '0.6' });
     // Only Chipco's 100 counts: 100 / 0.4 / 0.4 = 625.
     expect(onList).toMatchObject({ chips: 100, required: 625, gap: 370 });
-    expect((await gapAnalytics(viewer, { from: '2023', to: '2024' })).years).toHaveLength(2);
-    await expect(gapAnalytics(viewer, { year: '2024', g: '0' })).rejects.toThrow('above 0 and at most 1');
+    expect((await gap({ from: '2023', to: '2024' })).years).toHaveLength(2);
+    await expect(gap({ year: '2024', g: '0' })).rejects.toThrow('above 0 and at most 1');
   });
 
   it('opens on the latest year where 80% of the set has revenue, and refuses users without a role', async () => {
-    const viewer = await makeUser('viewer');
     // 2024: 4 of 6 (67%); with the Portfolio list, 2024 has both companies.
-    expect(await defaultAnalyticsYear(viewer, { list: 'Portfolio' }, { latest: 2026 })).toBe(2024);
-    expect(await defaultAnalyticsYear(viewer, {}, { latest: 2026 })).toBeNull();
+    expect(await defaultAnalyticsYear({ actor: viewer }, { list: 'Portfolio' }, { latest: 2026 })).toBe(2024);
+    expect(await defaultAnalyticsYear({ actor: viewer }, {}, { latest: 2026 })).toBeNull();
     const nobody = { ...viewer, role: 'none' as never };
-    await expect(layerAnalytics(nobody, { year: '2024' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(layers({ year: '2024' }, nobody)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

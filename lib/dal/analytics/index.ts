@@ -1,7 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
-import type { Actor } from '../../domain/actor';
 import {
   aggregateLayers,
   aggregateProfitability,
@@ -11,48 +9,50 @@ import {
   requiredRevenueGap,
   type CompanyYearValue,
 } from '../../domain/analytics';
-import {
-  gapParamsSchema,
-  oneYearParamsSchema,
-  rangeParamsSchema,
-  yearsOf,
-  type AnalyticsParams,
-} from '../../domain/analytics/params';
 import type { Metric } from '../../domain/figures/types';
+import { FIRST_YEAR } from '../../domain/years';
+import type {
+  AnalyticsScope,
+  DefaultYearQuery,
+  GapAnswer,
+  GapQuery,
+  LayersAnswer,
+  LayersQuery,
+  ProfitabilityAnswer,
+  ProfitabilityQuery,
+  SeriesAnswer,
+  SeriesQuery,
+} from '../../analytics/schema';
+import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
 import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
 
 type Range = { from: number; to: number };
 
-async function valuesFor(db: Database, params: AnalyticsParams, range: Range, metric: Metric = params.metric) {
-  const companySet = await companySetCondition(db, params);
-  return companyValues(db, { ...range, metric, basis: params.basis, estimates: params.estimates, companySet });
+async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metric: Metric) {
+  const companySet = await companySetCondition(db, scope);
+  return companyValues(db, { ...range, metric, basis: scope.basis, estimates: scope.estimates, companySet });
 }
 
 const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear.get(year) ?? [];
 
-/** GET /api/v1/analytics/layers (SPEC §7): one year's pools, shares, concentration, top companies and coverage. */
-export async function layerAnalytics(actor: Actor, raw: unknown) {
-  assertRole(actor, 'viewer');
-  const params = oneYearParamsSchema.parse(raw);
-  const year = params.year!;
-  const db = await getDb();
-  const rows = rowsOf(await valuesFor(db, params, { from: year, to: year }), year);
-  const aggregate = aggregateLayers(rows, params.metric);
-  return { year, metric: params.metric, basis: params.basis, currency: 'USD' as const, ...aggregate };
+/** GET /api/v1/analytics/layers (docs/data-contract.md §7): one year's pools, shares, concentration, top companies and coverage. */
+export async function layerAnalytics(ctx: Ctx, query: LayersQuery): Promise<LayersAnswer> {
+  assertRole(ctx.actor, 'viewer');
+  const { year, metric, basis } = query;
+  const rows = rowsOf(await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric), year);
+  return { year, metric, basis, currency: 'USD', ...aggregateLayers(rows, metric) };
 }
 
 /**
  * GET /api/v1/analytics/series: each year's pools with like-for-like growth over the year before (the year before
  * `from` is read too, so the first year has a growth when its predecessor has data).
  */
-export async function seriesAnalytics(actor: Actor, raw: unknown) {
-  assertRole(actor, 'viewer');
-  const params = rangeParamsSchema.parse(raw);
-  const { from, to } = yearsOf(params);
-  const db = await getDb();
-  const byYear = await valuesFor(db, params, { from: Math.max(1990, from - 1), to });
+export async function seriesAnalytics(ctx: Ctx, query: SeriesQuery): Promise<SeriesAnswer> {
+  assertRole(ctx.actor, 'viewer');
+  const { from, to, metric, basis } = query;
+  const byYear = await valuesFor(await dbOf(ctx), query, { from: Math.max(FIRST_YEAR, from - 1), to }, metric);
   const years = [];
   for (let year = from; year <= to; year++) {
     const rows = rowsOf(byYear, year);
@@ -67,68 +67,61 @@ export async function seriesAnalytics(actor: Actor, raw: unknown) {
       coverage,
     });
   }
-  return { metric: params.metric, basis: params.basis, currency: 'USD' as const, years };
+  return { metric, basis, currency: 'USD', years };
 }
 
 /** GET /api/v1/analytics/profitability: revenue, capex and operating income by layer, the profit pool and capex intensity. */
-export async function profitabilityAnalytics(actor: Actor, raw: unknown) {
-  assertRole(actor, 'viewer');
-  const params = oneYearParamsSchema.parse(raw);
-  const year = params.year!;
-  const range = { from: year, to: year };
-  const db = await getDb();
+export async function profitabilityAnalytics(ctx: Ctx, query: ProfitabilityQuery): Promise<ProfitabilityAnswer> {
+  assertRole(ctx.actor, 'viewer');
+  const { year, basis } = query;
+  const db = await dbOf(ctx);
   const [revenue, capex, operatingIncome] = await Promise.all(
     (['revenue', 'capex', 'operating_income'] as const).map(async (metric) =>
-      rowsOf(await valuesFor(db, params, range, metric), year),
+      rowsOf(await valuesFor(db, query, { from: year, to: year }, metric), year),
     ),
   );
   const result = aggregateProfitability({ revenue: revenue!, capex: capex!, operatingIncome: operatingIncome! });
-  return { year, basis: params.basis, currency: 'USD' as const, ...result };
+  return { year, basis, currency: 'USD', ...result };
 }
 
 /**
- * GET /api/v1/analytics/gap: the required-revenue gap (SPEC §5) for a year or a range. The chips input is the set,
- * or the companies on `chipsList` (the other filters still apply); the application input is always the set.
+ * GET /api/v1/analytics/gap: the required-revenue gap (docs/data-contract.md §5) for a year or a range. The chips
+ * input is the set, or the companies on `chipsList` (the other filters still apply); the application input is
+ * always the set.
  */
-export async function gapAnalytics(actor: Actor, raw: unknown) {
-  assertRole(actor, 'viewer');
-  const params = gapParamsSchema.parse(raw);
-  const range = yearsOf(params);
-  const db = await getDb();
-  const revenue = { ...params, metric: 'revenue' as const };
-  const application = await valuesFor(db, revenue, range);
-  const chips = params.chipsList
+export async function gapAnalytics(ctx: Ctx, query: GapQuery): Promise<GapAnswer> {
+  assertRole(ctx.actor, 'viewer');
+  const { from, to, g, m, basis, chipsList } = query;
+  const db = await dbOf(ctx);
+  const application = await valuesFor(db, query, { from, to }, 'revenue');
+  const chips = chipsList
     ? await companyValues(db, {
-        ...range,
+        from,
+        to,
         metric: 'revenue',
-        basis: params.basis,
-        estimates: params.estimates,
-        companySet: await companySetCondition(db, { ...params, list: params.chipsList }, 'chipsList'),
+        basis,
+        estimates: query.estimates,
+        companySet: await companySetCondition(db, { ...query, list: chipsList }, 'chipsList'),
       })
     : application;
   const years = [];
-  for (let year = range.from; year <= range.to; year++)
-    years.push({
-      year,
-      ...requiredRevenueGap({ chips: rowsOf(chips, year), application: rowsOf(application, year), g: params.g, m: params.m }),
-    });
-  const single = params.from === undefined && years.length === 1 ? years[0] : undefined;
-  return { g: params.g, m: params.m, basis: params.basis, currency: 'USD' as const, ...single, years };
+  for (let year = from; year <= to; year++)
+    years.push({ year, ...requiredRevenueGap({ chips: rowsOf(chips, year), application: rowsOf(application, year), g, m }) });
+  return { g, m, basis, currency: 'USD', ...(query.single ? years[0] : undefined), years };
 }
 
 /**
- * The year a dashboard opens on (SPEC §8): the latest in which at least 80% of the set has revenue on the calendar
- * basis, searched over the `lookback` years up to `latest`; null when no year qualifies.
+ * The year a dashboard opens on (docs/data-contract.md §8): the latest in which at least 80% of the set has revenue
+ * on the calendar basis, searched over the `lookback` years up to `latest`; null when no year qualifies.
  */
 export async function defaultAnalyticsYear(
-  actor: Actor,
-  raw: unknown,
+  ctx: Ctx,
+  set: DefaultYearQuery,
   { latest = new Date().getUTCFullYear(), lookback = 15 }: { latest?: number; lookback?: number } = {},
 ): Promise<number | null> {
-  assertRole(actor, 'viewer');
-  const params = rangeParamsSchema.parse({ ...(raw as object), from: latest - lookback + 1, to: latest });
-  const db = await getDb();
-  const byYear = await valuesFor(db, { ...params, metric: 'revenue', basis: 'calendar' }, { from: params.from!, to: latest });
+  assertRole(ctx.actor, 'viewer');
+  const scope: AnalyticsScope = { ...set, basis: 'calendar', estimates: 'include' };
+  const byYear = await valuesFor(await dbOf(ctx), scope, { from: latest - lookback + 1, to: latest }, 'revenue');
   for (let year = latest; year > latest - lookback; year--) {
     const { included, missing } = coverageOf(rowsOf(byYear, year));
     if (included > 0 && included >= 0.8 * (included + missing.length)) return year;

@@ -1,8 +1,10 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/v1/analytics/layers/[key]/route';
+import { layersQuerySchema } from '@/lib/analytics/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { ForbiddenError, NotFoundError, RuleError } from '@/lib/errors';
+import type { LayerKey } from '@/lib/domain/layers';
+import { ForbiddenError, RuleError } from '@/lib/errors';
 import { makeUser } from '@/lib/testing/actors';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { loadSmallStack } from '@/lib/testing/small-stack';
@@ -23,8 +25,12 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
     viewer = await makeUser('viewer');
   });
 
+  /** The query string as the route parses it, then the data layer. */
+  const detail = (layer: LayerKey, search: Record<string, string>, actor = viewer) =>
+    layerDetailAnalytics({ actor }, { ...layersQuerySchema.parse(search), layer });
+
   it('answers the chips layer with hand-computed companies, growth, coverage and eight years of its pool', async () => {
-    const answer = await layerDetailAnalytics(viewer, 'chips', { year: '2024' });
+    const answer = await detail('chips', { year: '2024' });
     // Jan Co: CY2024 = (120 × 1 + 240 × 11) / 12 = 230, half in chips = 115, estimated; Chipco 100. Pool 215.
     expect(answer).toMatchObject({
       year: 2024,
@@ -64,7 +70,7 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
   });
 
   it('shows a loss-making layer: operating income, no share of a negative pool', async () => {
-    const answer = await layerDetailAnalytics(viewer, 'application', { year: '2024', metric: 'operating_income' });
+    const answer = await detail('application', { year: '2024', metric: 'operating_income' });
     // Hyper's application part of −100 is −20; Euro App and Gap Co have no operating income.
     expect(answer).toMatchObject({ value: -20, growth: null, estimated: false });
     expect(answer.companies).toEqual([
@@ -77,12 +83,12 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
   });
 
   it('applies the filters: list, estimates, basis', async () => {
-    const portfolio = await layerDetailAnalytics(viewer, 'application', { year: '2024', list: 'PORTFOLIO' });
+    const portfolio = await detail('application', { year: '2024', list: 'PORTFOLIO' });
     // Hyper alone: 0.2 × 1000 = 200, from 0.2 × 800 = 160.
     expect(portfolio).toMatchObject({ value: 200, growth: 0.25, coverage: { included: 1, missing: [] } });
     expect(portfolio.companies.map((c) => [c.name, c.shareOfLayer])).toEqual([['Hyper', 1]]);
 
-    const reported = await layerDetailAnalytics(viewer, 'chips', { year: '2024', estimates: 'exclude' });
+    const reported = await detail('chips', { year: '2024', estimates: 'exclude' });
     expect(reported).toMatchObject({ value: 100, estimated: false });
     expect(reported.coverage.missing.map((m) => [m.name, m.reason])).toEqual([
       ['Jan Co', 'only estimates of revenue for FY2025'],
@@ -90,7 +96,7 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
     ]);
 
     // Fiscal: Jan Co's FY2024 is 120, so 60 in chips.
-    const fiscal = await layerDetailAnalytics(viewer, 'chips', { year: '2024', basis: 'fiscal' });
+    const fiscal = await detail('chips', { year: '2024', basis: 'fiscal' });
     expect(fiscal.companies.map((c) => [c.name, c.value])).toEqual([
       ['Chipco', 100],
       ['Jan Co', 60],
@@ -98,15 +104,13 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
     expect(fiscal.value).toBe(160);
 
     // The series stops at the first year analytics answer for.
-    expect((await layerDetailAnalytics(viewer, 'chips', { year: '1990' })).series).toEqual([emptyYear(1990)]);
+    expect((await detail('chips', { year: '1990' })).series).toEqual([emptyYear(1990)]);
   });
 
-  it('refuses an unknown layer (404), a missing year, an unknown list and a user without a role', async () => {
-    await expect(layerDetailAnalytics(viewer, 'robots', { year: '2024' })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(layerDetailAnalytics(viewer, 'chips', {})).rejects.toThrow('Give year');
-    await expect(layerDetailAnalytics(viewer, 'chips', { year: '2024', list: 'Nope' })).rejects.toBeInstanceOf(RuleError);
+  it('refuses an unknown list and a user without a role', async () => {
+    await expect(detail('chips', { year: '2024', list: 'Nope' })).rejects.toBeInstanceOf(RuleError);
     const nobody = { ...viewer, role: 'none' as never };
-    await expect(layerDetailAnalytics(nobody, 'chips', { year: '2024' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(detail('chips', { year: '2024' }, nobody)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('is served by GET /api/v1/analytics/layers/{key}', async () => {
@@ -118,7 +122,9 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
     // Jan Co's other half: 115.
     expect(await ok.json()).toMatchObject({ key: 'models', value: 115, companies: [{ name: 'Jan Co', value: 115 }] });
     expect((await get('robots', '?year=2024')).status).toBe(404);
-    expect((await get('chips', '')).status).toBe(422);
+    const missingYear = await get('chips', '');
+    expect(missingYear.status).toBe(422);
+    expect(JSON.stringify(await missingYear.json())).toContain('Give year');
     expect((await get('chips', '?year=2024&metric=profit')).status).toBe(422);
     session.actor = null;
     expect((await get('chips', '?year=2024')).status).toBe(401);

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { METRICS } from '../figures/types';
+import { yearSchema } from '../years';
 
 /**
  * The dashboard's state, all of it in the URL so a link reproduces the view exactly (issue 6). The server page
  * and the client filter bar parse it with this one module; a bad value falls back to its default rather than
  * failing the page.
  */
-const year = z.coerce.number().int().min(1990).max(2100);
+
 const text = z.string().trim().min(1).max(100);
 
 export const dashboardFiltersSchema = z.object({
-  /** Absent: the default year of SPEC §8, resolved on the server. */
-  year: year.optional().catch(undefined),
+  /** Absent: the default year (docs/data-contract.md §8), resolved on the server. */
+  year: yearSchema.optional().catch(undefined),
   metric: z.enum(METRICS).default('revenue').catch('revenue'),
   basis: z.enum(['calendar', 'fiscal']).default('calendar').catch('calendar'),
   list: text.optional().catch(undefined),
@@ -24,12 +25,15 @@ export const dashboardFiltersSchema = z.object({
     .optional()
     .catch(undefined),
   estimates: z.enum(['include', 'exclude']).default('include').catch('include'),
-  /** The required-revenue gap's assumptions (SPEC §5). */
+  /** The required-revenue gap's assumptions (docs/data-contract.md §5). */
   g: z.coerce.number().gt(0).max(1).default(0.5).catch(0.5),
   m: z.coerce.number().min(0).lt(1).default(0.5).catch(0.5),
   chipsList: text.optional().catch(undefined),
 });
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
+
+/** The filters with the year settled: the URL's, or the default year the server found. */
+export type ResolvedFilters = DashboardFilters & { year: number };
 
 /** Defaults are left out of the URL, so the plain dashboard link stays plain. */
 const DEFAULTS: Partial<Record<keyof DashboardFilters, string | number>> = {
@@ -71,25 +75,5 @@ export function dashboardFiltersToSearch(filters: Partial<DashboardFilters>): st
     const value = filters[key];
     if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));
   }
-  return params.toString();
-}
-
-/** The parameters of the analytics API for these filters (SPEC §7), as a query string. */
-export function analyticsSearch(
-  filters: DashboardFilters & { year: number },
-  extra: Record<string, string | number | undefined> = {},
-): string {
-  const params = new URLSearchParams();
-  const base = {
-    year: filters.year,
-    metric: filters.metric,
-    basis: filters.basis,
-    list: filters.list,
-    status: filters.status,
-    country: filters.country,
-    estimates: filters.estimates,
-    ...extra,
-  };
-  for (const [key, value] of Object.entries(base)) if (value !== undefined) params.set(key, String(value));
   return params.toString();
 }

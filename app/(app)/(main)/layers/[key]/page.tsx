@@ -12,13 +12,9 @@ import { requireUser } from '@/lib/auth/session';
 import { defaultAnalyticsYear } from '@/lib/dal/analytics';
 import { layerDetailAnalytics } from '@/lib/dal/analytics/layer-detail';
 import { listLayers } from '@/lib/dal/layers';
-import type { Actor } from '@/lib/domain/actor';
-import {
-  analyticsSearch,
-  dashboardFiltersToSearch,
-  parseDashboardFilters,
-  type DashboardFilters,
-} from '@/lib/domain/dashboard/filters';
+import type { Ctx } from '@/lib/dal/context';
+import { dashboardFiltersToSearch, parseDashboardFilters, type DashboardFilters } from '@/lib/domain/dashboard/filters';
+import { dashboardQueries } from '@/lib/queries/dashboard';
 import { isLayerKey, LAYERS } from '@/lib/domain/layers';
 import { RuleError } from '@/lib/errors';
 
@@ -40,15 +36,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LayerPage({ params, searchParams }: Props) {
   await connection();
   const actor = await requireUser('viewer');
+  const ctx = { actor };
   const { key } = await params;
   if (!isLayerKey(key)) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const year = filters.year ?? (await openingYear(actor, filters));
-  const query = Object.fromEntries(new URLSearchParams(analyticsSearch({ ...filters, year })));
+  const year = filters.year ?? (await openingYear(ctx, filters));
+  // The dashboard's layers query for the same filters, narrowed to this layer.
+  const query = { ...dashboardQueries({ ...filters, year }).layers, layer: key };
   const [layers, answer] = await Promise.all([
-    listLayers(actor),
+    listLayers(ctx),
     // An unknown list is the reader's to fix, not a crash: say so in the page.
-    layerDetailAnalytics(actor, key, query).catch((error: unknown) => {
+    layerDetailAnalytics(ctx, query).catch((error: unknown) => {
       if (error instanceof RuleError) return error;
       throw error;
     }),
@@ -78,8 +76,8 @@ export default async function LayerPage({ params, searchParams }: Props) {
   );
 }
 
-/** The dashboard's year when the URL names none (SPEC §8), or last year when no year qualifies. */
-async function openingYear(actor: Actor, { list, status, country }: DashboardFilters): Promise<number> {
-  const year = await defaultAnalyticsYear(actor, { list, status, country }).catch(() => null);
+/** The dashboard's year when the URL names none (docs/data-contract.md §8), or last year when no year qualifies. */
+async function openingYear(ctx: Ctx, { list, status, country }: DashboardFilters): Promise<number> {
+  const year = await defaultAnalyticsYear(ctx, { list, status, country }).catch(() => null);
   return year ?? new Date().getUTCFullYear() - 1;
 }
