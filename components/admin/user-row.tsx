@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { changeRoleAction, resetPasswordAction, setDisabledAction } from '@/lib/actions/users';
-import type { UserView } from '@/lib/dal/users';
 import { ROLES } from '@/lib/domain/roles';
+import type { UserView } from '@/lib/users/schema';
 import { ConfirmButton } from '../ui/confirm-button';
 import { FormMessage } from '../ui/form-message';
 import { SecretBox } from '../ui/secret-box';

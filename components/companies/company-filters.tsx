@@ -2,8 +2,8 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { companyFilterToSearch, type CompanyFilter } from '@/lib/domain/company-filter';
-import { LAYERS } from '@/lib/domain/layers';
+import { companyFilterToSearch, type CompanyFilter } from '@/lib/companies/filter';
+import { LAYERS, layerLabel } from '@/lib/domain/layers';
 import { SelectField } from '../ui/select-field';
 
 /** The filter bar: every change goes into the URL (page back to the first), so a link reproduces the view. */
@@ -50,7 +50,7 @@ export function CompanyFilters({
         id="filter-layer"
         label="Layer"
         value={filter.layer ?? ''}
-        options={[{ value: '', label: 'Any layer' }, ...LAYERS.map((l) => ({ value: l.key, label: `${l.position} ${l.name}` }))]}
+        options={[{ value: '', label: 'Any layer' }, ...LAYERS.map((l) => ({ value: l.key, label: layerLabel(l) }))]}
         onChange={(v) => apply({ layer: (v || undefined) as CompanyFilter['layer'] })}
       />
       <SelectField

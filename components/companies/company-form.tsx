@@ -4,8 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { saveCompanyAction } from '@/lib/actions/companies';
 import type { ActionState } from '@/lib/auth/action';
-import type { CompanyView } from '@/lib/dal/company-views';
-import { COMPANY_STATUSES } from '@/lib/domain/company';
+import { COMPANY_STATUSES, type CompanyStatus, type CompanyView } from '@/lib/companies/schema';
 import { sharesToPercentages, totalIsComplete, type Percentages } from '@/lib/domain/company-form';
 import type { LayerKey } from '@/lib/domain/layers';
 import { Field } from '../ui/field';
@@ -33,7 +32,7 @@ interface FormValues {
     name: string;
     ticker: string;
     country: string;
-    status: string;
+    status: CompanyStatus;
     fiscalYearEndMonth: string;
     currency: string;
     website: string;
@@ -87,9 +86,10 @@ export function CompanyForm({
   function save(atVersion = version) {
     startTransition(async () => {
       const result = await saveCompanyAction({
+        ...values.fields,
         id: company?.id,
         version: atVersion,
-        fields: { ...values.fields, lists: [...values.fields.lists, ...(newList.trim() ? [newList.trim()] : [])] },
+        lists: [...values.fields.lists, ...(newList.trim() ? [newList.trim()] : [])],
         percentages: values.percentages,
         subLayers: values.subLayers,
       });
@@ -140,7 +140,7 @@ export function CompanyForm({
             label="Status"
             value={values.fields.status}
             options={COMPANY_STATUSES.map((v) => ({ value: v, label: v }))}
-            onChange={(v) => setField('status', v)}
+            onChange={(v) => setField('status', v as CompanyStatus)}
           />
           <SelectField
             id="fiscalYearEndMonth"

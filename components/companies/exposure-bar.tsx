@@ -1,5 +1,5 @@
 import { LAYERS } from '@/lib/domain/layers';
-import type { CompanyView } from '@/lib/dal/company-views';
+import type { CompanyView } from '@/lib/companies/schema';
 
 const OUTSIDE_COLOUR = '#d9dde4';
 

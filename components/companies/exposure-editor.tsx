@@ -2,10 +2,10 @@
 
 import { canonicalDecimal, Dec } from '@/lib/domain/decimal';
 import { PERCENT_COLUMNS, percentTotal, totalIsComplete, type PercentColumn, type Percentages } from '@/lib/domain/company-form';
-import { LAYERS, type LayerKey } from '@/lib/domain/layers';
+import { LAYERS, layerLabel, type LayerKey } from '@/lib/domain/layers';
 
 const NAMES: Record<PercentColumn, string> = {
-  ...Object.fromEntries(LAYERS.map((l) => [l.key, `${l.position} ${l.name}`])),
+  ...Object.fromEntries(LAYERS.map((l) => [l.key, layerLabel(l)])),
   outside: 'Outside the AI stack',
 } as Record<PercentColumn, string>;
 const COLOURS = new Map<PercentColumn, string>([...LAYERS.map((l) => [l.key, l.colour] as const), ['outside', '#d9dde4']]);

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { deleteListAction, renameListAction } from '@/lib/actions/companies';
-import type { ListView } from '@/lib/dal/lists';
-import { companyFilterToSearch } from '@/lib/domain/company-filter';
+import { companyFilterToSearch } from '@/lib/companies/filter';
+import type { ListView } from '@/lib/lists/schema';
 import { ConfirmButton } from '../ui/confirm-button';
 import { FormMessage } from '../ui/form-message';
 

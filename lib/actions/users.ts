@@ -1,15 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { roleAction } from '../auth/action';
-import { ROLES } from '../domain/roles';
-import { changeUserRole, createUser, createUserSchema, resetUserPassword, setUserDisabled } from '../dal/users';
-
-const userId = z.object({ userId: z.uuid('Unknown user.') });
+import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from '../dal/users';
+import { changeRoleSchema, createUserSchema, setDisabledSchema, userIdSchema } from '../users/schema';
 
 export const createUserAction = roleAction('admin', createUserSchema, async (actor, input) => {
-  const { user, initialPassword } = await createUser(actor, input);
+  const { user, initialPassword } = await createUser({ actor }, input);
   revalidatePath('/admin/users');
   return {
     message: `Created ${user.email}. Pass on the initial password below; it is shown only once.`,
@@ -17,28 +14,20 @@ export const createUserAction = roleAction('admin', createUserSchema, async (act
   };
 });
 
-export const changeRoleAction = roleAction(
-  'admin',
-  userId.extend({ role: z.enum(ROLES, 'Choose a role.') }),
-  async (actor, input) => {
-    const user = await changeUserRole(actor, input.userId, input.role);
-    revalidatePath('/admin/users');
-    return { message: `${user.email} is now ${user.role}.` };
-  },
-);
+export const changeRoleAction = roleAction('admin', changeRoleSchema, async (actor, input) => {
+  const user = await changeUserRole({ actor }, input);
+  revalidatePath('/admin/users');
+  return { message: `${user.email} is now ${user.role}.` };
+});
 
-export const setDisabledAction = roleAction(
-  'admin',
-  userId.extend({ disabled: z.enum(['true', 'false']).transform((v) => v === 'true') }),
-  async (actor, input) => {
-    const user = await setUserDisabled(actor, input.userId, input.disabled);
-    revalidatePath('/admin/users');
-    return { message: `${user.email} is ${user.disabled ? 'disabled; their sessions and tokens stop working' : 'enabled'}.` };
-  },
-);
+export const setDisabledAction = roleAction('admin', setDisabledSchema, async (actor, input) => {
+  const user = await setUserDisabled({ actor }, input);
+  revalidatePath('/admin/users');
+  return { message: `${user.email} is ${user.disabled ? 'disabled; their sessions and tokens stop working' : 'enabled'}.` };
+});
 
-export const resetPasswordAction = roleAction('admin', userId, async (actor, input) => {
-  const { user, password } = await resetUserPassword(actor, input.userId);
+export const resetPasswordAction = roleAction('admin', userIdSchema, async (actor, { userId }) => {
+  const { user, password } = await resetUserPassword({ actor }, userId);
   revalidatePath('/admin/users');
   return { message: `New password for ${user.email}, shown only once:`, data: { secret: password } };
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { LAYER_KEYS } from './layers';
-import { COMPANY_STATUSES } from './company';
+import { LAYER_KEYS } from '../domain/layers';
+import { COMPANY_STATUSES } from './schema';
 
 /**
- * The companies table's filters, sort and page, as they live in the URL and in the API's query string
- * (SPEC §7). One schema for the page, the API and the export, so a link reproduces a view exactly.
+ * The companies table's filters, sort and page, as they live in the URL and in the API's query string. One
+ * schema for the page, the API and the export, so a link reproduces a view exactly.
  */
 export const COMPANY_SORTS = ['name', 'ticker', 'country', 'status', 'primary', 'updated'] as const;
 

@@ -1,38 +1,26 @@
 import 'server-only';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import { z } from 'zod';
 import { apiTokens, users } from '@/db/schema';
 import { getDb } from '@/db/client';
 import type { Actor } from '../domain/actor';
 import { generateApiToken, hashApiToken, looksLikeApiToken, tokenDisplayPrefix } from '../auth/secrets';
 import { NotFoundError, RuleError } from '../errors';
+import type { ApiTokenView, CreateTokenInput } from '../tokens/schema';
 import { recordAudit } from './audit';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
-
-export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token, e.g. "Notebook".').max(80, 'Use at most 80 characters.'),
-});
-
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 const MAX_ACTIVE_TOKENS = 50;
 const TOUCH_EVERY_MS = 60_000;
 
 /** Every role may hold personal tokens (SPEC §2); each acts with its owner's current role. */
-export async function createApiToken(actor: Actor, input: { name: string }, ownerId = actor.userId) {
+export async function createApiToken(ctx: Ctx, { name, ownerId = ctx.actor.userId }: CreateTokenInput) {
+  const { actor } = ctx;
   assertRole(actor, 'viewer');
   if (!ownerId) throw new RuleError('Tokens belong to a user: run the CLI with --as EMAIL or pass --email.');
   if (ownerId !== actor.userId) assertRole(actor, 'admin');
-  const { name } = createTokenSchema.parse(input);
   const token = generateApiToken();
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const view = await db.transaction(async (tx) => {
     const active = await tx
       .select({ id: apiTokens.id })
@@ -66,18 +54,20 @@ function toView(row: typeof apiTokens.$inferSelect): ApiTokenView {
   };
 }
 
-export async function listOwnApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+export async function listOwnApiTokens(ctx: Ctx): Promise<ApiTokenView[]> {
+  const { actor } = ctx;
   assertRole(actor, 'viewer');
   if (!actor.userId) return [];
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, actor.userId)).orderBy(desc(apiTokens.createdAt));
   return rows.map(toView);
 }
 
 /** A user revokes one of their own tokens; someone else's token is "not found", not "forbidden". */
-export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<void> {
+  const { actor } = ctx;
   assertRole(actor, 'viewer');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select()

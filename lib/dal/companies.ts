@@ -2,13 +2,13 @@ import 'server-only';
 import { and, asc, desc, eq, exists, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { auditEvents, companies, companyLists, exposures, layers, lists } from '@/db/schema';
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
-import type { Actor } from '../domain/actor';
+import type { CompanyFilter } from '../companies/filter';
+import type { CompanyHistoryEntry, CompanyView } from '../companies/schema';
 import { caseFold } from '../domain/case-fold';
-import type { CompanyFilter } from '../domain/company-filter';
 import { NotFoundError } from '../errors';
-import { loadCompanyViews, type CompanyView } from './company-views';
+import { loadCompanyViews } from './company-views';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { escapeLike } from './sql-helpers';
 
@@ -77,9 +77,9 @@ function orderBy(filter: CompanyFilter, primary: ReturnType<typeof primaryLayers
 }
 
 /** One page of the universe, filtered and sorted in SQL; the total counts the whole filtered set. */
-export async function listCompanies(actor: Actor, filter: CompanyFilter): Promise<{ items: CompanyView[]; total: number }> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function listCompanies(ctx: Ctx, filter: CompanyFilter): Promise<{ items: CompanyView[]; total: number }> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const primary = primaryLayers(db);
   const rows = await db
     .with(primary)
@@ -124,28 +124,19 @@ export async function companyIdsForFilter(db: Database, filter: CompanyFilter): 
   return rows.map((r) => r.id);
 }
 
-export async function getCompany(actor: Actor, id: string): Promise<CompanyView> {
-  assertRole(actor, 'viewer');
+export async function getCompany(ctx: Ctx, id: string): Promise<CompanyView> {
+  assertRole(ctx.actor, 'viewer');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such company.');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const [view] = await loadCompanyViews(db, [id]);
   if (!view) throw new NotFoundError('No such company.');
   return view;
 }
 
-export interface CompanyHistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** Every recorded change of one company, newest first; readable by every role (SPEC §2). */
-export async function companyHistory(actor: Actor, id: string): Promise<CompanyHistoryEntry[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+/** Every recorded change of one company, newest first; readable by every role. */
+export async function companyHistory(ctx: Ctx, id: string): Promise<CompanyHistoryEntry[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db
     .select()
     .from(auditEvents)
@@ -163,9 +154,9 @@ export async function companyHistory(actor: Actor, id: string): Promise<CompanyH
 }
 
 /** The countries of the active universe, for country pickers. */
-export async function companyCountries(actor: Actor): Promise<string[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function companyCountries(ctx: Ctx): Promise<string[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db
     .selectDistinct({ country: companies.country })
     .from(companies)

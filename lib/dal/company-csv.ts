@@ -1,25 +1,25 @@
 import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import { auditEvents, companies, companyLists, exposures } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { companyFilterSchema, type CompanyFilter } from '../companies/filter';
+import { companyInputSchema, type CompanyInput, type CompanyView } from '../companies/schema';
 import { parseCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
-import type { Actor } from '../domain/actor';
+import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { caseFold } from '../domain/case-fold';
-import { companyInputSchema, type CompanyInput } from '../domain/company';
-import { companyFilterSchema, type CompanyFilter } from '../domain/company-filter';
 import { Dec } from '../domain/decimal';
 import { LAYER_KEYS } from '../domain/layers';
 import { parseShareCells } from '../domain/shares';
 import { CsvRejectedError, type CsvIssue } from '../errors';
 import { companyIdsForFilter } from './companies';
-import { companySnapshot, loadCompanyViews, type CompanyView } from './company-views';
+import { companySnapshot, loadCompanyViews } from './company-views';
 import { companyColumns } from './company-writes';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { resolveListIds } from './lists';
 import { chunks } from './sql-helpers';
 
-/** companies.csv (SPEC §6): `outside` and `currency` may be absent; every other column must be there. */
+/** companies.csv: `outside` and `currency` may be absent; every other column must be there. */
 export const COMPANY_CSV_COLUMNS = [
   'name',
   'ticker',
@@ -38,14 +38,6 @@ const REQUIRED_COLUMNS = COMPANY_CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has
 
 /** Where a validation problem of the company schema shows in the file. */
 const COLUMN_OF_FIELD: Record<string, string> = { fiscalYearEndMonth: 'fiscal_year_end_month', exposures: 'shares' };
-
-export interface ImportSummary {
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  warnings: { line: number; message: string }[];
-}
 
 interface ReadRow {
   line: number;
@@ -124,7 +116,8 @@ function unchanged(input: CompanyInput, view: CompanyView): boolean {
  * and nothing is written; rows upsert on the company name, so the same file twice changes nothing. The CSV
  * has no sub-layer column, so an updated company keeps the sub-layer labels of the layers it keeps.
  */
-export async function importCompaniesCsv(actor: Actor, text: string, options: { dryRun: boolean }): Promise<ImportSummary> {
+export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
   const parsed = parseCsv(text, { columns: COMPANY_CSV_COLUMNS, required: REQUIRED_COLUMNS });
   if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
@@ -134,7 +127,7 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
   flagDuplicates(parsed.rows, 'name', issues);
   flagDuplicates(parsed.rows, 'ticker', issues);
 
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const nameKeys = rows.map((r) => caseFold(r.input.name));
   const tickerKeys = rows.flatMap((r) => (r.input.ticker ? [caseFold(r.input.ticker)] : []));
   const existing = new Map<string, CompanyView>();
@@ -172,8 +165,8 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
     else updates.push({ row, before });
     if (before?.archived) warnings.push({ line: row.line, message: `${before.name} is archived; it stays archived.` });
   }
-  const summary = { dryRun: options.dryRun, created: creates.length, updated: updates.length, unchanged: same, warnings };
-  if (options.dryRun || (creates.length === 0 && updates.length === 0)) return summary;
+  const summary = { dryRun, created: creates.length, updated: updates.length, unchanged: same, warnings };
+  if (dryRun || (creates.length === 0 && updates.length === 0)) return summary;
 
   await db.transaction(async (tx) => {
     const ids = new Map<ReadRow, string>();
@@ -246,10 +239,10 @@ export async function importCompaniesCsv(actor: Actor, text: string, options: { 
 const NUMBER_COLUMNS = ['fiscal_year_end_month', ...LAYER_KEYS, 'outside'];
 
 /** companies.csv of a filter (default: every active company), in the format the importer reads back. */
-export async function exportCompaniesCsv(actor: Actor, filter: CompanyFilter = companyFilterSchema.parse({})): Promise<string> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
-  const ids = await companyIdsForFilter(db, { ...filter, archived: 'exclude' }); // SPEC §6: non-archived rows
+export async function exportCompaniesCsv(ctx: Ctx, filter: CompanyFilter = companyFilterSchema.parse({})): Promise<string> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
+  const ids = await companyIdsForFilter(db, { ...filter, archived: 'exclude' }); // the export holds active companies only
   const rows: Record<string, string | number | null>[] = [];
   for (const part of chunks(ids)) {
     for (const view of await loadCompanyViews(db, part)) {

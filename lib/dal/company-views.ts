@@ -3,30 +3,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { companies, companyLists, exposures, layers, lists } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { canonicalDecimal, outsideShare } from '../domain/decimal';
+import type { CompanyInput, CompanyView } from '../companies/schema';
 import { isLayerKey, LAYERS, type LayerKey } from '../domain/layers';
 import { primaryLayer } from '../domain/shares';
-import type { CompanyInputRaw, CompanyStatus } from '../domain/company';
-
-/** A company as every caller sees it: plain data, shares as exact decimal strings in stack order. */
-export interface CompanyView {
-  id: string;
-  name: string;
-  ticker: string | null;
-  country: string | null;
-  status: CompanyStatus;
-  fiscalYearEndMonth: number;
-  currency: string;
-  website: string | null;
-  description: string | null;
-  archived: boolean;
-  version: number;
-  exposures: { layer: LayerKey; share: string; subLayer: string | null }[];
-  outside: string;
-  primaryLayer: LayerKey | null;
-  lists: string[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 type Reader = Pick<Database, 'select'>;
 const position = new Map(LAYERS.map((l) => [l.key, l.position]));
@@ -94,8 +73,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** A stored company as raw input, so a PATCH can be merged over it and validated like a full write. */
-export function viewAsInput(view: CompanyView): CompanyInputRaw {
+/** A stored company as input, so a patch or a bulk action can be applied over it and written like a full write. */
+export function viewAsInput(view: CompanyView): CompanyInput {
   return {
     name: view.name,
     ticker: view.ticker,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { companyFilterSchema } from '@/lib/domain/company-filter';
+import { companyFilterSchema } from '@/lib/companies/filter';
+import { companyInputSchema, companyPatchSchema } from '@/lib/companies/schema';
+import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { companyHistory, getCompany, listCompanies } from './companies';
 import { bulkUpdateCompanies, createCompany, deleteCompanyPermanently, updateCompany } from './company-writes';
@@ -9,12 +12,18 @@ import { listLists } from './lists';
 
 const filter = (f: Record<string, unknown> = {}) => companyFilterSchema.parse(f);
 
+/** What the API does with a body: parse it once, then hand the typed input on. */
+const create = async (actor: Actor, raw: z.input<typeof companyInputSchema>) =>
+  createCompany({ actor }, companyInputSchema.parse(raw));
+const update = async (actor: Actor, id: string, raw: Record<string, unknown>) =>
+  updateCompany({ actor }, { id, patch: companyPatchSchema.parse(raw) });
+
 describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
   useFreshDatabase(driver);
 
   it('creates a company split 60/40 that shows under both layer filters, primary under the larger', async () => {
     const analyst = await makeUser('analyst');
-    const company = await createCompany(analyst, {
+    const company = await create(analyst, {
       name: '  Split Co ',
       ticker: 'splt',
       country: 'nl',
@@ -43,12 +52,14 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
       ],
     });
     for (const layer of ['chips', 'models'])
-      expect((await listCompanies(analyst, filter({ layer }))).items.map((c) => c.name)).toContain('Split Co');
+      expect((await listCompanies({ actor: analyst }, filter({ layer }))).items.map((c) => c.name)).toContain('Split Co');
     expect(
-      (await listCompanies(analyst, filter({ layer: 'models', layerMode: 'primary' }))).items.map((c) => c.name),
+      (await listCompanies({ actor: analyst }, filter({ layer: 'models', layerMode: 'primary' }))).items.map((c) => c.name),
     ).not.toContain('Split Co');
-    expect((await listCompanies(analyst, filter({ list: 'PORTFOLIO' }))).items.map((c) => c.name)).toEqual(['Split Co']);
-    expect((await listLists(analyst)).map((l) => [l.name, l.companies])).toEqual([
+    expect((await listCompanies({ actor: analyst }, filter({ list: 'PORTFOLIO' }))).items.map((c) => c.name)).toEqual([
+      'Split Co',
+    ]);
+    expect((await listLists({ actor: analyst })).map((l) => [l.name, l.companies])).toEqual([
       ['New List', 1],
       ['Portfolio', 1],
       ['Watchlist', 0],
@@ -57,11 +68,11 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('names the clash on a duplicate name (Unicode case folding) or ticker', async () => {
     const analyst = await makeUser('analyst');
-    await createCompany(analyst, { name: "Société d'Agents", ticker: 'SDA' });
-    await expect(createCompany(analyst, { name: "SOCIÉTÉ D'AGENTS" })).rejects.toThrow(
+    await create(analyst, { name: "Société d'Agents", ticker: 'SDA' });
+    await expect(create(analyst, { name: "SOCIÉTÉ D'AGENTS" })).rejects.toThrow(
       "A company named Société d'Agents already exists.",
     );
-    await expect(createCompany(analyst, { name: 'Other', ticker: 'sda' })).rejects.toThrow(
+    await expect(create(analyst, { name: 'Other', ticker: 'sda' })).rejects.toThrow(
       "The ticker sda belongs to Société d'Agents.",
     );
   });
@@ -69,7 +80,7 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
   it('refuses shares that sum above 1, a share above 1 and a layer twice', async () => {
     const analyst = await makeUser('analyst');
     await expect(
-      createCompany(analyst, {
+      create(analyst, {
         name: 'Too much',
         exposures: [
           { layer: 'chips', share: '0.7' },
@@ -78,7 +89,7 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
       }),
     ).rejects.toBeInstanceOf(Error);
     await expect(
-      createCompany(analyst, {
+      create(analyst, {
         name: 'Twice',
         exposures: [
           { layer: 'chips', share: '0.5' },
@@ -86,46 +97,46 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
         ],
       }),
     ).rejects.toThrow(/chips appears twice/);
-    expect((await listCompanies(analyst, filter({ q: 'too much' }))).total).toBe(0);
+    expect((await listCompanies({ actor: analyst }, filter({ q: 'too much' }))).total).toBe(0);
   });
 
   it('a stale version is a conflict that carries the stored company; nothing is overwritten', async () => {
     const analyst = await makeUser('analyst');
-    const created = await createCompany(analyst, { name: 'Contested', exposures: [{ layer: 'data', share: '1' }] });
-    const first = await updateCompany(analyst, created.id, { version: 1, description: 'first edit' });
+    const created = await create(analyst, { name: 'Contested', exposures: [{ layer: 'data', share: '1' }] });
+    const first = await update(analyst, created.id, { version: 1, description: 'first edit' });
     expect(first.version).toBe(2);
-    const error = await updateCompany(analyst, created.id, { version: 1, description: 'second edit' }).catch((e: unknown) => e);
+    const error = await update(analyst, created.id, { version: 1, description: 'second edit' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).current).toMatchObject({ description: 'first edit', version: 2 });
-    expect((await getCompany(analyst, created.id)).description).toBe('first edit');
+    expect((await getCompany({ actor: analyst }, created.id)).description).toBe('first edit');
   });
 
   it('a patch changes only what it names and is validated like a full write', async () => {
     const analyst = await makeUser('analyst');
-    const created = await createCompany(analyst, {
+    const created = await create(analyst, {
       name: 'Patchable',
       ticker: 'PTCH',
       exposures: [{ layer: 'models', share: '0.5' }],
     });
-    const patched = await updateCompany(analyst, created.id, { version: 1, country: 'us' });
+    const patched = await update(analyst, created.id, { version: 1, country: 'us' });
     expect(patched).toMatchObject({ ticker: 'PTCH', country: 'US', outside: '0.5' });
-    await expect(updateCompany(analyst, created.id, { version: 2, fiscalYearEndMonth: 13 })).rejects.toThrow(/1 to 12/);
-    await expect(updateCompany(analyst, created.id, { version: 2, colour: 'red' })).rejects.toThrow();
+    await expect(update(analyst, created.id, { version: 2, fiscalYearEndMonth: 13 })).rejects.toThrow(/1 to 12/);
+    await expect(update(analyst, created.id, { version: 2, colour: 'red' })).rejects.toThrow();
   });
 
   it('archives and restores, hiding archived companies unless asked, with a history entry for each change', async () => {
     const analyst = await makeUser('analyst');
     const viewer = await makeUser('viewer');
-    const c = await createCompany(analyst, { name: 'Archivable' });
-    await bulkUpdateCompanies(analyst, [c.id], { kind: 'archive' });
-    expect((await listCompanies(viewer, filter({ q: 'archivable' }))).total).toBe(0);
-    expect((await listCompanies(viewer, filter({ q: 'archivable', archived: 'only' }))).items[0]).toMatchObject({
+    const c = await create(analyst, { name: 'Archivable' });
+    await bulkUpdateCompanies({ actor: analyst }, { ids: [c.id], action: { kind: 'archive' } });
+    expect((await listCompanies({ actor: viewer }, filter({ q: 'archivable' }))).total).toBe(0);
+    expect((await listCompanies({ actor: viewer }, filter({ q: 'archivable', archived: 'only' }))).items[0]).toMatchObject({
       archived: true,
       version: 2,
     });
-    const restored = await updateCompany(analyst, c.id, { version: 2, archived: false });
+    const restored = await update(analyst, c.id, { version: 2, archived: false });
     expect(restored.archived).toBe(false);
-    expect((await companyHistory(viewer, c.id)).map((h) => h.action)).toEqual([
+    expect((await companyHistory({ actor: viewer }, c.id)).map((h) => h.action)).toEqual([
       'company.restore',
       'company.archive',
       'company.create',
@@ -134,21 +145,30 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('bulk actions change only the companies that need it, one audit event each', async () => {
     const analyst = await makeUser('analyst');
-    const a = await createCompany(analyst, { name: 'Bulk A', lists: ['Watchlist'] });
-    const b = await createCompany(analyst, {
+    const a = await create(analyst, { name: 'Bulk A', lists: ['Watchlist'] });
+    const b = await create(analyst, {
       name: 'Bulk B',
       exposures: [
         { layer: 'chips', share: '0.3' },
         { layer: 'data', share: '0.2' },
       ],
     });
-    expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'add-to-list', list: 'watchlist' })).toEqual({ changed: 1 });
-    expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'set-layer', layer: 'chips' })).toEqual({ changed: 2 });
-    expect((await getCompany(analyst, b.id)).exposures).toEqual([{ layer: 'chips', share: '1', subLayer: null }]);
-    expect(await bulkUpdateCompanies(analyst, [a.id, b.id], { kind: 'remove-from-list', list: 'WATCHLIST' })).toEqual({
+    expect(
+      await bulkUpdateCompanies({ actor: analyst }, { ids: [a.id, b.id], action: { kind: 'add-to-list', list: 'watchlist' } }),
+    ).toEqual({ changed: 1 });
+    expect(
+      await bulkUpdateCompanies({ actor: analyst }, { ids: [a.id, b.id], action: { kind: 'set-layer', layer: 'chips' } }),
+    ).toEqual({ changed: 2 });
+    expect((await getCompany({ actor: analyst }, b.id)).exposures).toEqual([{ layer: 'chips', share: '1', subLayer: null }]);
+    expect(
+      await bulkUpdateCompanies(
+        { actor: analyst },
+        { ids: [a.id, b.id], action: { kind: 'remove-from-list', list: 'WATCHLIST' } },
+      ),
+    ).toEqual({
       changed: 2,
     });
-    expect((await companyHistory(analyst, b.id)).map((h) => h.action)).toEqual([
+    expect((await companyHistory({ actor: analyst }, b.id)).map((h) => h.action)).toEqual([
       'company.list_remove',
       'company.set_layer',
       'company.list_add',
@@ -160,12 +180,12 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
     const viewer = await makeUser('viewer');
     const analyst = await makeUser('analyst');
     const admin = await makeUser('admin');
-    await expect(createCompany(viewer, { name: 'Nope' })).rejects.toBeInstanceOf(ForbiddenError);
-    const c = await createCompany(analyst, { name: 'Doomed' });
-    await expect(deleteCompanyPermanently(analyst, c.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await deleteCompanyPermanently(admin, c.id);
-    await expect(getCompany(viewer, c.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await companyHistory(admin, c.id)).map((h) => h.action)).toEqual(['company.delete', 'company.create']);
+    await expect(create(viewer, { name: 'Nope' })).rejects.toBeInstanceOf(ForbiddenError);
+    const c = await create(analyst, { name: 'Doomed' });
+    await expect(deleteCompanyPermanently({ actor: analyst }, c.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await deleteCompanyPermanently({ actor: admin }, c.id);
+    await expect(getCompany({ actor: viewer }, c.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await companyHistory({ actor: admin }, c.id)).map((h) => h.action)).toEqual(['company.delete', 'company.create']);
   });
 
   it('pages and sorts in SQL with the total of the whole filtered set', async () => {
@@ -175,22 +195,22 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
       ['Paged alpha', null],
       ['Paged Mu', 'PM'],
     ] as const)
-      await createCompany(analyst, { name, ticker });
-    const page = await listCompanies(analyst, filter({ q: 'paged', limit: 2 }));
+      await create(analyst, { name, ticker });
+    const page = await listCompanies({ actor: analyst }, filter({ q: 'paged', limit: 2 }));
     expect(page.total).toBe(3);
     expect(page.items.map((c) => c.name)).toEqual(['Paged alpha', 'Paged Mu']);
-    const byTicker = await listCompanies(analyst, filter({ q: 'paged', sort: 'ticker', dir: 'desc' }));
+    const byTicker = await listCompanies({ actor: analyst }, filter({ q: 'paged', sort: 'ticker', dir: 'desc' }));
     expect(byTicker.items.map((c) => c.ticker)).toEqual(['PZ', 'PM', null]);
-    expect((await listCompanies(analyst, filter({ q: 'paged', offset: 5 }))).total).toBe(3);
-    await expect(listCompanies(analyst, filter({ q: '%' }))).resolves.toMatchObject({ total: 0 });
+    expect((await listCompanies({ actor: analyst }, filter({ q: 'paged', offset: 5 }))).total).toBe(3);
+    await expect(listCompanies({ actor: analyst }, filter({ q: '%' }))).resolves.toMatchObject({ total: 0 });
   });
 
   it('refuses an unknown id politely', async () => {
     const viewer = await makeUser('viewer');
-    await expect(getCompany(viewer, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCompany({ actor: viewer }, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      updateCompany(await makeUser('analyst'), '00000000-0000-4000-8000-000000000000', { version: 1 }),
+      update(await makeUser('analyst'), '00000000-0000-4000-8000-000000000000', { version: 1 }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createCompany(await makeUser('analyst'), { name: ' ' })).rejects.toThrow(/Enter the company name/);
+    await expect(create(await makeUser('analyst'), { name: ' ' })).rejects.toThrow(/Enter the company name/);
   });
 });

@@ -1,21 +1,20 @@
 import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { companies, companyLists, exposures } from '@/db/schema';
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
+import type { BulkAction, BulkCompaniesInput, CompanyInput, CompanyPatch, CompanyView } from '../companies/schema';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
-import { COMPANY_FIELDS, companyInputSchema, companyPatchSchema, type CompanyInput } from '../domain/company';
-import type { LayerKey } from '../domain/layers';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 import { recordAudit } from './audit';
-import { companySnapshot, loadCompanyViews, viewAsInput, type CompanyView } from './company-views';
+import { companySnapshot, loadCompanyViews, viewAsInput } from './company-views';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { resolveListIds } from './lists';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** Names the other company when a name or ticker is taken (both unique case-insensitively, SPEC §2). */
+/** Names the other company when a name or ticker is taken (both unique case-insensitively). */
 export async function assertUnique(tx: Tx, input: Pick<CompanyInput, 'name' | 'ticker'>, exceptId?: string): Promise<void> {
   const notSelf = exceptId ? ne(companies.id, exceptId) : undefined;
   const [byName] = await tx
@@ -72,10 +71,10 @@ async function viewIn(tx: Tx, id: string): Promise<CompanyView> {
   return view;
 }
 
-export async function createCompany(actor: Actor, raw: unknown): Promise<CompanyView> {
+export async function createCompany(ctx: Ctx, input: CompanyInput): Promise<CompanyView> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const input = companyInputSchema.parse(raw);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     await assertUnique(tx, input);
     const [row] = await tx.insert(companies).values(companyColumns(input)).returning({ id: companies.id });
@@ -92,13 +91,13 @@ export async function createCompany(actor: Actor, raw: unknown): Promise<Company
 }
 
 /**
- * Applies a PATCH (SPEC §7): merged over the stored company and validated like a full write. A version other
- * than the stored one is a conflict that carries the stored company, so nobody overwrites a change unseen.
+ * Applies a patch: the fields it names replace the stored ones. A version other than the stored one is a
+ * conflict that carries the stored company, so nobody overwrites a change unseen.
  */
-export async function updateCompany(actor: Actor, id: string, rawPatch: unknown): Promise<CompanyView> {
+export async function updateCompany(ctx: Ctx, { id, patch }: { id: string; patch: CompanyPatch }): Promise<CompanyView> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const patch = companyPatchSchema.parse(rawPatch);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, id)).for('update');
     if (!locked) throw new NotFoundError('No such company.');
@@ -108,9 +107,9 @@ export async function updateCompany(actor: Actor, id: string, rawPatch: unknown)
         `${before.name} was changed by someone else since you opened it (version ${before.version}).`,
         before,
       );
-    const given = patch as Record<string, unknown>;
-    const fields = Object.fromEntries(COMPANY_FIELDS.filter((k) => k in given).map((k) => [k, given[k]]));
-    const input = companyInputSchema.parse({ ...viewAsInput(before), ...fields });
+    const { version: _version, archived: _archived, ...fields } = patch;
+    const named = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<CompanyInput>;
+    const input: CompanyInput = { ...viewAsInput(before), ...named };
     await assertUnique(tx, input, id);
     await tx
       .update(companies)
@@ -140,16 +139,9 @@ export async function updateCompany(actor: Actor, id: string, rawPatch: unknown)
   });
 }
 
-export type BulkAction =
-  | { kind: 'add-to-list'; list: string }
-  | { kind: 'remove-from-list'; list: string }
-  | { kind: 'set-layer'; layer: LayerKey }
-  | { kind: 'archive' }
-  | { kind: 'restore' };
-
 /** The company as it would be after a bulk action, or null when the action changes nothing for it. */
 function applyBulk(view: CompanyView, action: BulkAction): { input: CompanyInput; archived: boolean } | null {
-  const input = companyInputSchema.parse(viewAsInput(view));
+  const input = viewAsInput(view);
   const listKeys = new Set(view.lists.map(caseFold));
   switch (action.kind) {
     case 'add-to-list':
@@ -186,15 +178,12 @@ const BULK_AUDIT_ACTION: Record<BulkAction['kind'], string> = {
 };
 
 /** One action on many companies, all or nothing, with one audit event per company that changed. */
-export async function bulkUpdateCompanies(
-  actor: Actor,
-  ids: readonly string[],
-  action: BulkAction,
-): Promise<{ changed: number }> {
+export async function bulkUpdateCompanies(ctx: Ctx, { ids, action }: BulkCompaniesInput): Promise<{ changed: number }> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
   if (ids.length === 0) return { changed: 0 };
   if (ids.length > 10_000) throw new RuleError('Select at most 10,000 companies at a time.');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     await tx
       .select({ id: companies.id })
@@ -226,9 +215,10 @@ export async function bulkUpdateCompanies(
 }
 
 /** An admin deletes a company for good (its exposures and memberships go too; the audit events stay). */
-export async function deleteCompanyPermanently(actor: Actor, id: string): Promise<void> {
+export async function deleteCompanyPermanently(ctx: Ctx, id: string): Promise<void> {
+  const { actor } = ctx;
   assertRole(actor, 'admin');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   await db.transaction(async (tx) => {
     const before = await viewIn(tx, id);
     await tx.delete(companies).where(eq(companies.id, id));

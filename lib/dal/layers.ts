@@ -1,22 +1,14 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { companies, exposures, layers } from '@/db/schema';
-import { getDb } from '@/db/client';
-import type { Actor } from '../domain/actor';
-import { isLayerKey, LAYERS, type LayerKey } from '../domain/layers';
+import { isLayerKey, LAYERS } from '../domain/layers';
+import type { LayerCount, LayerView } from '../layers/schema';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 
-export interface LayerView {
-  key: LayerKey;
-  name: string;
-  position: number;
-  holds: string;
-  ends: string;
-}
-
-export async function listLayers(actor: Actor): Promise<LayerView[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function listLayers(ctx: Ctx): Promise<LayerView[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db.select().from(layers).orderBy(asc(layers.position));
   return rows.flatMap((r) =>
     isLayerKey(r.key) ? [{ key: r.key, name: r.name, position: r.position, holds: r.holds, ends: r.ends }] : [],
@@ -24,9 +16,9 @@ export async function listLayers(actor: Actor): Promise<LayerView[]> {
 }
 
 /** How many active companies earn from each layer (a share above zero), in stack order. */
-export async function companyCountsByLayer(actor: Actor): Promise<{ key: LayerKey; companies: number }[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function companyCountsByLayer(ctx: Ctx): Promise<LayerCount[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db
     .select({ key: exposures.layerKey, n: sql<number>`count(distinct ${exposures.companyId})::int` })
     .from(exposures)

@@ -1,28 +1,20 @@
 import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { companies, companyLists, lists } from '@/db/schema';
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
-import { listNameSchema } from '../domain/company';
 import { NotFoundError, RuleError } from '../errors';
+import type { CreateListInput, ListView, RenameListInput } from '../lists/schema';
 import { recordAudit } from './audit';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-export interface ListView {
-  id: string;
-  name: string;
-  /** Active (not archived) companies on the list. */
-  companies: number;
-}
-
-export async function listLists(actor: Actor): Promise<ListView[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function listLists(ctx: Ctx): Promise<ListView[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db
     .select({ id: lists.id, name: lists.name, companies: count(companies.id) })
     .from(lists)
@@ -70,10 +62,10 @@ async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<
   }
 }
 
-export async function createList(actor: Actor, input: { name: string }): Promise<ListView> {
+export async function createList(ctx: Ctx, { name }: CreateListInput): Promise<ListView> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const name = listNameSchema.parse(input.name);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     await assertNameFree(tx, name);
     const [row] = await tx
@@ -85,12 +77,10 @@ export async function createList(actor: Actor, input: { name: string }): Promise
   });
 }
 
-export const renameListSchema = z.object({ listId: z.uuid('Unknown list.'), name: listNameSchema });
-
-export async function renameList(actor: Actor, input: z.input<typeof renameListSchema>): Promise<void> {
+export async function renameList(ctx: Ctx, { listId, name }: RenameListInput): Promise<void> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const { listId, name } = renameListSchema.parse(input);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
     if (!before) throw new NotFoundError('No such list.');
@@ -110,9 +100,10 @@ export async function renameList(actor: Actor, input: z.input<typeof renameListS
 }
 
 /** Deletes a list; its companies stay, only their membership goes. The audit event keeps the members. */
-export async function deleteList(actor: Actor, listId: string): Promise<void> {
+export async function deleteList(ctx: Ctx, listId: string): Promise<void> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
     if (!before) throw new NotFoundError('No such list.');

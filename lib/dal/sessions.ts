@@ -4,6 +4,8 @@ import { sessions, users } from '@/db/schema';
 import { getDb } from '@/db/client';
 import type { Actor } from '../domain/actor';
 import { env } from '../env/index.js';
+import { dbOf, type Ctx } from './context';
+import { assertRole } from './guard';
 
 /** lastSeenAt is written at most this often, so a busy page does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -46,9 +48,11 @@ export async function endSession(sessionId: string): Promise<void> {
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-export async function currentUserProfile(actor: Actor) {
+export async function currentUserProfile(ctx: Ctx) {
+  const { actor } = ctx;
+  assertRole(actor, 'viewer');
   if (!actor.userId) return null;
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const [user] = await db
     .select({ email: users.email, name: users.name, role: users.role })
     .from(users)

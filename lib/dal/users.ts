@@ -1,40 +1,16 @@
 import 'server-only';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { sessions, users } from '@/db/schema';
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
-import type { Actor } from '../domain/actor';
-import { ROLES, type Role } from '../domain/roles';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from '../auth/password';
 import { generatePassword } from '../auth/secrets';
 import { NotFoundError, RuleError } from '../errors';
+import type { ChangeOwnPasswordInput, ChangeRoleInput, NewUserInput, SetDisabledInput, UserView } from '../users/schema';
 import { recordAudit } from './audit';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('Enter a valid email address.').max(254, 'Use at most 254 characters.'));
-
-export const createUserSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.'),
-  role: z.enum(ROLES, 'Choose a role.'),
-});
-export type CreateUserInput = z.infer<typeof createUserSchema>;
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
 
 type UserRow = typeof users.$inferSelect;
 
@@ -54,16 +30,16 @@ function auditShape(row: UserRow) {
   return { email: row.email, name: row.name, role: row.role, disabled: row.disabled };
 }
 
-export async function listUsers(actor: Actor): Promise<UserView[]> {
-  assertRole(actor, 'admin');
-  const db = await getDb();
+export async function listUsers(ctx: Ctx): Promise<UserView[]> {
+  assertRole(ctx.actor, 'admin');
+  const db = await dbOf(ctx);
   const rows = await db.select().from(users).orderBy(asc(users.email));
   return rows.map(toView);
 }
 
-export async function findUserByEmail(actor: Actor, email: string): Promise<UserView | null> {
-  assertRole(actor, 'admin');
-  const db = await getDb();
+export async function findUserByEmail(ctx: Ctx, email: string): Promise<UserView | null> {
+  assertRole(ctx.actor, 'admin');
+  const db = await dbOf(ctx);
   const [row] = await db
     .select()
     .from(users)
@@ -71,8 +47,9 @@ export async function findUserByEmail(actor: Actor, email: string): Promise<User
   return row ? toView(row) : null;
 }
 
-export async function countEnabledAdmins(): Promise<number> {
-  const db = await getDb();
+export async function countEnabledAdmins(ctx: Ctx): Promise<number> {
+  assertRole(ctx.actor, 'admin');
+  const db = await dbOf(ctx);
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
@@ -85,15 +62,15 @@ export async function countEnabledAdmins(): Promise<number> {
  * shown once and never stored in clear.
  */
 export async function createUser(
-  actor: Actor,
-  input: CreateUserInput & { password?: string },
+  ctx: Ctx,
+  { password: given, ...data }: NewUserInput,
 ): Promise<{ user: UserView; initialPassword: string | null }> {
+  const { actor } = ctx;
   assertRole(actor, 'admin');
-  const data = createUserSchema.parse(input);
-  const password = input.password ?? generatePassword();
-  if (input.password !== undefined) assertPasswordAllowed(password, data.email);
+  const password = given ?? generatePassword();
+  if (given !== undefined) assertPasswordAllowed(password, data.email);
   const passwordHash = await hashPassword(password);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const row = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: users.id })
@@ -115,7 +92,7 @@ export async function createUser(
     });
     return created!;
   });
-  return { user: toView(row), initialPassword: input.password === undefined ? password : null };
+  return { user: toView(row), initialPassword: given === undefined ? password : null };
 }
 
 /** Serialises changes that could remove the last enabled admin, across app servers. */
@@ -152,9 +129,10 @@ export async function revokeUserSessions(tx: Tx, userId: string, reason: string,
     );
 }
 
-export async function changeUserRole(actor: Actor, userId: string, role: Role): Promise<UserView> {
+export async function changeUserRole(ctx: Ctx, { userId, role }: ChangeRoleInput): Promise<UserView> {
+  const { actor } = ctx;
   assertRole(actor, 'admin');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     await lockAdminChanges(tx);
     const before = await loadForUpdate(tx, userId);
@@ -174,9 +152,10 @@ export async function changeUserRole(actor: Actor, userId: string, role: Role): 
   });
 }
 
-export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean): Promise<UserView> {
+export async function setUserDisabled(ctx: Ctx, { userId, disabled }: SetDisabledInput): Promise<UserView> {
+  const { actor } = ctx;
   assertRole(actor, 'admin');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     await lockAdminChanges(tx);
     const before = await loadForUpdate(tx, userId);
@@ -196,11 +175,12 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
 }
 
 /** An admin resets a password: a new one is generated, shown once, and the user's sessions end. */
-export async function resetUserPassword(actor: Actor, userId: string): Promise<{ user: UserView; password: string }> {
+export async function resetUserPassword(ctx: Ctx, userId: string): Promise<{ user: UserView; password: string }> {
+  const { actor } = ctx;
   assertRole(actor, 'admin');
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const user = await db.transaction(async (tx) => {
     const before = await loadForUpdate(tx, userId);
     const [after] = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
@@ -217,20 +197,15 @@ export async function resetUserPassword(actor: Actor, userId: string): Promise<{
   return { user, password };
 }
 
-export const changeOwnPasswordSchema = z
-  .object({
-    currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
-    newPassword: z.string().max(1024),
-    confirmPassword: z.string().max(1024),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' });
-
-/** Any signed-in user changes their own password; their other sessions end (SPEC §2). */
-export async function changeOwnPassword(actor: Actor, input: z.infer<typeof changeOwnPasswordSchema>): Promise<void> {
+/**
+ * Any signed-in user changes their own password; their other sessions end. The input is parsed, so the two new
+ * passwords already match.
+ */
+export async function changeOwnPassword(ctx: Ctx, data: ChangeOwnPasswordInput): Promise<void> {
+  const { actor } = ctx;
   assertRole(actor, 'viewer');
   if (!actor.userId) throw new RuleError('The system actor has no password.');
-  const data = changeOwnPasswordSchema.parse(input);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const [row] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!row) throw new NotFoundError('No such user.');
   if (!(await verifyPassword(row.passwordHash, data.currentPassword)))

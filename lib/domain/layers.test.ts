@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYERS, layerTableMismatches } from './layers';
+import { LAYERS, layerLabel, layerTableMismatches } from './layers';
 
 describe('LAYERS', () => {
   it('holds the six layers bottom to top with distinct colours', () => {
@@ -23,5 +23,12 @@ describe('layerTableMismatches', () => {
       'layer "data" is missing from the layers table',
       'unknown layer "energy" in the layers table',
     ]);
+  });
+});
+
+describe('layerLabel', () => {
+  it('puts the position before the name', () => {
+    expect(LAYERS.map(layerLabel)).toEqual(['1 Infrastructure', '2 Chips', '3 Data', '4 Models', '5 Execution', '6 Application']);
+    expect(layerLabel({ position: 7, name: 'Energy' })).toBe('7 Energy');
   });
 });

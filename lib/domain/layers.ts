@@ -21,6 +21,11 @@ export function isLayerKey(value: string): value is LayerKey {
   return (LAYER_KEYS as readonly string[]).includes(value);
 }
 
+/** How pickers and charts name a layer: its position first, so the stack order reads at a glance. */
+export function layerLabel(layer: { position: number; name: string }): string {
+  return `${layer.position} ${layer.name}`;
+}
+
 /** Differences between the `layers` rows in the database and the constant; empty when they agree. */
 export function layerTableMismatches(rows: readonly { key: string; position: number; name: string }[]): string[] {
   const problems: string[] = [];

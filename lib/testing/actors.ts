@@ -9,6 +9,9 @@ export async function makeUser(
   role: Role,
   email = `${role}-${Math.random().toString(36).slice(2, 8)}@test.example`,
 ): Promise<Actor> {
-  const { user } = await createUser(SYSTEM_ACTOR, { email, name: email.split('@')[0]!, role, password: TEST_PASSWORD });
+  const { user } = await createUser(
+    { actor: SYSTEM_ACTOR },
+    { email, name: email.split('@')[0]!, role, password: TEST_PASSWORD },
+  );
   return { userId: user.id, label: user.email, role: user.role, via: 'session' };
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Account' };
 export default async function AccountPage() {
   await connection();
   const actor = await requireUser('viewer');
-  const profile = await currentUserProfile(actor);
+  const profile = await currentUserProfile({ actor });
   return (
     <>
       <PageHeader title="Your account">

@@ -5,11 +5,11 @@ import { CompaniesTable } from '@/components/companies/companies-table';
 import { CompanyFilters } from '@/components/companies/company-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
+import { companyFilterFromSearch, companyFilterToSearch } from '@/lib/companies/filter';
 import { listCompanies } from '@/lib/dal/companies';
 import { listLists } from '@/lib/dal/lists';
-import { companyFilterFromSearch, companyFilterToSearch } from '@/lib/domain/company-filter';
-import { COUNTRY_OPTIONS } from '@/lib/server/company-form-options';
 import { hasRole } from '@/lib/domain/roles';
+import { COUNTRY_OPTIONS } from '@/lib/server/company-form-options';
 
 export const metadata: Metadata = { title: 'Companies' };
 
@@ -21,7 +21,7 @@ export default async function CompaniesPage({
   await connection();
   const actor = await requireUser('viewer');
   const filter = companyFilterFromSearch(await searchParams);
-  const [{ items, total }, lists] = await Promise.all([listCompanies(actor, filter), listLists(actor)]);
+  const [{ items, total }, lists] = await Promise.all([listCompanies({ actor }, filter), listLists({ actor })]);
   const canEdit = hasRole(actor.role, 'analyst');
   const from = total === 0 ? 0 : filter.offset + 1;
   const to = Math.min(filter.offset + filter.limit, total);

@@ -15,7 +15,7 @@ const colourOf = new Map(LAYERS.map((l) => [l.key, l.colour]));
 export default async function LayersPage() {
   await connection();
   const actor = await requireUser('viewer');
-  const [layers, counts] = await Promise.all([listLayers(actor), companyCountsByLayer(actor)]);
+  const [layers, counts] = await Promise.all([listLayers({ actor }), companyCountsByLayer({ actor })]);
   const countOf = new Map(counts.map((c) => [c.key, c.companies]));
   const total = counts.reduce((sum, c) => sum + c.companies, 0);
   return (

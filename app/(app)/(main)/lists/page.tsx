@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Lists' };
 export default async function ListsPage() {
   await connection();
   const actor = await requireUser('viewer');
-  const lists = await listLists(actor);
+  const lists = await listLists({ actor });
   const canEdit = hasRole(actor.role, 'analyst');
   return (
     <>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   await connection();
   const actor = await requireUser('admin');
-  const users = await listUsers(actor);
+  const users = await listUsers({ actor });
   return (
     <>
       <PageHeader title="Users">

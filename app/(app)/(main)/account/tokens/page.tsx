@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'API tokens' };
 export default async function TokensPage() {
   await connection();
   const actor = await requireUser('viewer');
-  const tokens = await listOwnApiTokens(actor);
+  const tokens = await listOwnApiTokens({ actor });
   return (
     <>
       <PageHeader title="API tokens">

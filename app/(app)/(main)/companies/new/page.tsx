@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'New company' };
 export default async function NewCompanyPage() {
   await connection();
   const actor = await requireUser('analyst');
-  const lists = await listLists(actor);
+  const lists = await listLists({ actor });
   return (
     <>
       <PageHeader title="New company">

@@ -1,8 +1,8 @@
 import { csvAttachment } from '@/lib/api/csv';
 import { withAuth } from '@/lib/api/handler';
 import { searchParamsObject } from '@/lib/api/query';
+import { companyFilterFromSearch } from '@/lib/companies/filter';
 import { exportCompaniesCsv } from '@/lib/dal/company-csv';
-import { companyFilterFromSearch } from '@/lib/domain/company-filter';
 
 /**
  * GET /api/v1/export/companies.csv?q=&layer=&layerMode=&list=&status=&country=&sort=&dir= → companies.csv of every
@@ -11,5 +11,5 @@ import { companyFilterFromSearch } from '@/lib/domain/company-filter';
  */
 export const GET = withAuth('viewer', async ({ req, actor }) => {
   const filter = companyFilterFromSearch(searchParamsObject(req));
-  return csvAttachment(await exportCompaniesCsv(actor, filter), 'stacklens-companies');
+  return csvAttachment(await exportCompaniesCsv({ actor }, filter), 'stacklens-companies');
 });

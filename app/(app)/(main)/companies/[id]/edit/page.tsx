@@ -16,11 +16,11 @@ export default async function EditCompanyPage({ params }: { params: Promise<{ id
   const actor = await requireUser('analyst');
   const { id } = await params;
   const [company, lists] = await Promise.all([
-    getCompany(actor, id).catch((error: unknown) => {
+    getCompany({ actor }, id).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
-    listLists(actor),
+    listLists({ actor }),
   ]);
   return (
     <>

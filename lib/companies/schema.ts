@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { percentagesSchema } from '../domain/company-form';
+import { isCountryCode } from '../domain/countries';
+import { currencySchema } from '../domain/currencies';
+import { LAYER_KEYS, LAYERS, type LayerKey } from '../domain/layers';
+import { sharesSumProblem } from '../domain/shares';
+import { listNameSchema } from '../lists/schema';
+
+/**
+ * The one validation of a company, shared by the form, the API and the CSV importer. Shares travel as decimal
+ * strings (fractions of the company's business); the six sum to at most 1 and the rest is outside the AI stack.
+ */
+export const COMPANY_STATUSES = ['public', 'private'] as const;
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+
+/** A trimmed optional text: blank becomes null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const decimalShare = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^(0|[1-9]\d*)?(\.\d+)?$/.test(v) && v !== '' && v !== '.', 'Enter the share as a decimal fraction, e.g. 0.6.');
+
+export const exposureInputSchema = z.object({
+  layer: z.enum(LAYER_KEYS, `Choose one of ${LAYER_KEYS.join(', ')}.`),
+  share: decimalShare,
+  subLayer: optionalText(60),
+});
+export type ExposureInput = z.output<typeof exposureInputSchema>;
+
+/** Each field's rule without a default: a create adds the defaults, a patch leaves out what it does not name. */
+const companyFields = z.object({
+  name: z.string().trim().min(1, 'Enter the company name.').max(200, 'Use at most 200 characters.'),
+  ticker: optionalText(20).refine((v) => v === null || /^[A-Za-z0-9][A-Za-z0-9.:\-/ ]*$/.test(v), {
+    message: 'Use letters, digits and . : - / only.',
+  }),
+  country: optionalText(2)
+    .transform((v) => v?.toUpperCase() ?? null)
+    .refine((v) => v === null || isCountryCode(v), 'Use an ISO 3166-1 alpha-2 code such as US, TW or NL.'),
+  status: z.enum(COMPANY_STATUSES, 'Choose public or private.'),
+  fiscalYearEndMonth: z.coerce
+    .number('Enter the month the fiscal year ends, 1 to 12.')
+    .int('Enter a whole month, 1 to 12.')
+    .min(1, 'Enter a month from 1 to 12.')
+    .max(12, 'Enter a month from 1 to 12.'),
+  currency: currencySchema,
+  website: optionalText(300).refine(
+    (v) => v === null || /^https?:\/\/[^\s]+$/i.test(v),
+    'Use a web address starting with https://.',
+  ),
+  description: optionalText(2000),
+  lists: z.array(listNameSchema).max(50, 'At most 50 lists.'),
+  exposures: z.array(exposureInputSchema).max(LAYERS.length),
+});
+
+/** What is wrong with a set of exposures as a whole: a layer twice, or shares that sum above 1. */
+export function exposureProblems(exposures: readonly ExposureInput[]): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const seen = new Set<LayerKey>();
+  for (const [i, e] of exposures.entries()) {
+    if (seen.has(e.layer)) problems.push({ path: ['exposures', i, 'layer'], message: `${e.layer} appears twice.` });
+    seen.add(e.layer);
+  }
+  const problem = sharesSumProblem(Object.fromEntries(exposures.map((e) => [e.layer, e.share])));
+  if (problem) problems.push({ path: ['exposures'], message: problem });
+  return problems;
+}
+
+function checkExposures(exposures: readonly ExposureInput[] | undefined, ctx: z.RefinementCtx): void {
+  for (const p of exposureProblems(exposures ?? [])) ctx.addIssue({ code: 'custom', ...p });
+}
+
+const companyCreateFields = companyFields.extend({
+  status: companyFields.shape.status.default('public'),
+  fiscalYearEndMonth: companyFields.shape.fiscalYearEndMonth.default(12),
+  currency: companyFields.shape.currency.default('USD'),
+  lists: companyFields.shape.lists.default([]),
+  exposures: companyFields.shape.exposures.default([]),
+});
+
+export const companyInputSchema = companyCreateFields.superRefine((v, ctx) => checkExposures(v.exposures, ctx));
+export type CompanyInput = z.output<typeof companyInputSchema>;
+
+/**
+ * A PATCH: the version the client read, optionally `archived` (false restores), and any subset of the fields,
+ * each under the rules of a full write; the data layer merges it over the stored company. Unknown fields are
+ * refused.
+ */
+export const companyPatchSchema = companyFields
+  .partial()
+  .extend({
+    version: z.number('Send the version you read; a stale one is a conflict (409).').int().min(1),
+    archived: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => checkExposures(v.exposures, ctx));
+export type CompanyPatch = z.output<typeof companyPatchSchema>;
+
+/** The company form: the fields, and the exposure editor's percentages, which the action turns into shares. */
+export const companyFormSchema = companyCreateFields.omit({ exposures: true }).extend({
+  id: z.uuid().optional(),
+  version: z.number().int().min(1).optional(),
+  percentages: percentagesSchema,
+  subLayers: z.partialRecord(z.enum(LAYER_KEYS), optionalText(60)).default({}),
+});
+export type CompanyFormInput = z.input<typeof companyFormSchema>;
+
+export const bulkCompaniesSchema = z.object({
+  ids: z.array(z.uuid()).min(1, 'Select at least one company.').max(10_000),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('add-to-list'), list: listNameSchema }),
+    z.object({ kind: z.literal('remove-from-list'), list: listNameSchema }),
+    z.object({ kind: z.literal('set-layer'), layer: z.enum(LAYER_KEYS) }),
+    z.object({ kind: z.literal('archive') }),
+    z.object({ kind: z.literal('restore') }),
+  ]),
+});
+export type BulkCompaniesInput = z.output<typeof bulkCompaniesSchema>;
+export type BulkAction = BulkCompaniesInput['action'];
+
+export const companyIdSchema = z.object({ id: z.uuid() });
+export const setArchivedSchema = companyIdSchema.extend({ archived: z.boolean() });
+
+/** A company as every caller sees it: plain data, shares as exact decimal strings in stack order. */
+export interface CompanyView {
+  id: string;
+  name: string;
+  ticker: string | null;
+  country: string | null;
+  status: CompanyStatus;
+  fiscalYearEndMonth: number;
+  currency: string;
+  website: string | null;
+  description: string | null;
+  archived: boolean;
+  version: number;
+  exposures: { layer: LayerKey; share: string; subLayer: string | null }[];
+  outside: string;
+  primaryLayer: LayerKey | null;
+  lists: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One recorded change of a company. */
+export interface CompanyHistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
