@@ -1,19 +1,12 @@
 'use client';
 
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { CompanyView } from '@/lib/companies/schema';
+import { exposureLabel, exposureRows, type ExposureInput } from '@/lib/charts/exposure';
 import { PALETTE } from '@/lib/charts/palette';
-import { LAYERS } from '@/lib/domain/layers';
-
-const OUTSIDE = { name: 'Outside the AI stack', colour: PALETTE.outside };
 
 /** One company's exposure: its share of business in each layer, application on top, and the part outside. */
-export function ChartBarExposure({ company }: { company: Pick<CompanyView, 'exposures' | 'outside'> }) {
-  const share = new Map(company.exposures.map((e) => [e.layer, Number(e.share) * 100]));
-  const data = [
-    ...[...LAYERS].reverse().map((l) => ({ name: `${l.position} ${l.name}`, value: share.get(l.key) ?? 0, colour: l.colour })),
-    { name: OUTSIDE.name, value: Number(company.outside) * 100, colour: OUTSIDE.colour },
-  ];
+export function ChartBarExposure({ company }: { company: ExposureInput }) {
+  const data = exposureRows(company);
   return (
     <figure style={{ margin: 0 }}>
       <figcaption className="muted" style={{ fontSize: '0.85rem' }}>
@@ -33,7 +26,7 @@ export function ChartBarExposure({ company }: { company: Pick<CompanyView, 'expo
                 position="right"
                 fontSize={12}
                 fill={PALETTE.text}
-                formatter={(v: unknown) => (Number(v) > 0 ? `${Number(Number(v).toFixed(2))}%` : '')}
+                formatter={(v: unknown) => exposureLabel(Number(v))}
               />
             </Bar>
           </BarChart>

@@ -2,13 +2,13 @@
 
 import { ChartExportRegistry } from '@/components/export/chart-export-registry';
 import { MemoPack } from '@/components/export/memo-pack';
-import { CapexIntensityChart } from './charts/capex-intensity-chart';
-import { ConcentrationChart } from './charts/concentration-chart';
-import { GapChart } from './charts/gap-chart';
-import { LayerPoolsChart } from './charts/layer-pools-chart';
-import { OverTimeChart } from './charts/over-time-chart';
-import { ProfitPoolChart } from './charts/profit-pool-chart';
-import { StackMixChart } from './charts/stack-mix-chart';
+import { ChartBarCapexIntensity } from '@/components/charts/chart-bar-capex-intensity';
+import { ChartBarConcentration } from '@/components/charts/chart-bar-concentration';
+import { ChartBarLayerPools } from '@/components/charts/chart-bar-layer-pools';
+import { ChartBarOverTime } from '@/components/charts/chart-bar-over-time';
+import { ChartBarProfitPool } from '@/components/charts/chart-bar-profit-pool';
+import { ChartBarStackMix } from '@/components/charts/chart-bar-stack-mix';
+import { ChartComposedGap } from '@/components/charts/chart-composed-gap';
 import { useDashboardFilters } from './dashboard-context';
 import { LayerLinks } from './layer-links';
 import styles from './dashboard.module.css';
@@ -23,13 +23,13 @@ export function DashboardCharts() {
         <MemoPack year={filters.year} basis={filters.basis} />
       </div>
       <div className={styles.grid}>
-        <LayerPoolsChart />
-        <StackMixChart />
-        <OverTimeChart />
-        <ConcentrationChart />
-        <ProfitPoolChart />
-        <CapexIntensityChart />
-        <GapChart />
+        <ChartBarLayerPools />
+        <ChartBarStackMix />
+        <ChartBarOverTime />
+        <ChartBarConcentration />
+        <ChartBarProfitPool />
+        <ChartBarCapexIntensity />
+        <ChartComposedGap />
       </div>
     </ChartExportRegistry>
   );

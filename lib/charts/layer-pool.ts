@@ -1,0 +1,53 @@
+import type { LayerDetailAnswer, LayerDetailYear } from '../analytics/schema';
+import type { DashboardFilters } from '../domain/dashboard/filters';
+import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
+import { filtersSubtitle } from './export-text';
+import type { ChartFrame } from './frame';
+import { usdAxis, type UsdAxis } from './usd-axis';
+
+/** A year's bar; the selected year is drawn in full colour. */
+export type LayerPoolRow = LayerDetailYear & { selected: boolean };
+
+export type LayerPoolChart = ChartFrame & { rows: LayerPoolRow[]; axis: UsdAxis; axisTitle: string };
+
+const GROWTH_NOTE = 'Growth is like-for-like: over the companies with a value in both years.';
+
+/** The layer's pool for each year up to the selected one, under the page's filters. */
+export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilters): LayerPoolChart {
+  const { series, name, year } = answer;
+  const metric = METRIC_LABELS[answer.metric];
+  const first = series[0]?.year ?? year;
+  const period = `${first}–${year}`;
+  return {
+    id: 'layer-pool',
+    title: `${METRIC_NAMES[answer.metric]} pool of ${name}, ${period}`,
+    description: `The ${metric} attributed to ${name} each year, in USD: each company's ${metric} times its share in this layer.`,
+    estimated: series.some((p) => p.estimated),
+    empty: series.every((p) => p.companies === 0)
+      ? `No company of ${name} has ${metric} from ${first} to ${year}. Add figures on a company page or import a figures.csv.`
+      : null,
+    note: `${GROWTH_NOTE} Hover a year for how many of the layer's companies it covers.`,
+    table: {
+      columns: [
+        { label: 'Year', kind: 'year' },
+        { label: `Attributed ${metric}`, kind: 'usdMillions' },
+        { label: 'Growth', kind: 'growth' },
+        { label: 'Companies', kind: 'count' },
+        { label: 'Missing', kind: 'count' },
+      ],
+      rows: series.map((p) => [p.year, p.value, p.growth, p.companies, p.missing]),
+    },
+    exportAs: {
+      name: { chart: `layer-${answer.key}-pool`, metric: answer.metric, period, basis: answer.basis },
+      subtitle: filtersSubtitle(
+        { ...filters, basis: answer.basis },
+        { measure: `${METRIC_NAMES[answer.metric]} attributed to ${name}`, period },
+      ),
+      note: GROWTH_NOTE,
+      coverages: [{ label: `${name} in ${year}`, coverage: answer.coverage }],
+    },
+    rows: series.map((p) => ({ ...p, selected: p.year === year })),
+    axis: usdAxis(series.map((p) => p.value)),
+    axisTitle: `Attributed ${metric}`,
+  };
+}

@@ -1,0 +1,73 @@
+import type { SeriesAnswer, SeriesYear } from '../analytics/schema';
+import type { ResolvedFilters } from '../domain/dashboard/filters';
+import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
+import type { LayerKey } from '../domain/layers';
+import { fromFirstYearWithData, plottedSpan } from './chart-years';
+import { filtersSubtitle } from './export-text';
+import type { ChartFrame } from './frame';
+import { LAYER_LEGEND, layerLabel, layerOf } from './layers';
+import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
+
+/** One stacked bar: a year's pool per layer, keyed by layer, and the answer's year behind it (for the tooltip). */
+export type YearRow = Record<LayerKey, number> & { year: number; point: SeriesYear };
+
+export type OverTimeChart = ChartFrame & {
+  rows: YearRow[];
+  axis: UsdAxis;
+  axisTitle: string;
+  basis: 'calendar' | 'fiscal';
+};
+
+function rowOf(point: SeriesYear): YearRow {
+  const pools = Object.fromEntries(point.layers.map((l) => [l.key, l.value])) as Record<LayerKey, number>;
+  return { ...pools, year: point.year, point };
+}
+
+/** Each layer's pool per year, stacked in stack order (Application on top), with like-for-like growth. */
+export function overTimeChart(answer: SeriesAnswer | undefined, filters: ResolvedFilters): OverTimeChart {
+  const years = fromFirstYearWithData(answer?.years ?? [], (y) => y.coverage.included > 0);
+  const metric = METRIC_NAMES[filters.metric];
+  const span = plottedSpan(years, filters.year);
+  const axisTitle = `Attributed ${METRIC_LABELS[filters.metric]}`;
+  return {
+    id: 'over-time',
+    title: `${metric} pools by layer over time, ${span}`,
+    description: `Each layer's attributed ${metric.toLowerCase()} per year in USD, stacked from Infrastructure at the bottom to Application on top.`,
+    coverage: years.at(-1)?.coverage,
+    estimated: years.some((y) => y.estimated),
+    empty:
+      answer && years.length === 0
+        ? `No company has ${metric.toLowerCase()} for ${span}. Add figures on a company page or import a figures.csv.`
+        : null,
+    note: "Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out.",
+    table: {
+      columns: [
+        { label: 'Year', kind: 'year' },
+        { label: 'Layer', kind: 'text' },
+        { label: axisTitle, kind: 'usdMillions' },
+        { label: 'YoY growth (like-for-like)', kind: 'growth' },
+        { label: 'Companies included', kind: 'count' },
+        { label: 'Companies missing', kind: 'count' },
+      ],
+      rows: years.flatMap((y) =>
+        y.layers.map((l) => [
+          y.year,
+          layerLabel(layerOf(l.key)),
+          l.value,
+          l.growth,
+          y.coverage.included,
+          y.coverage.missing.length,
+        ]),
+      ),
+    },
+    exportAs: {
+      name: { chart: 'over-time', metric: filters.metric, period: span, basis: filters.basis },
+      subtitle: filtersSubtitle(filters, { measure: metric, period: span }),
+      legend: LAYER_LEGEND,
+    },
+    rows: years.map(rowOf),
+    axis: usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value)))),
+    axisTitle,
+    basis: answer?.basis ?? filters.basis,
+  };
+}
