@@ -15,5 +15,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Files and tests run in a shuffled order, so a test that leans on another's leftovers fails early. Vitest
+    // prints the seed; `npx vitest run --sequence.seed=<seed>` repeats an order.
+    sequence: { shuffle: true },
   },
 });
