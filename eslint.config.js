@@ -9,6 +9,7 @@ import drizzle from 'eslint-plugin-drizzle';
 const DATA_LAYER = ['@/db', '@/db/**', '**/db/**', '@/lib/dal', '@/lib/dal/**', '**/dal', '**/dal/**'];
 const UI = ['@/components/**', '**/components/**', '@/app/**', 'react', 'react-dom', 'next/*', '@tanstack/*'];
 
+/** @param {string[]} patterns @param {string} message */
 const forbid = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
