@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { exportBaseName } from '../export/file-name';
+import { capexIntensityChart } from './capex-intensity';
+import { FILTERS, coverage, profitabilityAnswer } from './test-answers';
+
+const ANSWER = profitabilityAnswer(
+  { infrastructure: { capexIntensity: 0.6 }, chips: { capexIntensity: 0.1 } },
+  { coverage: { revenue: coverage(3), capex: coverage(2, ['Fab'], 'capex'), operatingIncome: coverage(3) } },
+);
+
+describe('capexIntensityChart', () => {
+  it('draws each layer application on top, on round percentage ticks past the largest', () => {
+    const chart = capexIntensityChart(ANSWER, FILTERS);
+    expect(chart.rows.map((r) => [r.layer, r.intensity])).toEqual([
+      ['6 Application', null],
+      ['5 Execution', null],
+      ['4 Models', null],
+      ['3 Data', null],
+      ['2 Chips', 0.1],
+      ['1 Infrastructure', 0.6],
+    ]);
+    expect([chart.ticks, chart.digits]).toEqual([[0, 0.25, 0.5, 0.75], 0]);
+    expect(capexIntensityChart(profitabilityAnswer({ chips: { capexIntensity: 0.004 } }), FILTERS).digits).toBe(1);
+  });
+
+  it('tables the ratio in stack order, over the companies with both figures', () => {
+    const chart = capexIntensityChart(ANSWER, FILTERS);
+    expect(chart.table.rows.slice(0, 3)).toEqual([
+      ['Infrastructure', 0.6],
+      ['Chips', 0.1],
+      ['Data', null],
+    ]);
+    expect(chart.coverage?.included).toBe(3 - 1);
+    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-capex-intensity-capex-revenue-2024-calendar');
+    expect(capexIntensityChart(profitabilityAnswer({}), FILTERS).empty).toBe(
+      'No company has capex and revenue for 2024. Add capex figures on a company page or import a figures.csv.',
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesAnswer, SeriesYear } from '../analytics/schema';
+import { LAYER_KEYS } from '../domain/layers';
+import { exportBaseName } from '../export/file-name';
+import { overTimeChart } from './over-time';
+import { FILTERS, coverage } from './test-answers';
+
+/** A year with `chips` revenue (the other layers 0), or an empty one. */
+const year = (y: number, chips: number | null, growth: number | null = null): SeriesYear => ({
+  year: y,
+  total: chips ?? 0,
+  estimated: y === 2024,
+  growth,
+  layers: LAYER_KEYS.map((key) => ({ key, value: key === 'chips' ? (chips ?? 0) : 0, growth: key === 'chips' ? growth : null })),
+  coverage: chips === null ? coverage(0, ['Fab']) : coverage(1, ['Fab']),
+});
+
+const ANSWER: SeriesAnswer = {
+  basis: 'fiscal',
+  currency: 'USD',
+  metric: 'revenue',
+  years: [year(2021, null), year(2022, null), year(2023, 400), year(2024, 1_500, 2.75)],
+};
+
+describe('overTimeChart', () => {
+  it('plots from the first year with data, a bar per year keyed by layer', () => {
+    const chart = overTimeChart(ANSWER, FILTERS);
+    expect(chart.rows.map((r) => [r.year, r.chips, r.application])).toEqual([
+      [2023, 400, 0],
+      [2024, 1_500, 0],
+    ]);
+    expect(chart.title).toBe('Revenue pools by layer over time, 2023–2024');
+    expect(chart.estimated).toBe(true);
+    expect(chart.coverage).toEqual(coverage(1, ['Fab']));
+    expect(chart.basis).toBe('fiscal');
+    expect(chart.axis).toMatchObject({ symbol: '$B', ticks: [0, 500, 1_000, 1_500] });
+  });
+
+  it('tables each year and layer with like-for-like growth and coverage', () => {
+    const { table } = overTimeChart(ANSWER, FILTERS);
+    expect(table.columns.map((c) => [c.label, c.kind])).toEqual([
+      ['Year', 'year'],
+      ['Layer', 'text'],
+      ['Attributed revenue', 'usdMillions'],
+      ['YoY growth (like-for-like)', 'growth'],
+      ['Companies included', 'count'],
+      ['Companies missing', 'count'],
+    ]);
+    expect(table.rows).toHaveLength(12);
+    expect(table.rows[7]).toEqual([2024, '2 Chips', 1_500, 2.75, 1, 1]);
+  });
+
+  it('names its files after the plotted years, and the asked-for years when nothing is plotted', () => {
+    expect(exportBaseName(overTimeChart(ANSWER, FILTERS).exportAs.name)).toBe('stacklens-over-time-revenue-2023-2024-calendar');
+    const empty = overTimeChart({ ...ANSWER, years: [year(2024, null)] }, FILTERS);
+    expect(empty.title).toBe('Revenue pools by layer over time, 2017–2024');
+    expect(empty.empty).toBe('No company has revenue for 2017–2024. Add figures on a company page or import a figures.csv.');
+  });
+});

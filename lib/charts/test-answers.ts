@@ -1,0 +1,101 @@
+import type { LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer } from '../analytics/schema';
+import type { LayerAggregate, LayerProfitability } from '../domain/analytics';
+import type { Coverage } from '../domain/analytics/types';
+import type { ResolvedFilters } from '../domain/dashboard/filters';
+import { LAYERS, type LayerKey } from '../domain/layers';
+
+/** Test answers for the chart mappers: small, hand-made, with the fields a test does not care about filled in. */
+
+export const FILTERS: ResolvedFilters = {
+  year: 2024,
+  metric: 'revenue',
+  basis: 'calendar',
+  list: 'Portfolio',
+  estimates: 'include',
+  g: 0.5,
+  m: 0.5,
+};
+
+/** `included` companies counted, and the named ones missing (`no_figure`, "no <what> for FY2024"). */
+export function coverage(included: number, missing: readonly string[] = [], what = 'revenue'): Coverage {
+  return {
+    included,
+    missing: missing.map((name) => ({ id: name.toLowerCase(), name, code: 'no_figure', reason: `no ${what} for FY2024` })),
+  };
+}
+
+/** A `/layers` answer: every layer empty unless given. */
+export function layersAnswer(
+  layers: Partial<Record<LayerKey, Partial<LayerAggregate>>>,
+  extra: Partial<LayersAnswer> = {},
+): LayersAnswer {
+  return {
+    basis: 'calendar',
+    currency: 'USD',
+    year: 2024,
+    metric: 'revenue',
+    total: 0,
+    estimated: false,
+    coverage: coverage(3, ['Missing Co']),
+    layers: LAYERS.map(({ key, name }) => ({
+      key,
+      name,
+      value: 0,
+      share: null,
+      hhi: null,
+      cr3: null,
+      effectiveCompanies: null,
+      companies: 0,
+      missing: 0,
+      top: [],
+      others: { value: 0, count: 0 },
+      ...layers[key],
+    })),
+    ...extra,
+  };
+}
+
+/** A `/profitability` answer: every layer empty unless given. */
+export function profitabilityAnswer(
+  layers: Partial<Record<LayerKey, Partial<LayerProfitability>>>,
+  extra: Partial<ProfitabilityAnswer> = {},
+): ProfitabilityAnswer {
+  return {
+    basis: 'calendar',
+    currency: 'USD',
+    year: 2024,
+    estimated: false,
+    coverage: { revenue: coverage(2), capex: coverage(2), operatingIncome: coverage(2) },
+    layers: LAYERS.map(({ key }) => ({
+      key,
+      revenue: 0,
+      capex: 0,
+      operatingIncome: 0,
+      capexIntensity: null,
+      operatingMargin: null,
+      revenueShare: null,
+      companies: 0,
+      ...layers[key],
+    })),
+    ...extra,
+  };
+}
+
+/** A `/layers/chips` answer for 2024 with the given companies and years. */
+export function chipsAnswer(extra: Partial<LayerDetailAnswer>): LayerDetailAnswer {
+  return {
+    basis: 'calendar',
+    currency: 'USD',
+    year: 2024,
+    metric: 'revenue',
+    key: 'chips',
+    name: 'Chips',
+    value: 0,
+    growth: null,
+    companies: [],
+    coverage: coverage(0),
+    estimated: false,
+    series: [],
+    ...extra,
+  };
+}
