@@ -2,6 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { strFromU8 } from 'fflate';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { GapAnswer, LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../lib/analytics/schema';
+import type { ChartFrame } from '../lib/charts/frame';
+import { gapChart } from '../lib/charts/gap';
+import { layerPoolChart } from '../lib/charts/layer-pool';
+import { layerPoolsChart } from '../lib/charts/layer-pools';
+import { overTimeChart } from '../lib/charts/over-time';
+import { stackMixChart } from '../lib/charts/stack-mix';
+import { parseDashboardFilters } from '../lib/domain/dashboard/filters';
+import { exportBaseName } from '../lib/export/file-name';
+import { csvHeader } from '../lib/export/table';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
 import {
   csvData,
@@ -50,25 +59,25 @@ Export Cloud,2024,,operating_income,,100,,,
 
 const FILTERS = `year=2024&list=${encodeURIComponent(LIST)}`;
 const VIEW = `/?${FILTERS}`;
-/** The analytics API's parameters for the same filters, as the dashboard asks them (SPEC §7). */
+/** The dashboard's filters for VIEW, as the charts read them. */
+const VIEW_FILTERS = { ...parseDashboardFilters(new URLSearchParams(FILTERS)), year: 2024 };
+/** The analytics API's parameters for the same filters, as the dashboard asks them (docs/data-contract.md §7). */
 const API_FILTERS = `metric=revenue&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`;
 const SERIES_SPAN = 'from=2017&to=2024';
-const LAYER_LABELS = ['1 Infrastructure', '2 Chips', '3 Data', '4 Models', '5 Execution', '6 Application'];
 const SOURCE = 'Source: Stacklens · company filings and analyst estimates';
 const AS_OF = / · as of \d{4}-\d{2}-\d{2}$/;
 const MEMO_PNG = { width: 3200, height: 1800 };
 
 type Cell = string | number | null;
 
-/** One chart under test: its files' names, what its memo must say, and the rows its CSV must hold per the API. */
+/**
+ * One chart under test: what its memo's source line must say, and the chart as its mapper describes it from the
+ * analytics API's answer for the same filters (file name, legend, CSV header and rows).
+ */
 interface ChartCase {
   id: string;
-  baseName: string;
-  legend: string[];
   footer: string;
-  header: string[];
-  /** The rows the chart plots, as the analytics API answers them for the same filters. */
-  expectedRows: (request: APIRequestContext) => Promise<Cell[][]>;
+  expected: (request: APIRequestContext) => Promise<ChartFrame>;
   /** A CSV row read back the same way: text as written, numbers as numbers. */
   readRow: (row: string[]) => Cell[];
 }
@@ -79,100 +88,49 @@ async function apiAnswer<T>(request: APIRequestContext, path: string): Promise<T
   return response.json() as Promise<T>;
 }
 
-const fromFirstYearWithData = <T>(years: T[], hasData: (y: T) => boolean) => years.slice(years.findIndex(hasData));
-
 const CASES: ChartCase[] = [
   {
     id: 'layer-pools',
-    baseName: 'stacklens-layer-pools-revenue-2024-calendar',
-    legend: [],
     footer: `${SOURCE} · 4 companies (1 missing) · estimates included`,
-    header: ['Layer', 'Company', 'Attributed revenue (USD millions)', 'Share of layer (fraction, 0.25 = 25%)'],
-    expectedRows: async (request) => {
-      const answer = await apiAnswer<LayersAnswer>(request, `/api/v1/analytics/layers?year=2024&${API_FILTERS}`);
-      return answer.layers.flatMap((l) => [
-        ...l.top.map((t) => [l.name, t.name, t.value, t.share]),
-        ...(l.others.count ? [[l.name, `Others (${l.others.count})`, l.others.value, null]] : []),
-      ]);
-    },
+    expected: async (request) =>
+      layerPoolsChart(await apiAnswer<LayersAnswer>(request, `/api/v1/analytics/layers?year=2024&${API_FILTERS}`), VIEW_FILTERS),
     readRow: ([layer, company, value, share]) => [layer!, company!.replace(/^'/, ''), numberCell(value), numberCell(share)],
   },
   {
     id: 'over-time',
-    baseName: 'stacklens-over-time-revenue-2023-2024-calendar',
-    legend: LAYER_LABELS,
     footer: `${SOURCE} · 4 companies (1 missing) · estimates included`,
-    header: [
-      'Year',
-      'Layer',
-      'Attributed revenue (USD millions)',
-      'YoY growth (like-for-like) (fraction, 0.25 = +25%)',
-      'Companies included',
-      'Companies missing',
-    ],
-    expectedRows: async (request) => {
-      const answer = await apiAnswer<SeriesAnswer>(request, `/api/v1/analytics/series?${SERIES_SPAN}&${API_FILTERS}`);
-      return fromFirstYearWithData(answer.years, (y) => y.coverage.included > 0).flatMap((y) =>
-        y.layers.map((l, i) => [y.year, LAYER_LABELS[i]!, l.value, l.growth, y.coverage.included, y.coverage.missing.length]),
-      );
-    },
+    expected: async (request) =>
+      overTimeChart(
+        await apiAnswer<SeriesAnswer>(request, `/api/v1/analytics/series?${SERIES_SPAN}&${API_FILTERS}`),
+        VIEW_FILTERS,
+      ),
     readRow: ([year, layer, ...numbers]) => [Number(year), layer!, ...numbers.map(numberCell)],
   },
   {
     id: 'gap',
-    baseName: 'stacklens-gap-revenue-2023-2024-calendar',
-    legend: ['Required application revenue', 'Application revenue (actual)', 'Gap (required − actual)'],
     footer: `${SOURCE} · Chips in 2024: 2 companies (0 missing), Application in 2024: 1 company (0 missing) · estimates included`,
-    header: [
-      'Year',
-      'Chips revenue (USD millions)',
-      'Required application revenue (USD millions)',
-      'Application revenue (USD millions)',
-      'Gap (USD millions)',
-      'Chips companies included',
-      'Chips companies missing',
-      'Application companies included',
-      'Application companies missing',
-    ],
-    expectedRows: async (request) => {
-      const answer = await apiAnswer<GapAnswer>(
-        request,
-        `/api/v1/analytics/gap?${SERIES_SPAN}&g=0.5&m=0.5&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
-      );
-      const hasData = (y: (typeof answer.years)[number]) => y.coverage.chips.included > 0 || y.coverage.application.included > 0;
-      return fromFirstYearWithData(answer.years, hasData).map((y) => [
-        y.year,
-        y.chips,
-        y.required,
-        y.application,
-        y.gap,
-        y.coverage.chips.included,
-        y.coverage.chips.missing.length,
-        y.coverage.application.included,
-        y.coverage.application.missing.length,
-      ]);
-    },
+    expected: async (request) =>
+      gapChart(
+        await apiAnswer<GapAnswer>(
+          request,
+          `/api/v1/analytics/gap?${SERIES_SPAN}&g=0.5&m=0.5&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
+        ),
+        VIEW_FILTERS,
+      ),
     readRow: (row) => row.map(numberCell),
   },
   {
     id: 'stack-mix',
-    baseName: 'stacklens-stack-mix-all-metrics-2024-calendar',
-    legend: LAYER_LABELS,
     footer: `${SOURCE} · Revenue: 4 companies (1 missing), Capex: 4 companies (1 missing), Operating income: 4 companies (1 missing) · estimates included`,
-    header: ['Metric', 'Layer', 'Pool (USD millions)', 'Share of stack total (as drawn) (fraction, 0.25 = 25%)'],
-    expectedRows: async (request) => {
-      const answer = await apiAnswer<ProfitabilityAnswer>(
-        request,
-        `/api/v1/analytics/profitability?year=2024&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
-      );
-      const metrics = [
-        ['Revenue', 'revenue'],
-        ['Capex', 'capex'],
-        ['Operating income', 'operatingIncome'],
-      ] as const;
-      return metrics.flatMap(([name, metric]) => answer.layers.map((l) => [name, l.key, l[metric]]));
-    },
-    readRow: ([metric, layer, pool]) => [metric!, layer!.toLowerCase(), numberCell(pool)],
+    expected: async (request) =>
+      stackMixChart(
+        await apiAnswer<ProfitabilityAnswer>(
+          request,
+          `/api/v1/analytics/profitability?year=2024&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
+        ),
+        VIEW_FILTERS,
+      ),
+    readRow: ([metric, layer, pool, share]) => [metric!, layer!, numberCell(pool), numberCell(share)],
   },
 ];
 
@@ -202,20 +160,22 @@ test.describe('chart export', () => {
     }, testInfo) => {
       await openDashboard(page);
       const card = page.locator(`#${chart.id}`);
-      const title = (await card.getByRole('heading', { level: 2 }).textContent())!;
+      const expected = await chart.expected(request);
+      const baseName = exportBaseName(expected.exportAs.name);
+      await expect(card.getByRole('heading', { level: 2 })).toHaveText(expected.title);
 
       const png = await exportFrom(card, 'PNG image (2×)', testInfo);
-      expect(png.name).toBe(`${chart.baseName}.png`);
+      expect(png.name).toBe(`${baseName}.png`);
       expectMemoPng(png.bytes, MEMO_PNG);
 
       const svg = await exportFrom(card, 'SVG vector image', testInfo);
-      expect(svg.name).toBe(`${chart.baseName}.svg`);
+      expect(svg.name).toBe(`${baseName}.svg`);
       const text = svg.bytes.toString('utf8');
       const facts = await svgFacts(page, text);
       expect(facts.parseError).toBeNull();
       expect([facts.width, facts.height, facts.openedWidth]).toEqual(['1600', '900', 1600]);
-      expect(facts.texts).toContain(title);
-      for (const label of chart.legend) expect(facts.texts).toContain(label);
+      expect(facts.texts).toContain(expected.title);
+      for (const { label } of expected.exportAs.legend ?? []) expect(facts.texts).toContain(label);
       // The source line may wrap: its lines, joined, are the footer.
       const footerLines = facts.texts.slice(facts.texts.findIndex((t) => t.startsWith(SOURCE)));
       expect(footerLines.join(' ')).toMatch(AS_OF);
@@ -227,12 +187,11 @@ test.describe('chart export', () => {
       expectMemoPng(renderWithResvg(text), { width: 1600, height: 900 });
 
       const csv = await exportFrom(card, 'CSV of the plotted numbers', testInfo);
-      expect(csv.name).toBe(`${chart.baseName}.csv`);
+      expect(csv.name).toBe(`${baseName}.csv`);
       const { header, rows } = csvData(csv.bytes.toString('utf8'));
-      expect(header).toEqual(chart.header);
-      const expected = await chart.expectedRows(request);
-      expect(expected.length).toBeGreaterThan(0);
-      expect(rows.map(chart.readRow)).toEqual(expected);
+      expect(header).toEqual(expected.table.columns.map(csvHeader));
+      expect(expected.table.rows.length).toBeGreaterThan(0);
+      expect(rows.map(chart.readRow)).toEqual(expected.table.rows);
     });
   }
 
@@ -313,15 +272,19 @@ test.describe('chart export', () => {
 
   test('the memo pack: a PPTX with a slide per chart and the data, and a ZIP of PNG, SVG and CSV each', async ({
     page,
+    request,
   }, testInfo) => {
     await openDashboard(page);
     await page.getByRole('button', { name: 'Memo pack…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Memo pack' });
-    const chosen = [
+    // Three charts in page order: layer pools, over time, gap.
+    const packed = await Promise.all(CASES.filter((c) => c.id !== 'stack-mix').map((c) => c.expected(request)));
+    const chosen = packed.map((chart) => chart.title);
+    expect(chosen).toEqual([
       'Revenue pools by layer, 2024',
       'Revenue pools by layer over time, 2023–2024',
       'Required-revenue gap, 2023–2024 (illustrative)',
-    ];
+    ]);
     for (const box of await dialog.getByRole('checkbox').all()) {
       const label = (await box.evaluate((el) => el.parentElement!.textContent ?? '')).trim();
       if (!chosen.includes(label)) await box.uncheck();
@@ -355,7 +318,7 @@ test.describe('chart export', () => {
     const zip = await keep(await zipDownload, testInfo);
     expect(zip.name).toBe('stacklens-memo-pack-2024-calendar.zip');
     const files = unzip(zip.bytes);
-    const bases = CASES.filter((c) => c.id !== 'stack-mix').map((c) => c.baseName);
+    const bases = packed.map((chart) => exportBaseName(chart.exportAs.name));
     expect(Object.keys(files).sort()).toEqual(bases.flatMap((b) => [`${b}.csv`, `${b}.png`, `${b}.svg`]).sort());
     for (const base of bases) {
       expectMemoPng(files[`${base}.png`]!, MEMO_PNG);
@@ -369,14 +332,15 @@ test.describe('chart export', () => {
     const card = page.locator('#layer-pool');
     await expect(card.locator('[data-chart] .recharts-wrapper')).toBeVisible();
 
+    const answer = await apiAnswer<LayerDetailAnswer>(request, `/api/v1/analytics/layers/chips?year=2024&${API_FILTERS}`);
+    const expected = layerPoolChart(answer, VIEW_FILTERS);
+
     const png = await exportFrom(card, 'PNG image (2×)', testInfo);
+    expect(png.name).toBe(`${exportBaseName(expected.exportAs.name)}.png`);
     expect(png.name).toBe('stacklens-layer-chips-pool-revenue-2017-2024-calendar.png');
     expectMemoPng(png.bytes, MEMO_PNG);
 
     const csv = await exportFrom(card, 'CSV of the plotted numbers', testInfo);
-    const answer = await apiAnswer<LayerDetailAnswer>(request, `/api/v1/analytics/layers/chips?year=2024&${API_FILTERS}`);
-    expect(csvData(csv.bytes.toString('utf8')).rows.map((row) => row.map(numberCell))).toEqual(
-      answer.series.map((p) => [p.year, p.value, p.growth, p.companies, p.missing]),
-    );
+    expect(csvData(csv.bytes.toString('utf8')).rows.map((row) => row.map(numberCell))).toEqual(expected.table.rows);
   });
 });
