@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
 import { layerCompaniesChart } from './layer-companies';
-import { PALETTE } from './palette';
+import { layerColour, PALETTE } from './palette';
 import { FILTERS, chipsAnswer } from './test-answers';
 
 const company = (name: string, value: number) => ({
@@ -13,7 +13,7 @@ const company = (name: string, value: number) => ({
   growth: null,
   estimated: false,
 });
-const CHIPS = '#56B4E9';
+const CHIPS = layerColour('chips');
 
 describe('layerCompaniesChart', () => {
   it('shades the tiles from the layer colour to 40% of it, and leaves out what has no area', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
 import { layerPoolsChart } from './layer-pools';
-import { PALETTE } from './palette';
+import { layerColour, PALETTE } from './palette';
 import { FILTERS, coverage, layersAnswer } from './test-answers';
 
 const top = (id: string, value: number, share: number | null) => ({ id, name: id, value, share });
@@ -40,12 +40,12 @@ describe('layerPoolsChart', () => {
   it('greys a layer under 80% coverage, and names the grey only when a grey bar is drawn', () => {
     const { rows, exportAs } = layerPoolsChart(ANSWER, FILTERS);
     expect(rows.map((r) => [r.layer, r.greyed, r.colour])).toEqual([
-      ['6 Application', false, '#CC79A7'],
-      ['5 Execution', false, '#D55E00'],
+      ['6 Application', false, layerColour('application')],
+      ['5 Execution', false, layerColour('execution')],
       ['4 Models', true, PALETTE.greyed],
-      ['3 Data', false, '#009E73'],
+      ['3 Data', false, layerColour('data')],
       ['2 Chips', true, PALETTE.greyed],
-      ['1 Infrastructure', false, '#0072B2'],
+      ['1 Infrastructure', false, layerColour('infrastructure')],
     ]);
     expect(exportAs.legend).toEqual([{ label: 'Layer with under 80% of its companies covered', colour: PALETTE.greyed }]);
     // Models is grey too, but has no bar: no legend.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
+import { layerColour } from './palette';
 import { profitPoolChart } from './profit-pool';
 import { FILTERS, coverage, profitabilityAnswer } from './test-answers';
 
@@ -51,8 +52,8 @@ describe('profitPoolChart', () => {
       ['2 Chips', 0.75, -0.1],
     ]);
     expect(exportAs.legend).toEqual([
-      { label: '1 Infrastructure', colour: '#0072B2' },
-      { label: '2 Chips', colour: '#56B4E9' },
+      { label: '1 Infrastructure', colour: layerColour('infrastructure') },
+      { label: '2 Chips', colour: layerColour('chips') },
     ]);
     expect(exportBaseName(exportAs.name)).toBe('stacklens-profit-pool-operating-margin-2024-calendar');
   });
