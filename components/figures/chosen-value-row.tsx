@@ -1,4 +1,4 @@
-import type { FigureView } from '@/lib/dal/figures';
+import type { FigureView } from '@/lib/figures/schema';
 import { chooseFiscalValue } from '@/lib/domain/figures/choose';
 import type { GridColumn } from '@/lib/domain/figures/grid';
 import type { FigureValue, Metric } from '@/lib/domain/figures/types';

@@ -1,6 +1,7 @@
 import Form from 'next/form';
 import type { FigureCoverageQuery } from '@/lib/domain/figure-coverage-query';
 import { METRIC_NAMES, METRICS } from '@/lib/domain/figures';
+import { FIRST_YEAR, LAST_YEAR } from '@/lib/domain/years';
 
 const SHOW_LABELS: Record<FigureCoverageQuery['show'], string> = {
   all: 'Every company',
@@ -38,8 +39,8 @@ export function CoverageFilters({ query, lists }: { query: FigureCoverageQuery; 
           name="year"
           type="number"
           inputMode="numeric"
-          min={1990}
-          max={2100}
+          min={FIRST_YEAR}
+          max={LAST_YEAR}
           step={1}
           required
           defaultValue={query.year}

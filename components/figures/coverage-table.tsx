@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { CoverageRow } from '@/lib/dal/figure-coverage';
+import type { CoverageRow } from '@/lib/figures/coverage-schema';
 import { formatAge, formatDateTime, formatDecimal } from '@/lib/format';
 
 const COLUMNS = ['Company', 'Value (millions)', 'Currency', 'Kind', 'Source', 'Updated', 'Warning'];

@@ -1,8 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { FigureHistoryEntry } from '@/lib/dal/figure-history';
-import type { FigureView } from '@/lib/dal/figures';
+import type { FigureHistoryEntry, FigureView } from '@/lib/figures/schema';
 import { figureAmount } from '@/lib/domain/figures/history-text';
 import { readPastedNumber } from '@/lib/domain/figures/grid';
 import { formatDateTime } from '@/lib/format';

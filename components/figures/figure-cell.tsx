@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { FigureView } from '@/lib/dal/figures';
+import type { FigureView } from '@/lib/figures/schema';
 import { formatDecimal } from '@/lib/format';
 import styles from './figures-grid.module.css';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { restoreFigureAction } from '@/lib/actions/figures';
-import type { FigureHistoryEntry } from '@/lib/dal/figure-history';
+import type { FigureHistoryEntry } from '@/lib/figures/schema';
 import { describeFigureChange, figureLabel } from '@/lib/domain/figures/history-text';
 import { formatDateTime } from '@/lib/format';
 import styles from './figures-grid.module.css';

@@ -1,4 +1,4 @@
-import type { FigureView } from '@/lib/dal/figures';
+import type { FigureView } from '@/lib/figures/schema';
 import { figureKey } from '@/lib/domain/figures/input';
 import type { GridColumn, GridRow } from '@/lib/domain/figures/grid';
 

@@ -1,8 +1,7 @@
 'use client';
 
 import { Fragment, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { FigureHistoryEntry } from '@/lib/dal/figure-history';
-import type { FigureView } from '@/lib/dal/figures';
+import type { FigureHistoryEntry, FigureView } from '@/lib/figures/schema';
 import { Dec } from '@/lib/domain/decimal';
 import {
   cellKey,
@@ -15,6 +14,7 @@ import {
 import { figureLabel } from '@/lib/domain/figures/history-text';
 import { figureKey } from '@/lib/domain/figures/input';
 import { METRIC_NAMES, METRICS } from '@/lib/domain/figures/types';
+import { FIRST_YEAR } from '@/lib/domain/years';
 import { FigureCellPanel } from './figure-cell-panel';
 import { FigureConflictDialog } from './figure-conflict-dialog';
 import { keyOf, payloadFor, type CellContext, type FigurePayload } from './figure-payload';
@@ -226,7 +226,12 @@ export function FiguresGrid(props: FiguresGridProps) {
             />
           </label>
         )}
-        <button type="button" className="btn btn-small" onClick={() => setFirstYear((y) => y - 1)} disabled={firstYear <= 1990}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setFirstYear((y) => y - 1)}
+          disabled={firstYear <= FIRST_YEAR}
+        >
           Add FY{firstYear - 1}
         </button>
         <label className={styles.toggle}>

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { deleteFigureAction, saveFiguresAction } from '@/lib/actions/figures';
-import type { FigureView } from '@/lib/dal/figures';
+import type { FigureView } from '@/lib/figures/schema';
 import { figureKey } from '@/lib/domain/figures/input';
 import { figureLabel } from '@/lib/domain/figures/history-text';
 import type { FigurePayload } from './figure-payload';

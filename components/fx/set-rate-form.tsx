@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { setFxRateAction } from '@/lib/actions/fx';
-import type { FxRateView } from '@/lib/dal/fx';
+import type { FxRateView } from '@/lib/fx/schema';
 import { Field } from '../ui/field';
 import { FormMessage } from '../ui/form-message';
 import { useActionForm } from '../ui/use-action-form';

@@ -1,5 +1,6 @@
 import { Table } from '../ui/table';
-import type { ImportOutcome, ImportSummary } from './post-csv';
+import type { ImportSummary } from '@/lib/imports/schema';
+import type { ImportOutcome } from './post-csv';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,14 +1,6 @@
 import { z } from 'zod';
+import { importSummarySchema, type ImportSummary } from '@/lib/imports/schema';
 import type { CsvImportKind } from './csv-kinds';
-
-const summarySchema = z.object({
-  dryRun: z.boolean(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  warnings: z.array(z.object({ line: z.number(), message: z.string() })),
-});
-export type ImportSummary = z.infer<typeof summarySchema>;
 
 const issueSchema = z.object({ line: z.number(), column: z.string().nullable(), message: z.string() });
 export type ImportIssue = z.infer<typeof issueSchema>;
@@ -38,7 +30,7 @@ export async function postCsv(kind: CsvImportKind, text: string, dryRun: boolean
     };
   }
   const body: unknown = await response.json().catch(() => null);
-  const summary = summarySchema.safeParse(body);
+  const summary = importSummarySchema.safeParse(body);
   if (response.ok && summary.success) return { kind: 'summary', summary: summary.data };
 
   const error = errorSchema.safeParse(body);

@@ -1,29 +1,21 @@
 'use server';
 
-import { z } from 'zod';
 import { roleCall } from '../auth/action';
 import { restoreFigure } from '../dal/figure-history';
-import { deleteFigure, putFigures, putFiguresSchema, type FigureView } from '../dal/figures';
+import { deleteFigure, putFigures } from '../dal/figures';
+import { deleteFigureSchema, figureBatchBodySchema, parseFigureBatch, restoreFigureSchema } from '../figures/schema';
 
 /** Saves a batch of figures from the grid, all or none; a stale version comes back as a conflict. */
-export const saveFiguresAction = roleCall('analyst', putFiguresSchema, async (actor, input) => {
-  const result = await putFigures(actor, input);
+export const saveFiguresAction = roleCall('analyst', figureBatchBodySchema, async (actor, body) => {
+  const result = await putFigures({ actor }, parseFigureBatch(body));
   return { data: result.figures };
 });
 
-export const deleteFigureAction = roleCall(
-  'analyst',
-  z.object({ id: z.uuid(), version: z.number().int().min(1) }),
-  async (actor, { id, version }) => {
-    await deleteFigure(actor, id, version);
-  },
-);
+export const deleteFigureAction = roleCall('analyst', deleteFigureSchema, async (actor, input) => {
+  await deleteFigure({ actor }, input);
+});
 
-export const restoreFigureAction = roleCall(
-  'analyst',
-  z.object({ eventId: z.number().int().min(1) }),
-  async (actor, { eventId }) => {
-    const figure: FigureView = await restoreFigure(actor, eventId);
-    return { data: figure, message: 'Restored.' };
-  },
-);
+export const restoreFigureAction = roleCall('analyst', restoreFigureSchema, async (actor, input) => {
+  const figure = await restoreFigure({ actor }, input);
+  return { data: figure, message: 'Restored.' };
+});

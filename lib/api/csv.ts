@@ -2,11 +2,11 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { decodeCsvFile, MAX_CSV_BYTES, MAX_CSV_SIZE_LABEL } from '../csv/file';
-import type { Actor } from '../domain/actor';
-import type { ImportSummary } from '../dal/company-csv';
+import type { Ctx } from '../dal/context';
 import { CsvRejectedError, DomainError } from '../errors';
+import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { withAuth } from './handler';
-import { searchParamsObject } from './query';
+import { parseSearch } from './query';
 
 class PayloadTooLargeError extends DomainError {
   override readonly status = 413;
@@ -76,7 +76,7 @@ export function csvAttachment(text: string, name: string): Response {
   });
 }
 
-type CsvImporter = (actor: Actor, text: string, options: { dryRun: boolean }) => Promise<ImportSummary>;
+type CsvImporter = (ctx: Ctx, input: CsvImportInput) => Promise<ImportSummary>;
 
 /**
  * POST /api/v1/import/{kind}[?dryRun=1] with the CSV as the body → 200 { dryRun, created, updated, unchanged,
@@ -84,7 +84,8 @@ type CsvImporter = (actor: Actor, text: string, options: { dryRun: boolean }) =>
  */
 export function csvImportRoute(importCsv: CsvImporter) {
   return withAuth('analyst', async ({ req, actor }) => {
-    const { dryRun } = importQuerySchema.parse(searchParamsObject(req));
-    return NextResponse.json(await importCsv(actor, await readCsvBody(req), { dryRun }), { headers: { 'Cache-Control': 'no-store' } });
+    const { dryRun } = parseSearch(req, importQuerySchema);
+    const summary = await importCsv({ actor }, { text: await readCsvBody(req), dryRun });
+    return NextResponse.json(summary, { headers: { 'Cache-Control': 'no-store' } });
   });
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { auditFilterSchema } from '@/lib/audit/schema';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ForbiddenError } from '@/lib/errors';
-import { auditFilterSchema, listAuditEvents, recordAudit } from './audit';
+import { listAuditEvents, recordAudit, recordAudits } from './audit';
 import { getDb } from '@/db/client';
 
 describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
@@ -11,11 +12,11 @@ describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
 
   it('is for admins only', async () => {
     const analyst = await makeUser('analyst');
-    await expect(listAuditEvents(analyst, auditFilterSchema.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAuditEvents({ actor: analyst }, auditFilterSchema.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('filters by actor, entity and an inclusive date range, newest first', async () => {
-    const admin = await makeUser('admin');
+    const admin = { actor: await makeUser('admin') };
     const db = await getDb();
     await recordAudit(db, SYSTEM_ACTOR, { action: 'probe.one', entityType: 'probe', entityId: '1', after: { n: 1 } });
     await recordAudit(db, SYSTEM_ACTOR, {
@@ -37,6 +38,61 @@ describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     expect((await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'probe', to: yesterday }))).total).toBe(0);
     expect((await listAuditEvents(admin, auditFilterSchema.parse({ actor: '%' }))).total).toBe(0);
+  });
+
+  it('records every column of an event by name, with nulls for what it does not give', async () => {
+    const admin = { actor: await makeUser('admin') };
+    const actor: Actor = {
+      userId: admin.actor.userId,
+      label: 'columns@test.example',
+      role: 'admin',
+      via: 'token',
+      ip: '203.0.113.7',
+    };
+    await recordAudit(await getDb(), actor, { action: 'columns.probe', entityType: 'columns' });
+    const [event] = (await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'columns' }))).items;
+    expect(event).toMatchObject({
+      actor: 'columns@test.example',
+      action: 'columns.probe',
+      entityType: 'columns',
+      entityId: null,
+      before: null,
+      after: null,
+      ip: '203.0.113.7',
+    });
+    expect(Date.now() - Date.parse(event!.at)).toBeLessThan(60_000);
+  });
+
+  it('records a batch larger than one statement, in order, in the caller’s transaction', async () => {
+    const admin = { actor: await makeUser('admin') };
+    const db = await getDb();
+    const events = Array.from({ length: 5_001 }, (_, i) => ({
+      action: 'batch.probe',
+      entityType: 'batch',
+      entityId: String(i),
+      before: i === 0 ? null : { n: i - 1, text: 'a "quoted" value, with a comma' },
+      after: { n: i },
+    }));
+    await db.transaction((tx) => recordAudits(tx, SYSTEM_ACTOR, events));
+    const page = await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'batch' }));
+    expect(page.total).toBe(5_001);
+    expect(page.items[0]).toMatchObject({ entityId: '5000', before: { n: 4999, text: 'a "quoted" value, with a comma' } });
+    expect(page.items.map((e) => e.entityId).slice(0, 3)).toEqual(['5000', '4999', '4998']);
+
+    await expect(
+      db.transaction(async (tx) => {
+        await recordAudits(tx, SYSTEM_ACTOR, [{ action: 'rolled.back', entityType: 'rollback' }]);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect((await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'rollback' }))).total).toBe(0);
+  });
+
+  it('writes nothing for no events', async () => {
+    const admin = { actor: await makeUser('admin') };
+    const before = (await listAuditEvents(admin, auditFilterSchema.parse({}))).total;
+    await recordAudits(await getDb(), SYSTEM_ACTOR, []);
+    expect((await listAuditEvents(admin, auditFilterSchema.parse({}))).total).toBe(before);
   });
 
   it('ignores malformed filters instead of failing', () => {

@@ -1,25 +1,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { companyFilterSchema } from '@/lib/domain/company-filter';
+import { layersQuerySchema } from '@/lib/analytics/schema';
+import { companyFilterSchema } from '@/lib/companies/filter';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ForbiddenError } from '@/lib/errors';
 import { layerAnalytics } from './analytics';
 import { listCompanies } from './companies';
-import { loadDemoUniverse, loadDemoUniverseOnce } from './demo-universe';
+import { loadDemoUniverse, loadDemoUniverseOnce, type DemoLoad } from './demo-universe';
 import { exportFiguresCsv, importFiguresCsv } from './figure-csv';
 import { listFigures } from './figures';
 
 const seed = (file: string) => readFileSync(path.join(process.cwd(), 'db', 'seed', 'ai-stack', file), 'utf8');
+const system = { actor: SYSTEM_ACTOR };
+const companiesOn = async (actor: Actor, filter: Record<string, unknown>) =>
+  (await listCompanies({ actor }, companyFilterSchema.parse(filter))).items;
 
 describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
   useFreshDatabase(driver);
+  /** The demo start's load, into the suite's empty database; every test reads the universe it loaded. */
+  let load: DemoLoad | null;
+  beforeAll(async () => {
+    load = await loadDemoUniverseOnce(system);
+  });
 
   it('loads once through the importers with zero errors, with a sample Portfolio and Watchlist', async () => {
-    await expect(loadDemoUniverseOnce(await makeUser('analyst'))).rejects.toBeInstanceOf(ForbiddenError);
-    const load = await loadDemoUniverseOnce(SYSTEM_ACTOR);
+    await expect(loadDemoUniverseOnce({ actor: await makeUser('analyst') })).rejects.toBeInstanceOf(ForbiddenError);
     expect(load).toMatchObject({
       companies: { created: 41, updated: 0 },
       fx: { created: 13 },
@@ -30,11 +38,10 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
         (w) => w.message === 'TSMC: no TWD rate for 2024 yet, so this figure cannot be converted to USD for that year.',
       ),
     ).toBe(true);
-    expect(await loadDemoUniverseOnce(SYSTEM_ACTOR)).toBeNull();
+    expect(await loadDemoUniverseOnce(system)).toBeNull();
 
     const viewer = await makeUser('viewer');
-    const onList = async (list: string) =>
-      (await listCompanies(viewer, companyFilterSchema.parse({ list, limit: 100 }))).items.map((c) => c.name);
+    const onList = async (list: string) => (await companiesOn(viewer, { list, limit: 100 })).map((c) => c.name);
     expect(await onList('Portfolio')).toHaveLength(10);
     expect(await onList('Watchlist')).toEqual(expect.arrayContaining(['OpenAI', 'Anthropic', 'Databricks']));
   });
@@ -42,22 +49,23 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
   it('keeps the values of the files: spot checks against figures.csv', async () => {
     const viewer = await makeUser('viewer');
     const lines = seed('figures.csv').split(/\r?\n/);
-    const [nvidia] = (await listCompanies(viewer, companyFilterSchema.parse({ q: 'nvidia' }))).items;
+    const [nvidia] = await companiesOn(viewer, { q: 'nvidia' });
     const nvidiaLine = lines.find((l) => l.startsWith('NVIDIA,2025,,revenue,reported,'))!.split(',');
     expect(nvidiaLine[5]).toBe('130497');
-    expect(await listFigures(viewer, { company: nvidia!.id, year: 2025, metric: 'revenue' })).toMatchObject([
+    expect(await listFigures({ actor: viewer }, { company: nvidia!.id, year: 2025, metric: 'revenue' })).toMatchObject([
       { kind: 'reported', value: nvidiaLine[5], currency: 'USD' },
     ]);
-    const [tsmc] = (await listCompanies(viewer, companyFilterSchema.parse({ q: 'tsmc' }))).items;
+    const [tsmc] = await companiesOn(viewer, { q: 'tsmc' });
     const tsmcLine = lines.find((l) => l.startsWith('TSMC,2024,,revenue,'))!.split(',');
-    expect((await listFigures(viewer, { company: tsmc!.id, year: 2024, metric: 'revenue' }))[0]).toMatchObject({
+    expect((await listFigures({ actor: viewer }, { company: tsmc!.id, year: 2024, metric: 'revenue' }))[0]).toMatchObject({
       value: tsmcLine[5],
       currency: 'TWD',
     });
   });
 
   it('shows its gaps honestly: TSMC without a 2024 rate, xAI without figures', async () => {
-    const { coverage } = await layerAnalytics(await makeUser('viewer'), { year: '2024', metric: 'revenue' });
+    const query = layersQuerySchema.parse({ year: '2024', metric: 'revenue' });
+    const { coverage } = await layerAnalytics({ actor: await makeUser('viewer') }, query);
     expect(coverage.missing).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'TSMC', code: 'no_fx_rate', reason: 'no TWD rate for 2024' }),
@@ -67,13 +75,13 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
   });
 
   it('refuses a second load into a database with companies unless forced; forced, it changes nothing', async () => {
-    await expect(loadDemoUniverse(SYSTEM_ACTOR)).rejects.toThrow('The database already holds 41 companies');
-    expect(await loadDemoUniverse(SYSTEM_ACTOR, { force: true })).toMatchObject({
+    await expect(loadDemoUniverse(system)).rejects.toThrow('The database already holds 41 companies');
+    expect(await loadDemoUniverse(system, { force: true })).toMatchObject({
       companies: { created: 0, updated: 0, unchanged: 41 },
       figures: { created: 0, updated: 0, unchanged: 310 },
     });
-    const analyst = await makeUser('analyst');
-    expect(await importFiguresCsv(analyst, await exportFiguresCsv(analyst), { dryRun: false })).toMatchObject({
+    const analyst = { actor: await makeUser('analyst') };
+    expect(await importFiguresCsv(analyst, { text: await exportFiguresCsv(analyst), dryRun: false })).toMatchObject({
       created: 0,
       updated: 0,
       unchanged: 310,

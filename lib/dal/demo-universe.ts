@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, companies } from '@/db/schema';
-import { getDb } from '@/db/client';
-import type { Actor } from '../domain/actor';
+import type { Database } from '@/db/types';
 import { DomainError } from '../errors';
+import type { ImportSummary } from '../imports/schema';
 import { recordAudit } from './audit';
-import { importCompaniesCsv, type ImportSummary } from './company-csv';
+import { importCompaniesCsv } from './company-csv';
+import { dbOf, type Ctx } from './context';
 import { importFiguresCsv } from './figure-csv';
 import { importFxCsv } from './fx';
 import { assertRole } from './guard';
@@ -23,8 +24,7 @@ export interface DemoLoad {
   figures: ImportSummary;
 }
 
-async function companyCount(): Promise<number> {
-  const db = await getDb();
+async function companyCount(db: Database): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(companies);
   return row?.n ?? 0;
 }
@@ -35,21 +35,21 @@ async function companyCount(): Promise<number> {
  * alone unless `force` (the rows then upsert by their natural keys). The load is recorded in the audit log, which
  * is also the marker that keeps a demo start from loading it twice.
  */
-export async function loadDemoUniverse(actor: Actor, { force = false }: { force?: boolean } = {}): Promise<DemoLoad> {
-  assertRole(actor, 'admin');
-  const existing = await companyCount();
+export async function loadDemoUniverse(ctx: Ctx, { force = false }: { force?: boolean } = {}): Promise<DemoLoad> {
+  assertRole(ctx.actor, 'admin');
+  const db = await dbOf(ctx);
+  const existing = await companyCount(db);
   if (existing > 0 && !force)
     throw new DomainError(
       `The database already holds ${existing} ${existing === 1 ? 'company' : 'companies'}; the demo universe loads into an empty one. Use --force to import it anyway (rows upsert by name).`,
     );
   const file = (name: string) => readFile(path.join(DEMO_SEED_DIR, name), 'utf8');
   const load: DemoLoad = {
-    companies: await importCompaniesCsv(actor, await file('companies.csv'), { dryRun: false }),
-    fx: await importFxCsv(actor, await file('fx.csv'), { dryRun: false }),
-    figures: await importFiguresCsv(actor, await file('figures.csv'), { dryRun: false }),
+    companies: await importCompaniesCsv(ctx, { text: await file('companies.csv'), dryRun: false }),
+    fx: await importFxCsv(ctx, { text: await file('fx.csv'), dryRun: false }),
+    figures: await importFiguresCsv(ctx, { text: await file('figures.csv'), dryRun: false }),
   };
-  const db = await getDb();
-  await recordAudit(db, actor, {
+  await recordAudit(db, ctx.actor, {
     action: MARKER,
     entityType: 'system',
     after: { companies: load.companies.created, fx: load.fx.created, figures: load.figures.created },
@@ -61,14 +61,14 @@ export async function loadDemoUniverse(actor: Actor, { force = false }: { force?
  * The demo start (SPEC §8): loads the universe once, into an empty database. Returns null when it was loaded
  * before (even if its companies were deleted since) or when the database already holds someone's companies.
  */
-export async function loadDemoUniverseOnce(actor: Actor): Promise<DemoLoad | null> {
-  assertRole(actor, 'admin');
-  const db = await getDb();
+export async function loadDemoUniverseOnce(ctx: Ctx): Promise<DemoLoad | null> {
+  assertRole(ctx.actor, 'admin');
+  const db = await dbOf(ctx);
   const [marker] = await db
     .select({ id: auditEvents.id })
     .from(auditEvents)
     .where(and(eq(auditEvents.action, MARKER), eq(auditEvents.entityType, 'system')))
     .limit(1);
-  if (marker || (await companyCount()) > 0) return null;
-  return loadDemoUniverse(actor);
+  if (marker || (await companyCount(db)) > 0) return null;
+  return loadDemoUniverse(ctx);
 }

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
 import type { Actor } from '@/lib/domain/actor';
-import { figureCoverageQueryFromSearch } from '@/lib/domain/figure-coverage-query';
+import { companyInputSchema, companyPatchSchema } from '@/lib/companies/schema';
+import { figureCoverageQueryFromSearch, figureCoverageQuerySchema } from '@/lib/domain/figure-coverage-query';
 import { UnauthenticatedError } from '@/lib/errors';
+import type { CoverageRow } from '@/lib/figures/coverage-schema';
+import { parseFigureBatch } from '@/lib/figures/schema';
+import { setFxRateSchema } from '@/lib/fx/schema';
 import { createCompany, updateCompany } from './company-writes';
-import { defaultCoverageYear, figureCoverage, type CoverageRow } from './figure-coverage';
+import { defaultCoverageYear, figureCoverage } from './figure-coverage';
 import { listFigures, putFigures } from './figures';
 import { setFxRate } from './fx';
+
+const makeCompany = (actor: Actor, fields: Record<string, unknown>) => createCompany({ actor }, companyInputSchema.parse(fields));
+const archive = (actor: Actor, company: { id: string; version: number }) =>
+  updateCompany({ actor }, { id: company.id, patch: companyPatchSchema.parse({ version: company.version, archived: true }) });
+const setRate = (actor: Actor, fields: Record<string, unknown>) => setFxRate({ actor }, setFxRateSchema.parse(fields));
+const coverageFor = (actor: Actor, query: Record<string, unknown>) =>
+  figureCoverage({ actor }, figureCoverageQuerySchema.parse(query));
 
 describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
   useFreshDatabase(driver);
@@ -18,21 +29,24 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
     const tag = Math.random().toString(36).slice(2, 7);
     const list = `Coverage ${tag}`;
     const company = (name: string, over: Record<string, unknown> = {}) =>
-      createCompany(analyst, { name: `${name} ${tag}`, lists: [list], ...over });
+      makeCompany(analyst, { name: `${name} ${tag}`, lists: [list], ...over });
     const put = (by: Actor, companyId: string, figures: Record<string, unknown>[]) =>
-      putFigures(by, {
-        figures: figures.map((f) => ({
-          companyId,
-          fiscalYear: 2024,
-          fiscalQuarter: null,
-          metric: 'revenue',
-          kind: 'reported',
-          currency: 'USD',
-          ...f,
-        })),
-      });
+      putFigures(
+        { actor: by },
+        parseFigureBatch({
+          figures: figures.map((f) => ({
+            companyId,
+            fiscalYear: 2024,
+            fiscalQuarter: null,
+            metric: 'revenue',
+            kind: 'reported',
+            currency: 'USD',
+            ...f,
+          })),
+        }),
+      );
     const coverage = (query: Record<string, unknown> = {}) =>
-      figureCoverage(analyst, { year: 2024, metric: 'revenue', list, ...query });
+      coverageFor(analyst, { year: 2024, metric: 'revenue', list, ...query });
     return { analyst, tag, list, company, put, coverage };
   }
 
@@ -42,22 +56,22 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
     // Operating income is used by no other test, so the first call sees none.
     const { analyst, company, put } = await setUp();
     const viewer = await makeUser('viewer');
-    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(new Date().getUTCFullYear() - 1);
+    expect(await defaultCoverageYear({ actor: viewer }, { metric: 'operating_income' })).toBe(new Date().getUTCFullYear() - 1);
     const maker = await company('Maker');
     await put(analyst, maker.id, [
       { metric: 'operating_income', fiscalYear: 2023, value: '-12.5' },
       { metric: 'operating_income', fiscalYear: 2026, kind: 'estimate', value: '40' },
     ]);
-    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2026);
+    expect(await defaultCoverageYear({ actor: viewer }, { metric: 'operating_income' })).toBe(2026);
     // A second company with 2023 only: 2026 has 1 of 2 companies (under 80%), 2023 has both.
     const other = await company('Other');
     await put(analyst, other.id, [{ metric: 'operating_income', fiscalYear: 2023, value: '3' }]);
-    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2023);
+    expect(await defaultCoverageYear({ actor: viewer }, { metric: 'operating_income' })).toBe(2023);
     // An archived company's figures do not count.
     const gone = await company('Gone');
     await put(analyst, gone.id, [{ metric: 'operating_income', fiscalYear: 2031, value: '1' }]);
-    await updateCompany(analyst, gone.id, { version: gone.version, archived: true });
-    expect(await defaultCoverageYear(viewer, 'operating_income')).toBe(2023);
+    await archive(analyst, gone);
+    expect(await defaultCoverageYear({ actor: viewer }, { metric: 'operating_income' })).toBe(2023);
   });
 
   it('takes the reported full year over the estimate, and an estimate alone, flagged, with source, note and age', async () => {
@@ -69,7 +83,9 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
       { kind: 'estimate', value: '1300000', source: 'broker' },
     ]);
     await put(analyst, estimated.id, [{ kind: 'estimate', value: '1200', note: 'run-rate × 12' }]);
-    const stored = (await listFigures(analyst, { company: reported.id, year: 2024 })).find((f) => f.kind === 'reported');
+    const stored = (await listFigures({ actor: analyst }, { company: reported.id, year: 2024 })).find(
+      (f) => f.kind === 'reported',
+    );
 
     const { rows } = await coverage();
     expect(rows).toEqual([
@@ -128,7 +144,7 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
       { fiscalYear: 2023, value: '100' },
       { metric: 'capex', value: '5' },
     ]);
-    const q4 = (await listFigures(other, { company: four.id, year: 2024 })).find((f) => f.fiscalQuarter === 4)!;
+    const q4 = (await listFigures({ actor: other }, { company: four.id, year: 2024 })).find((f) => f.fiscalQuarter === 4)!;
 
     const { rows, counts } = await coverage();
     expect(names(rows)).toEqual(['Four', 'None', 'Two']);
@@ -170,7 +186,7 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
     await company('zeta');
     await company('Alpha', { ticker: `A${tag}` });
     await company('beta');
-    const elsewhere = await createCompany(analyst, { name: `Elsewhere ${tag}` });
+    const elsewhere = await makeCompany(analyst, { name: `Elsewhere ${tag}` });
     await put(analyst, elsewhere.id, [{ value: '1' }]);
 
     const onList = await coverage({ list: `  ${list.toUpperCase()} ` });
@@ -198,7 +214,7 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
     const archived = await company('Archived');
     await put(analyst, kept.id, [{ value: '10' }]);
     await put(analyst, archived.id, [{ value: '20' }]);
-    await updateCompany(analyst, archived.id, { version: archived.version, archived: true });
+    await archive(analyst, archived);
     const { rows, counts } = await coverage();
     expect(names(rows)).toEqual(['Kept']);
     expect(counts).toMatchObject({ companies: 1, withValue: 1, missing: 0 });
@@ -234,8 +250,8 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
     await put(analyst, taiwan.id, [{ value: '2894307.7', currency: 'TWD' }]);
     await put(analyst, europe.id, [{ value: '500', currency: 'EUR' }]);
     await put(analyst, dollar.id, [{ value: '1' }]);
-    await setFxRate(analyst, { currency: 'TWD', year: 2023, usdPerUnit: '0.032' });
-    await setFxRate(analyst, { currency: 'EUR', year: 2024, usdPerUnit: '1.1' });
+    await setRate(analyst, { currency: 'TWD', year: 2023, usdPerUnit: '0.032' });
+    await setRate(analyst, { currency: 'EUR', year: 2024, usdPerUnit: '1.1' });
 
     const { rows, counts } = await coverage();
     expect(rows.map((r) => [r.name.split(' ')[0], r.ok && r.value, r.ok && r.currency, r.ok && r.fxWarning])).toEqual([
@@ -250,9 +266,9 @@ describe.each(TEST_DRIVERS)('figure coverage on %s', (driver) => {
     const { company, list } = await setUp();
     await company('Visible');
     const viewer = await makeUser('viewer');
-    const { rows } = await figureCoverage(viewer, { year: 2024, metric: 'capex', list });
+    const { rows } = await coverageFor(viewer, { year: 2024, metric: 'capex', list });
     expect(rows).toEqual([expect.objectContaining({ ok: false, reason: 'no capex for FY2024' })]);
-    await expect(figureCoverage(null as unknown as Actor, { year: 2024, metric: 'revenue' })).rejects.toBeInstanceOf(
+    await expect(coverageFor(null as unknown as Actor, { year: 2024, metric: 'revenue' })).rejects.toBeInstanceOf(
       UnauthenticatedError,
     );
   });

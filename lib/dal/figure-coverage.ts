@@ -1,55 +1,14 @@
 import 'server-only';
 import { and, desc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { z } from 'zod';
 import { companies, companyLists, figures, fxRates, lists } from '@/db/schema';
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
-import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
-import { figureCoverageQuerySchema, type FigureCoverageQuery } from '../domain/figure-coverage-query';
+import type { FigureCoverageQuery } from '../domain/figure-coverage-query';
 import { chooseFiscalValue, type FigureValue, type Metric } from '../domain/figures';
+import type { CoverageRow, CoverageValue, FigureCoverage } from '../figures/coverage-schema';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { escapeLike } from './sql-helpers';
-
-export interface CoverageCompany {
-  id: string;
-  name: string;
-  ticker: string | null;
-}
-
-/** A company's chosen value (SPEC §3) and where it comes from. */
-export interface CoverageValue {
-  /** Millions of `currency`, an exact canonical decimal string. */
-  value: string;
-  currency: string;
-  from: 'reported' | 'estimate' | 'quarters';
-  /** The value is or includes an estimate. */
-  estimated: boolean;
-  /** How the value was made, for display: `reported`, `estimate`, `4 quarters (Q4 estimate)`. */
-  kind: string;
-  /** The distinct sources and notes of the figures used, in quarter order. */
-  sources: string[];
-  notes: string[];
-  /** The newest change among the figures used, and who made it. */
-  updatedAt: string;
-  updatedBy: string;
-  /** Set when the value has no USD rate for the year, e.g. `no TWD rate for 2024`; it is still a value. */
-  fxWarning: string | null;
-}
-
-export type CoverageRow = CoverageCompany & (({ ok: true } & CoverageValue) | { ok: false; reason: string });
-
-export interface FigureCoverage {
-  query: FigureCoverageQuery;
-  /** The list as stored (the query matches it case-insensitively), or null for every company. */
-  list: string | null;
-  /** The list name asked for when no list has it; the result is then empty. */
-  unknownList: string | null;
-  /** The companies of the set that `query.show` keeps, by name case-insensitively. */
-  rows: CoverageRow[];
-  /** Over the whole set, whatever `query.show` keeps. */
-  counts: { companies: number; withValue: number; missing: number; estimated: number; noFxRate: number };
-}
 
 interface StoredFigure extends FigureValue {
   source: string | null;
@@ -65,10 +24,9 @@ const byName = new Intl.Collator('en');
  * list's) with its chosen value, estimates included, or the reason it has none. Three queries whatever the
  * size of the set: the companies, their figures of that year and metric, and the year's FX rates.
  */
-export async function figureCoverage(actor: Actor, raw: z.input<typeof figureCoverageQuerySchema>): Promise<FigureCoverage> {
-  assertRole(actor, 'viewer');
-  const query = figureCoverageQuerySchema.parse(raw);
-  const db = await getDb();
+export async function figureCoverage(ctx: Ctx, query: FigureCoverageQuery): Promise<FigureCoverage> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const list = query.list === undefined ? null : await findList(db, query.list);
   if (query.list !== undefined && !list)
     return {
@@ -139,9 +97,9 @@ export async function figureCoverage(actor: Actor, raw: z.input<typeof figureCov
  * have a figure of it (as the dashboard opens, SPEC §8), else the best-covered year, else the previous calendar
  * year. A lone early estimate for next year therefore does not open the page on a column of gaps.
  */
-export async function defaultCoverageYear(actor: Actor, metric: Metric): Promise<number> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function defaultCoverageYear(ctx: Ctx, { metric }: { metric: Metric }): Promise<number> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const [years, [active]] = await Promise.all([
     db
       .select({ year: figures.fiscalYear, companies: sql<number>`count(distinct ${figures.companyId})::int` })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
 import { companiesCsv, companyName, figuresCsv, fxCsv, generatedFigure } from '@/lib/testing/figure-universe';
-import { companyFilterSchema } from '@/lib/domain/company-filter';
+import { companyFilterSchema } from '@/lib/companies/filter';
 import { listCompanies } from './companies';
 import { importCompaniesCsv } from './company-csv';
 import { exportFiguresCsv, importFiguresCsv } from './figure-csv';
@@ -27,18 +27,18 @@ describe.each(TEST_DRIVERS)('figures.csv with 100,000 rows on %s', (driver) => {
     'imports 100,000 figures exactly, finds them unchanged, and reads its own export back unchanged',
     { timeout: 180_000 },
     async () => {
-      const analyst = await makeUser('analyst');
-      await importCompaniesCsv(analyst, companiesCsv(SIZE), { dryRun: false });
-      await importFxCsv(analyst, fxCsv(), { dryRun: false });
+      const analyst = { actor: await makeUser('analyst') };
+      await importCompaniesCsv(analyst, { text: companiesCsv(SIZE), dryRun: false });
+      await importFxCsv(analyst, { text: fxCsv(), dryRun: false });
       const file = figuresCsv(SIZE);
 
       const imported = await timed(`${driver}: import of 100,000 new figures`, () =>
-        importFiguresCsv(analyst, file, { dryRun: false }),
+        importFiguresCsv(analyst, { text: file, dryRun: false }),
       );
       expect(imported).toEqual({ dryRun: false, created: 100_000, updated: 0, unchanged: 0, warnings: [] });
 
       const again = await timed(`${driver}: re-import of 100,000 unchanged figures`, () =>
-        importFiguresCsv(analyst, file, { dryRun: false }),
+        importFiguresCsv(analyst, { text: file, dryRun: false }),
       );
       expect(again).toEqual({ dryRun: false, created: 0, updated: 0, unchanged: 100_000, warnings: [] });
 
@@ -61,7 +61,7 @@ describe.each(TEST_DRIVERS)('figures.csv with 100,000 rows on %s', (driver) => {
 
       const exported = await timed(`${driver}: export of 100,000 figures`, () => exportFiguresCsv(analyst));
       const roundTrip = await timed(`${driver}: re-import of the export`, () =>
-        importFiguresCsv(analyst, exported, { dryRun: false }),
+        importFiguresCsv(analyst, { text: exported, dryRun: false }),
       );
       expect(roundTrip).toEqual({ dryRun: false, created: 0, updated: 0, unchanged: 100_000, warnings: [] });
     },

@@ -1,19 +1,19 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { companies, figures, fxRates } from '@/db/schema';
-import { getDb } from '@/db/client';
+import type { Database } from '@/db/types';
 import { parseCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
-import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
 import { canonicalDecimal } from '../domain/decimal';
-import { currencyKey, figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
-import { METRIC_LABELS } from '../domain/figures/types';
+import { currencyClashes, planFigureWrites, repeatedFigures } from '../domain/figures/batch-rules';
+import { figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
 import { CsvRejectedError, type CsvIssue } from '../errors';
-import type { ImportSummary } from './company-csv';
+import type { CsvImportInput, ImportSummary } from '../imports/schema';
+import { dbOf, type Ctx } from './context';
+import { writeFigures, type StoredFigure } from './figure-writes';
 import { assertRole } from './guard';
 import { chunks } from './sql-helpers';
-import { sameContent, writeFigures, type StoredFigure } from './figure-writes';
 
 /** figures.csv (SPEC §6). */
 export const FIGURE_CSV_COLUMNS = [
@@ -66,12 +66,12 @@ function companyResolver(
  * fiscal year + quarter + metric + kind, so the same file twice changes nothing. Warnings: a currency unlike the
  * company's, a missing FX rate for the fiscal year, an archived company.
  */
-export async function importFiguresCsv(actor: Actor, text: string, options: { dryRun: boolean }): Promise<ImportSummary> {
-  assertRole(actor, 'analyst');
+export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
+  assertRole(ctx.actor, 'analyst');
   const parsed = parseCsv(text, { columns: FIGURE_CSV_COLUMNS, required: REQUIRED });
   if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
 
-  const db = await getDb();
+  const db = await dbOf(ctx);
   const resolve = companyResolver(
     await db
       .select({
@@ -85,44 +85,56 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
       .from(companies),
   );
   const issues: CsvIssue[] = [];
-  const warnings: ImportSummary['warnings'] = [];
   const rows: { line: number; figure: FigureInput; company: CompanyRef }[] = [];
   for (const row of parsed.rows) {
     const read = readRow(row, resolve, issues);
     if (read) rows.push(read);
   }
-  const firstLine = new Map<string, number>();
-  for (const r of rows) {
-    const key = figureKey(r.figure);
-    const first = firstLine.get(key);
-    if (first !== undefined) issues.push({ line: r.line, column: null, message: `the same figure as line ${first}` });
-    else firstLine.set(key, r.line);
-  }
+  const incoming = rows.map((r) => ({ figure: r.figure, where: `line ${r.line}`, company: r.company.name }));
 
   // Only the figures of the companies in the file: they are all the natural keys and currencies that can clash.
   const stored: StoredFigure[] = [];
   for (const part of chunks([...new Set(rows.map((r) => r.company.id))]))
     for (const f of await db.select().from(figures).where(inArray(figures.companyId, part)))
       stored.push({ ...f, value: canonicalDecimal(f.value) });
-  const storedByKey = new Map(stored.map((f) => [figureKey(f), f]));
-  const currencyOf = new Map<string, { currency: string; where: string }>();
-  for (const f of stored)
-    if (!firstLine.has(figureKey(f))) currencyOf.set(currencyKey(f), { currency: f.currency, where: 'a stored figure' });
-  for (const r of rows) {
-    const other = currencyOf.get(currencyKey(r.figure));
-    if (other && other.currency !== r.figure.currency)
-      issues.push({
-        line: r.line,
-        column: 'currency',
-        message: `${METRIC_LABELS[r.figure.metric]} for FY${r.figure.fiscalYear} of ${r.company.name} is in ${other.currency} (${other.where}); one currency per company, year and metric`,
-      });
-    else currencyOf.set(currencyKey(r.figure), { currency: r.figure.currency, where: `line ${r.line}` });
-  }
+  for (const issue of [...repeatedFigures(incoming), ...currencyClashes(incoming, stored)])
+    issues.push({ line: rows[issue.index]!.line, column: issue.field, message: issue.message });
   if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
 
+  const warnings = await importWarnings(db, rows);
+  // No versions here: a row replaces the stored figure of its natural key, so the same file twice changes nothing.
+  const plan = planFigureWrites(
+    rows.map((r) => r.figure),
+    new Map(stored.map((f) => [figureKey(f), f])),
+  );
+  const summary = {
+    dryRun,
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged.length,
+    warnings,
+  };
+  if (dryRun || plan.creates.length + plan.updates.length === 0) return summary;
+
+  await db.transaction((tx) =>
+    writeFigures(tx, ctx.actor, {
+      creates: plan.creates,
+      updates: plan.updates,
+      actions: { create: 'figure.import_create', update: 'figure.import_update' },
+    }),
+  );
+  return summary;
+}
+
+/** Worth knowing, not wrong: an archived company, a currency unlike the company's, no FX rate for the year. */
+async function importWarnings(
+  db: Database,
+  rows: readonly { line: number; figure: FigureInput; company: CompanyRef }[],
+): Promise<ImportSummary['warnings']> {
   const rates = new Set(
     (await db.select({ currency: fxRates.currency, year: fxRates.year }).from(fxRates)).map((r) => `${r.currency}|${r.year}`),
   );
+  const warnings: ImportSummary['warnings'] = [];
   for (const r of rows) {
     if (r.company.archived) warnings.push({ line: r.line, message: `${r.company.name} is archived.` });
     if (r.figure.currency !== r.company.currency)
@@ -136,29 +148,7 @@ export async function importFiguresCsv(actor: Actor, text: string, options: { dr
         message: `${r.company.name}: no ${r.figure.currency} rate for ${r.figure.fiscalYear} yet, so this figure cannot be converted to USD for that year.`,
       });
   }
-
-  const creates = rows.filter((r) => !storedByKey.has(figureKey(r.figure)));
-  const updates = rows.flatMap((r) => {
-    const before = storedByKey.get(figureKey(r.figure));
-    return before && !sameContent(before, r.figure) ? [{ ...r, before }] : [];
-  });
-  const summary = {
-    dryRun: options.dryRun,
-    created: creates.length,
-    updated: updates.length,
-    unchanged: rows.length - creates.length - updates.length,
-    warnings,
-  };
-  if (options.dryRun || creates.length + updates.length === 0) return summary;
-
-  await db.transaction((tx) =>
-    writeFigures(tx, actor, {
-      creates: creates.map((r) => r.figure),
-      updates: updates.map((u) => ({ before: u.before, figure: u.figure })),
-      actions: { create: 'figure.import_create', update: 'figure.import_update' },
-    }),
-  );
-  return summary;
+  return warnings;
 }
 
 function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssue[]) {
@@ -191,9 +181,9 @@ function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issue
 }
 
 /** figures.csv of every active company's figures, in the format the importer reads back. */
-export async function exportFiguresCsv(actor: Actor): Promise<string> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function exportFiguresCsv(ctx: Ctx): Promise<string> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db
     .select({ company: companies.name, figure: figures })
     .from(figures)

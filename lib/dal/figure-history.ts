@@ -1,43 +1,20 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { auditEvents, companies, figures } from '@/db/schema';
-import { getDb } from '@/db/client';
-import type { Actor } from '../domain/actor';
 import { figureKey } from '../domain/figures/input';
 import { METRIC_LABELS } from '../domain/figures/types';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
+import {
+  figureSnapshotSchema,
+  type FigureHistoryEntry,
+  type FigureSnapshot,
+  type FigureView,
+  type RestoreFigureInput,
+} from '../figures/schema';
 import { recordAudit } from './audit';
-import { snapshot, toView, type FigureView } from './figures';
+import { dbOf, type Ctx } from './context';
+import { snapshot, toView } from './figures';
 import { assertRole } from './guard';
-
-/** What an audit snapshot of a figure holds (PUT and import write the whole row; both carry these fields). */
-const figureSnapshotSchema = z.object({
-  id: z.uuid(),
-  companyId: z.uuid(),
-  fiscalYear: z.number().int(),
-  fiscalQuarter: z.number().int().nullable(),
-  metric: z.enum(['revenue', 'capex', 'operating_income']),
-  kind: z.enum(['reported', 'estimate']),
-  value: z.string(),
-  currency: z.string(),
-  source: z.string().nullable().optional(),
-  note: z.string().nullable().optional(),
-  version: z.number().int(),
-});
-export type FigureSnapshot = z.infer<typeof figureSnapshotSchema>;
-
-export interface FigureHistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  figureId: string;
-  before: FigureSnapshot | null;
-  after: FigureSnapshot | null;
-  /** A deletion whose figure is still gone (and whose key is free) can be restored. */
-  restorable: boolean;
-}
 
 function readSnapshot(value: unknown): FigureSnapshot | null {
   const parsed = figureSnapshotSchema.safeParse(value);
@@ -51,9 +28,12 @@ const eventCompany = sql`coalesce(${auditEvents.after}->>'companyId', ${auditEve
  * Every change of every figure of a company, newest first (SPEC §2: history is readable by every role where it
  * is shown). Deleted figures stay in it, and a deletion can be restored while its key is still free.
  */
-export async function companyFigureHistory(actor: Actor, companyId: string, limit = 1000): Promise<FigureHistoryEntry[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function companyFigureHistory(
+  ctx: Ctx,
+  { companyId, limit = 1000 }: { companyId: string; limit?: number },
+): Promise<FigureHistoryEntry[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const [rows, current] = await Promise.all([
     db
       .select()
@@ -92,9 +72,10 @@ export async function companyFigureHistory(actor: Actor, companyId: string, limi
  * Undoes a deletion from its audit event: the figure comes back with its id, value, currency, source and note,
  * and a version one above the deleted one, so a screen that still holds the old version gets a conflict.
  */
-export async function restoreFigure(actor: Actor, eventId: number): Promise<FigureView> {
+export async function restoreFigure(ctx: Ctx, { eventId }: RestoreFigureInput): Promise<FigureView> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(auditEvents).where(eq(auditEvents.id, eventId));
     const deleted = event?.action === 'figure.delete' ? readSnapshot(event.before) : null;

@@ -1,69 +1,44 @@
 import 'server-only';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { auditEvents, companies, figures, fxRates } from '@/db/schema';
-import { getDb } from '@/db/client';
+import { companies, figures, fxRates } from '@/db/schema';
 import { parseCsv } from '../csv/parse';
 import { toCsv } from '../csv/write';
-import type { Actor } from '../domain/actor';
 import { canonicalDecimal, Dec } from '../domain/decimal';
 import { ConflictError, CsvRejectedError, type CsvIssue } from '../errors';
-import { recordAudit } from './audit';
+import { fxRateSchema, type FxRateInput, type FxRateView, type SetFxRateInput, type UnconvertibleGroup } from '../fx/schema';
+import type { CsvImportInput, ImportSummary } from '../imports/schema';
+import { recordAudit, recordAudits } from './audit';
+import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
-import type { ImportSummary } from './company-csv';
 
 /** fx.csv (SPEC §6): currency × calendar year → USD per one unit, the year's average. */
 export const FX_CSV_COLUMNS = ['currency', 'year', 'usd_per_unit'] as const;
 
-const currencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+type FxRow = typeof fxRates.$inferSelect;
 
-export const fxRateSchema = z.object({
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => currencies.has(v), 'Use an ISO 4217 currency code such as EUR, JPY or TWD.')
-    .refine((v) => v !== 'USD', 'USD is 1 and needs no rate.'),
-  year: z.coerce
-    .number('Enter a year such as 2024.')
-    .int('Enter a whole year.')
-    .min(1990, 'Use a year from 1990 to 2100.')
-    .max(2100, 'Use a year from 1990 to 2100.'),
-  usdPerUnit: z
-    .string()
-    .trim()
-    .refine((v) => /^\d+(\.\d+)?$/.test(v) && new Dec(v).gt(0), 'Enter USD per one unit as a positive decimal, e.g. 1.0817.')
-    .refine((v) => !/^\d+(\.\d+)?$/.test(v) || new Dec(v).sd(false) <= 15, 'Use at most 15 significant digits.'),
-});
-export type FxRateInput = z.output<typeof fxRateSchema>;
-
-export interface FxRateView {
-  currency: string;
-  year: number;
-  usdPerUnit: string;
-  version: number;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export async function listFxRates(actor: Actor): Promise<FxRateView[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
-  const rows = await db.select().from(fxRates).orderBy(asc(fxRates.currency), asc(fxRates.year));
-  return rows.map((r) => ({
+function toView(r: FxRow): FxRateView {
+  return {
     currency: r.currency,
     year: r.year,
     usdPerUnit: canonicalDecimal(r.usdPerUnit),
     version: r.version,
     updatedBy: r.updatedBy,
     updatedAt: r.updatedAt.toISOString(),
-  }));
+  };
+}
+
+export async function listFxRates(ctx: Ctx): Promise<FxRateView[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
+  const rows = await db.select().from(fxRates).orderBy(asc(fxRates.currency), asc(fxRates.year));
+  return rows.map(toView);
 }
 
 const COLUMN_OF_FIELD: Record<string, string> = { usdPerUnit: 'usd_per_unit' };
 
 /** Imports fx.csv all or nothing; rows upsert on currency + year, so the same file twice changes nothing. */
-export async function importFxCsv(actor: Actor, text: string, options: { dryRun: boolean }): Promise<ImportSummary> {
+export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
   const parsed = parseCsv(text, { columns: FX_CSV_COLUMNS, required: FX_CSV_COLUMNS });
   if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
@@ -89,21 +64,21 @@ export async function importFxCsv(actor: Actor, text: string, options: { dryRun:
   }
   if (issues.length > 0) throw new CsvRejectedError(issues);
 
-  const db = await getDb();
-  const stored = new Map((await listFxRates(actor)).map((r) => [`${r.currency}|${r.year}`, r]));
+  const db = await dbOf(ctx);
+  const stored = new Map((await listFxRates(ctx)).map((r) => [`${r.currency}|${r.year}`, r]));
   const creates = rows.filter((r) => !stored.has(`${r.rate.currency}|${r.rate.year}`));
   const updates = rows.filter((r) => {
     const current = stored.get(`${r.rate.currency}|${r.rate.year}`);
     return current !== undefined && !new Dec(current.usdPerUnit).eq(r.rate.usdPerUnit);
   });
   const summary = {
-    dryRun: options.dryRun,
+    dryRun,
     created: creates.length,
     updated: updates.length,
     unchanged: rows.length - creates.length - updates.length,
     warnings: [],
   };
-  if (options.dryRun || creates.length + updates.length === 0) return summary;
+  if (dryRun || creates.length + updates.length === 0) return summary;
 
   await db.transaction(async (tx) => {
     const changed = [...creates, ...updates];
@@ -119,18 +94,17 @@ export async function importFxCsv(actor: Actor, text: string, options: { dryRun:
           updatedAt: new Date(),
         },
       });
-    await tx.insert(auditEvents).values(
+    await recordAudits(
+      tx,
+      actor,
       changed.map(({ rate }) => {
         const before = stored.get(`${rate.currency}|${rate.year}`);
         return {
-          actorId: actor.userId,
-          actorLabel: actor.label,
           action: before ? 'fx.update' : 'fx.create',
           entityType: 'fx_rate',
           entityId: `${rate.currency}-${rate.year}`,
           before: before ? { usdPerUnit: before.usdPerUnit } : null,
           after: { usdPerUnit: canonicalDecimal(rate.usdPerUnit) },
-          ip: actor.ip ?? null,
         };
       }),
     );
@@ -138,8 +112,8 @@ export async function importFxCsv(actor: Actor, text: string, options: { dryRun:
   return summary;
 }
 
-export async function exportFxCsv(actor: Actor): Promise<string> {
-  const rates = await listFxRates(actor);
+export async function exportFxCsv(ctx: Ctx): Promise<string> {
+  const rates = await listFxRates(ctx);
   return toCsv(
     FX_CSV_COLUMNS,
     rates.map((r) => ({ currency: r.currency, year: r.year, usd_per_unit: r.usdPerUnit })),
@@ -147,13 +121,11 @@ export async function exportFxCsv(actor: Actor): Promise<string> {
   );
 }
 
-export const setFxRateSchema = fxRateSchema.extend({ version: z.coerce.number().int().min(1).optional() });
-
 /** An analyst adds a rate, or changes one at the version they read (409 with the stored rate when stale). */
-export async function setFxRate(actor: Actor, raw: unknown): Promise<FxRateView> {
+export async function setFxRate(ctx: Ctx, input: SetFxRateInput): Promise<FxRateView> {
+  const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const input = setFxRateSchema.parse(raw);
-  const db = await getDb();
+  const db = await dbOf(ctx);
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -186,28 +158,14 @@ export async function setFxRate(actor: Actor, raw: unknown): Promise<FxRateView>
       before: current ? { usdPerUnit: canonicalDecimal(current.usdPerUnit) } : null,
       after: { usdPerUnit: canonicalDecimal(row!.usdPerUnit) },
     });
-    return {
-      currency: row!.currency,
-      year: row!.year,
-      usdPerUnit: canonicalDecimal(row!.usdPerUnit),
-      version: row!.version,
-      updatedBy: row!.updatedBy,
-      updatedAt: row!.updatedAt.toISOString(),
-    };
+    return toView(row!);
   });
 }
 
-export interface UnconvertibleGroup {
-  currency: string;
-  year: number;
-  figures: number;
-  companies: string[];
-}
-
 /** Figures in a currency other than USD whose fiscal year has no rate for that currency, by currency and year. */
-export async function unconvertibleFigures(actor: Actor): Promise<UnconvertibleGroup[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
+export async function unconvertibleFigures(ctx: Ctx): Promise<UnconvertibleGroup[]> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
   const rows = await db
     .select({
       currency: figures.currency,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METRICS } from './figures/types';
+import { yearSchema } from './years';
 
 /** Which companies of the set the figures page lists: all, those without a value, or those with one. */
 export const COVERAGE_SHOWS = ['all', 'missing', 'present'] as const;
@@ -9,7 +10,7 @@ export const COVERAGE_SHOWS = ['all', 'missing', 'present'] as const;
  * them, or one list's), optionally narrowed by a name or ticker search. Blank text is no filter.
  */
 export const figureCoverageQuerySchema = z.object({
-  year: z.coerce.number().int().min(1990).max(2100),
+  year: yearSchema,
   metric: z.enum(METRICS).default('revenue'),
   list: z
     .string()

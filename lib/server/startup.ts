@@ -16,7 +16,7 @@ export async function startUp(): Promise<void> {
     const database = await openProcessDatabase();
     authSecret();
     const admin = await ensureFirstAdmin();
-    const demo = env().STACKLENS_DEMO ? await loadDemoUniverseOnce(SYSTEM_ACTOR) : null;
+    const demo = env().STACKLENS_DEMO ? await loadDemoUniverseOnce({ actor: SYSTEM_ACTOR }) : null;
     printBanner(database.describe, admin, demo);
   } catch (error) {
     console.error(`\nStacklens cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

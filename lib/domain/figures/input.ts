@@ -1,25 +1,21 @@
 import { z } from 'zod';
+import { currencySchema } from '../currencies';
+import { yearSchema } from '../years';
 import { KINDS, METRICS } from './types';
+
+const figureValueText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^-?\d+(\.\d{1,6})?$/.test(v), 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.');
 
 /**
  * One figure as the API, the grid and the importer send it (SPEC §2, §7). Values are millions of the figure's
  * currency with at most 6 decimals, as decimal strings (a JSON number is accepted and read as its text).
  */
-const currencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-
-export const figureValueText = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
-  .refine((v) => /^-?\d+(\.\d{1,6})?$/.test(v), 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.');
-
 export const figureInputSchema = z
   .object({
     companyId: z.uuid('Unknown company.'),
-    fiscalYear: z.coerce
-      .number()
-      .int('Enter a whole year.')
-      .min(1990, 'Use a year from 1990 to 2100.')
-      .max(2100, 'Use a year from 1990 to 2100.'),
+    fiscalYear: yearSchema,
     fiscalQuarter: z.union(
       [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()],
       'The quarter is 1 to 4, or null for the full year.',
@@ -27,11 +23,7 @@ export const figureInputSchema = z
     metric: z.enum(METRICS, `The metric is one of ${METRICS.join(', ')}.`),
     kind: z.enum(KINDS, 'The kind is reported or estimate.').default('reported'),
     value: figureValueText,
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine((v) => currencies.has(v), 'Use an ISO 4217 currency code such as USD, EUR or TWD.'),
+    currency: currencySchema,
     source: z
       .string()
       .trim()

@@ -5,10 +5,11 @@ import { CoverageFilters } from '@/components/figures/coverage-filters';
 import { CoverageTable } from '@/components/figures/coverage-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { defaultCoverageYear, figureCoverage, type FigureCoverage } from '@/lib/dal/figure-coverage';
+import { defaultCoverageYear, figureCoverage } from '@/lib/dal/figure-coverage';
 import { listLists } from '@/lib/dal/lists';
 import { figureCoverageQueryFromSearch } from '@/lib/domain/figure-coverage-query';
 import { METRIC_LABELS } from '@/lib/domain/figures';
+import type { FigureCoverage } from '@/lib/figures/coverage-schema';
 
 export const metadata: Metadata = { title: 'Figures' };
 
@@ -56,8 +57,8 @@ export default async function FiguresPage({
   await connection();
   const actor = await requireUser('viewer');
   const search = figureCoverageQueryFromSearch(await searchParams);
-  const year = search.year ?? (await defaultCoverageYear(actor, search.metric));
-  const [coverage, lists] = await Promise.all([figureCoverage(actor, { ...search, year }), listLists(actor)]);
+  const year = search.year ?? (await defaultCoverageYear({ actor }, { metric: search.metric }));
+  const [coverage, lists] = await Promise.all([figureCoverage({ actor }, { ...search, year }), listLists({ actor })]);
   return (
     <>
       <PageHeader title="Figures">

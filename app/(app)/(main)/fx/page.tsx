@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'FX rates' };
 export default async function FxPage() {
   await connection();
   const actor = await requireUser('viewer');
-  const [rates, gaps] = await Promise.all([listFxRates(actor), unconvertibleFigures(actor)]);
+  const [rates, gaps] = await Promise.all([listFxRates({ actor }), unconvertibleFigures({ actor })]);
   const years = [...new Set(rates.map((r) => r.year))].sort((a, b) => a - b);
   const currencies = [...new Set(rates.map((r) => r.currency))];
   const rate = new Map(rates.map((r) => [`${r.currency}|${r.year}`, r.usdPerUnit]));

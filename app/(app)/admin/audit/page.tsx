@@ -4,7 +4,8 @@ import { connection } from 'next/server';
 import { Table } from '@/components/ui/table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditEvents, type AuditFilter } from '@/lib/dal/audit';
+import { AUDIT_PAGE_SIZE, auditFilterSchema, type AuditFilter } from '@/lib/audit/schema';
+import { listAuditEvents } from '@/lib/dal/audit';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -30,7 +31,7 @@ export default async function AuditPage({
   await connection();
   const actor = await requireUser('admin');
   const filter = auditFilterSchema.parse(await searchParams);
-  const { items, total, entityTypes } = await listAuditEvents(actor, filter);
+  const { items, total, entityTypes } = await listAuditEvents({ actor }, filter);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <>
