@@ -7,7 +7,7 @@
 import { setProcessDatabase } from '../db/client';
 import { openBenchDatabase } from './database';
 import { SYSTEM_ACTOR } from '../lib/domain/actor';
-import { companyFilterSchema } from '../lib/domain/company-filter';
+import { companyFilterSchema } from '../lib/companies/filter';
 import { LAYER_KEYS } from '../lib/domain/layers';
 import { listCompanies } from '../lib/dal/companies';
 import { exportCompaniesCsv, importCompaniesCsv } from '../lib/dal/company-csv';
@@ -55,20 +55,20 @@ async function main() {
   setProcessDatabase(db);
   console.log(`${db.describe}, ${COMPANIES} companies`);
   const csv = universe();
-  await time('import companies.csv (dry run)', () => importCompaniesCsv(SYSTEM_ACTOR, csv, { dryRun: true }));
-  await time('import companies.csv', () => importCompaniesCsv(SYSTEM_ACTOR, csv, { dryRun: false }));
-  await time('re-import (all unchanged)', () => importCompaniesCsv(SYSTEM_ACTOR, csv, { dryRun: false }));
+  await time('import companies.csv (dry run)', () => importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: csv, dryRun: true }));
+  await time('import companies.csv', () => importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: csv, dryRun: false }));
+  await time('re-import (all unchanged)', () => importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: csv, dryRun: false }));
   const filter = (f: Record<string, unknown>) => companyFilterSchema.parse(f);
-  await time('list: first page of 50, by name', () => listCompanies(SYSTEM_ACTOR, filter({})), 5);
-  await time('list: page 100, by primary layer', () => listCompanies(SYSTEM_ACTOR, filter({ sort: 'primary', offset: 4950 })), 5);
-  await time('list: layer=chips (any share)', () => listCompanies(SYSTEM_ACTOR, filter({ layer: 'chips' })), 5);
+  await time('list: first page of 50, by name', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({})), 5);
+  await time('list: page 100, by primary layer', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ sort: 'primary', offset: 4950 })), 5);
+  await time('list: layer=chips (any share)', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ layer: 'chips' })), 5);
   await time(
     'list: layer=chips primary, list=Portfolio',
-    () => listCompanies(SYSTEM_ACTOR, filter({ layer: 'chips', layerMode: 'primary', list: 'Portfolio' })),
+    () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ layer: 'chips', layerMode: 'primary', list: 'Portfolio' })),
     5,
   );
-  await time('list: search "ny 99"', () => listCompanies(SYSTEM_ACTOR, filter({ q: 'ny 99' })), 5);
-  await time('export companies.csv (all)', () => exportCompaniesCsv(SYSTEM_ACTOR));
+  await time('list: search "ny 99"', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ q: 'ny 99' })), 5);
+  await time('export companies.csv (all)', () => exportCompaniesCsv({ actor: SYSTEM_ACTOR }));
   await db.close();
   await drop();
 }

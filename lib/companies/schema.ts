@@ -42,7 +42,8 @@ const companyFields = z.object({
   }),
   country: optionalText(2)
     .transform((v) => v?.toUpperCase() ?? null)
-    .refine((v) => v === null || isCountryCode(v), 'Use an ISO 3166-1 alpha-2 code such as US, TW or NL.'),
+    // Kept a plain string (no type predicate), since stored companies are read back as strings.
+    .refine((v): boolean => v === null || isCountryCode(v), 'Use an ISO 3166-1 alpha-2 code such as US, TW or NL.'),
   status: z.enum(COMPANY_STATUSES, 'Choose public or private.'),
   fiscalYearEndMonth: z.coerce
     .number('Enter the month the fiscal year ends, 1 to 12.')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { companyFilterSchema } from '@/lib/domain/company-filter';
+import { companyFilterSchema } from '@/lib/companies/filter';
 import { listCompanies } from './companies';
 import { importCompaniesCsv } from './company-csv';
 
@@ -45,18 +45,24 @@ describe('companies.csv with 10,000 rows on pglite', () => {
     const analyst = await makeUser('analyst');
     const file = generatedCsv(10_000);
 
-    const preview = await timed('dry run of 10,000 new rows', () => importCompaniesCsv(analyst, file, { dryRun: true }));
+    const preview = await timed('dry run of 10,000 new rows', () =>
+      importCompaniesCsv({ actor: analyst }, { text: file, dryRun: true }),
+    );
     expect(preview).toEqual({ dryRun: true, created: 10_000, updated: 0, unchanged: 0, warnings: [] });
 
-    const imported = await timed('import of 10,000 new rows', () => importCompaniesCsv(analyst, file, { dryRun: false }));
+    const imported = await timed('import of 10,000 new rows', () =>
+      importCompaniesCsv({ actor: analyst }, { text: file, dryRun: false }),
+    );
     expect(imported).toEqual({ dryRun: false, created: 10_000, updated: 0, unchanged: 0, warnings: [] });
 
-    const again = await timed('re-import of 10,000 unchanged rows', () => importCompaniesCsv(analyst, file, { dryRun: false }));
+    const again = await timed('re-import of 10,000 unchanged rows', () =>
+      importCompaniesCsv({ actor: analyst }, { text: file, dryRun: false }),
+    );
     expect(again).toEqual({ dryRun: false, created: 0, updated: 0, unchanged: 10_000, warnings: [] });
 
-    const all = await listCompanies(analyst, companyFilterSchema.parse({ limit: 1 }));
+    const all = await listCompanies({ actor: analyst }, companyFilterSchema.parse({ limit: 1 }));
     expect(all.total).toBe(10_000);
-    const { items } = await listCompanies(analyst, companyFilterSchema.parse({ q: 'Company 07403' }));
+    const { items } = await listCompanies({ actor: analyst }, companyFilterSchema.parse({ q: 'Company 07403' }));
     // Row 7403 is i = 7402: NL, public, month 11, lists "Portfolio;Fabs", shares 25% each of models → application.
     expect(items).toEqual([
       expect.objectContaining({

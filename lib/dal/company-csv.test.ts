@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { companyFilterSchema } from '@/lib/domain/company-filter';
+import { addCompany, patchCompany } from '@/lib/testing/companies';
+import { companyFilterSchema } from '@/lib/companies/filter';
 import { CsvRejectedError, ForbiddenError } from '@/lib/errors';
 import { getCompany, listCompanies } from './companies';
 import { exportCompaniesCsv, importCompaniesCsv } from './company-csv';
-import { createCompany, updateCompany } from './company-writes';
 
 const HEADER =
   'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description';
@@ -25,17 +25,23 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
       'Beta Retail,BRT,US,public,1,watchlist,,,,,,20,80,,,=SUM(A1) is text',
       'Gamma Labs,,GB,private,,,,,0.5,0.5,,,,USD,,',
     );
-    expect(await importCompaniesCsv(analyst, file, { dryRun: true })).toEqual({
+    expect(await importCompaniesCsv({ actor: analyst }, { text: file, dryRun: true })).toEqual({
       dryRun: true,
       created: 3,
       updated: 0,
       unchanged: 0,
       warnings: [],
     });
-    expect((await listCompanies(analyst, all)).total).toBe(0);
+    const names = ['Alpha Fab', 'Beta Retail', 'Gamma Labs'];
+    const imported = async () => (await listCompanies({ actor: analyst }, all)).items.filter((c) => names.includes(c.name));
+    expect(await imported()).toEqual([]);
 
-    expect(await importCompaniesCsv(analyst, file, { dryRun: false })).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
-    const { items } = await listCompanies(analyst, all);
+    expect(await importCompaniesCsv({ actor: analyst }, { text: file, dryRun: false })).toMatchObject({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
+    const items = await imported();
     const beta = items.find((c) => c.name === 'Beta Retail')!;
     expect(beta).toMatchObject({
       fiscalYearEndMonth: 1,
@@ -52,13 +58,17 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
     });
     expect(items.find((c) => c.name === 'Gamma Labs')).toMatchObject({ ticker: null, status: 'private', fiscalYearEndMonth: 12 });
 
-    expect(await importCompaniesCsv(analyst, file, { dryRun: false })).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
-    expect((await getCompany(analyst, beta.id)).version).toBe(1);
+    expect(await importCompaniesCsv({ actor: analyst }, { text: file, dryRun: false })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
+    expect((await getCompany({ actor: analyst }, beta.id)).version).toBe(1);
   });
 
   it('writes nothing when one row is bad and lists every bad row with line, column and reason', async () => {
     const analyst = await makeUser('analyst');
-    const before = (await listCompanies(analyst, all)).total;
+    const before = (await listCompanies({ actor: analyst }, all)).total;
     const file = csv(
       'Good One,GO1,US,public,12,,0,1,0,0,0,0,0,USD,,',
       'Bad Sum,,US,public,12,,0.5,0.4,0,0,0,0,0,USD,,',
@@ -67,18 +77,20 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
       'Bad Month,,XX,public,13,,1,,,,,,,USD,,',
       'good one,,US,public,12,,0,1,0,0,0,0,0,USD,,',
     );
-    const error = await importCompaniesCsv(analyst, file, { dryRun: false }).catch((e: unknown) => e);
+    const error = await importCompaniesCsv({ actor: analyst }, { text: file, dryRun: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvRejectedError);
     const issues = (error as CsvRejectedError).issues.map((i) => `${i.line}:${i.column}`);
     expect(issues).toEqual(['3:shares', '6:country', '6:fiscal_year_end_month', '7:name']);
     expect((error as CsvRejectedError).issues.find((i) => i.line === 7)?.message).toBe('the same name as line 2');
-    expect((await listCompanies(analyst, all)).total).toBe(before);
+    expect((await listCompanies({ actor: analyst }, all)).total).toBe(before);
   });
 
   it('reports a duplicate name even when the first of the pair is itself invalid', async () => {
     const analyst = await makeUser('analyst');
     const file = csv('Twice Co,,US,public,99,,1,,,,,,,USD,,', 'TWICE CO,,US,public,12,,1,,,,,,,USD,,');
-    const error = (await importCompaniesCsv(analyst, file, { dryRun: true }).catch((e: unknown) => e)) as CsvRejectedError;
+    const error = (await importCompaniesCsv({ actor: analyst }, { text: file, dryRun: true }).catch(
+      (e: unknown) => e,
+    )) as CsvRejectedError;
     expect(error.issues.map((i) => `${i.line}:${i.column}:${i.message}`)).toEqual([
       '2:fiscal_year_end_month:Enter a month from 1 to 12.',
       '3:name:the same name as line 2',
@@ -87,11 +99,14 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
 
   it('refuses a file without the required columns, and a ticker that belongs to another company', async () => {
     const analyst = await makeUser('analyst');
-    await expect(importCompaniesCsv(analyst, 'name,ticker\nX,Y\n', { dryRun: true })).rejects.toBeInstanceOf(CsvRejectedError);
-    await createCompany(analyst, { name: 'Ticker Holder', ticker: 'HOLD' });
-    const error = await importCompaniesCsv(analyst, csv('Usurper,hold,US,public,12,,1,,,,,,,USD,,'), { dryRun: true }).catch(
-      (e: unknown) => e,
+    await expect(importCompaniesCsv({ actor: analyst }, { text: 'name,ticker\nX,Y\n', dryRun: true })).rejects.toBeInstanceOf(
+      CsvRejectedError,
     );
+    await addCompany(analyst, { name: 'Ticker Holder', ticker: 'HOLD' });
+    const error = await importCompaniesCsv(
+      { actor: analyst },
+      { text: csv('Usurper,hold,US,public,12,,1,,,,,,,USD,,'), dryRun: true },
+    ).catch((e: unknown) => e);
     expect((error as CsvRejectedError).issues).toEqual([
       { line: 2, column: 'ticker', message: 'the ticker hold belongs to Ticker Holder' },
     ]);
@@ -99,16 +114,19 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
 
   it('updates by name, keeps sub-layer labels and warns about archived companies', async () => {
     const analyst = await makeUser('analyst');
-    const c = await createCompany(analyst, { name: 'Relabel', exposures: [{ layer: 'chips', share: '1', subLayer: 'memory' }] });
-    await updateCompany(analyst, c.id, { version: 1, archived: true });
-    const result = await importCompaniesCsv(analyst, csv('RELABEL,RLB,US,public,12,,0,100,0,0,0,0,0,USD,,'), { dryRun: false });
+    const c = await addCompany(analyst, { name: 'Relabel', exposures: [{ layer: 'chips', share: '1', subLayer: 'memory' }] });
+    await patchCompany(analyst, c.id, { version: 1, archived: true });
+    const result = await importCompaniesCsv(
+      { actor: analyst },
+      { text: csv('RELABEL,RLB,US,public,12,,0,100,0,0,0,0,0,USD,,'), dryRun: false },
+    );
     expect(result).toMatchObject({
       created: 0,
       updated: 1,
       unchanged: 0,
       warnings: [{ line: 2, message: 'Relabel is archived; it stays archived.' }],
     });
-    expect(await getCompany(analyst, c.id)).toMatchObject({
+    expect(await getCompany({ actor: analyst }, c.id)).toMatchObject({
       name: 'RELABEL',
       ticker: 'RLB',
       archived: true,
@@ -118,7 +136,7 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
 
   it('exports what it imports: export → import changes nothing', async () => {
     const analyst = await makeUser('analyst');
-    await createCompany(analyst, {
+    await addCompany(analyst, {
       name: '@Mention, Inc.',
       ticker: 'MENT',
       description: '-5% margin\nsecond line',
@@ -128,18 +146,18 @@ describe.each(TEST_DRIVERS)('companies.csv on %s', (driver) => {
         { layer: 'models', share: '0.1' },
       ],
     });
-    const exported = await exportCompaniesCsv(analyst);
+    const exported = await exportCompaniesCsv({ actor: analyst });
     expect(exported.split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);
     expect(exported).toContain('"\'@Mention, Inc."');
     expect(exported).toContain(',0.566667,');
-    const again = await importCompaniesCsv(analyst, exported, { dryRun: false });
+    const again = await importCompaniesCsv({ actor: analyst }, { text: exported, dryRun: false });
     expect(again.created + again.updated).toBe(0);
-    expect(again.unchanged).toBe((await listCompanies(analyst, all)).total);
+    expect(again.unchanged).toBe((await listCompanies({ actor: analyst }, all)).total);
   });
 
   it('is for analysts', async () => {
     const viewer = await makeUser('viewer');
-    await expect(importCompaniesCsv(viewer, csv(), { dryRun: true })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(exportCompaniesCsv(viewer)).resolves.toContain('name,ticker');
+    await expect(importCompaniesCsv({ actor: viewer }, { text: csv(), dryRun: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportCompaniesCsv({ actor: viewer })).resolves.toContain('name,ticker');
   });
 });

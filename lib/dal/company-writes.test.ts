@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
+import { addCompany, patchCompany } from '@/lib/testing/companies';
 import { companyFilterSchema } from '@/lib/companies/filter';
-import { companyInputSchema, companyPatchSchema } from '@/lib/companies/schema';
-import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { companyHistory, getCompany, listCompanies } from './companies';
-import { bulkUpdateCompanies, createCompany, deleteCompanyPermanently, updateCompany } from './company-writes';
+import { bulkUpdateCompanies, deleteCompanyPermanently } from './company-writes';
 import { listLists } from './lists';
 
 const filter = (f: Record<string, unknown> = {}) => companyFilterSchema.parse(f);
-
-/** What the API does with a body: parse it once, then hand the typed input on. */
-const create = async (actor: Actor, raw: z.input<typeof companyInputSchema>) =>
-  createCompany({ actor }, companyInputSchema.parse(raw));
-const update = async (actor: Actor, id: string, raw: Record<string, unknown>) =>
-  updateCompany({ actor }, { id, patch: companyPatchSchema.parse(raw) });
 
 describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
   useFreshDatabase(driver);
 
   it('creates a company split 60/40 that shows under both layer filters, primary under the larger', async () => {
     const analyst = await makeUser('analyst');
-    const company = await create(analyst, {
+    const company = await addCompany(analyst, {
       name: '  Split Co ',
       ticker: 'splt',
       country: 'nl',
@@ -68,11 +60,11 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('names the clash on a duplicate name (Unicode case folding) or ticker', async () => {
     const analyst = await makeUser('analyst');
-    await create(analyst, { name: "Société d'Agents", ticker: 'SDA' });
-    await expect(create(analyst, { name: "SOCIÉTÉ D'AGENTS" })).rejects.toThrow(
+    await addCompany(analyst, { name: "Société d'Agents", ticker: 'SDA' });
+    await expect(addCompany(analyst, { name: "SOCIÉTÉ D'AGENTS" })).rejects.toThrow(
       "A company named Société d'Agents already exists.",
     );
-    await expect(create(analyst, { name: 'Other', ticker: 'sda' })).rejects.toThrow(
+    await expect(addCompany(analyst, { name: 'Other', ticker: 'sda' })).rejects.toThrow(
       "The ticker sda belongs to Société d'Agents.",
     );
   });
@@ -80,7 +72,7 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
   it('refuses shares that sum above 1, a share above 1 and a layer twice', async () => {
     const analyst = await makeUser('analyst');
     await expect(
-      create(analyst, {
+      addCompany(analyst, {
         name: 'Too much',
         exposures: [
           { layer: 'chips', share: '0.7' },
@@ -89,7 +81,7 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
       }),
     ).rejects.toBeInstanceOf(Error);
     await expect(
-      create(analyst, {
+      addCompany(analyst, {
         name: 'Twice',
         exposures: [
           { layer: 'chips', share: '0.5' },
@@ -102,10 +94,10 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('a stale version is a conflict that carries the stored company; nothing is overwritten', async () => {
     const analyst = await makeUser('analyst');
-    const created = await create(analyst, { name: 'Contested', exposures: [{ layer: 'data', share: '1' }] });
-    const first = await update(analyst, created.id, { version: 1, description: 'first edit' });
+    const created = await addCompany(analyst, { name: 'Contested', exposures: [{ layer: 'data', share: '1' }] });
+    const first = await patchCompany(analyst, created.id, { version: 1, description: 'first edit' });
     expect(first.version).toBe(2);
-    const error = await update(analyst, created.id, { version: 1, description: 'second edit' }).catch((e: unknown) => e);
+    const error = await patchCompany(analyst, created.id, { version: 1, description: 'second edit' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).current).toMatchObject({ description: 'first edit', version: 2 });
     expect((await getCompany({ actor: analyst }, created.id)).description).toBe('first edit');
@@ -113,28 +105,28 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('a patch changes only what it names and is validated like a full write', async () => {
     const analyst = await makeUser('analyst');
-    const created = await create(analyst, {
+    const created = await addCompany(analyst, {
       name: 'Patchable',
       ticker: 'PTCH',
       exposures: [{ layer: 'models', share: '0.5' }],
     });
-    const patched = await update(analyst, created.id, { version: 1, country: 'us' });
+    const patched = await patchCompany(analyst, created.id, { version: 1, country: 'us' });
     expect(patched).toMatchObject({ ticker: 'PTCH', country: 'US', outside: '0.5' });
-    await expect(update(analyst, created.id, { version: 2, fiscalYearEndMonth: 13 })).rejects.toThrow(/1 to 12/);
-    await expect(update(analyst, created.id, { version: 2, colour: 'red' })).rejects.toThrow();
+    await expect(patchCompany(analyst, created.id, { version: 2, fiscalYearEndMonth: 13 })).rejects.toThrow(/1 to 12/);
+    await expect(patchCompany(analyst, created.id, { version: 2, colour: 'red' })).rejects.toThrow();
   });
 
   it('archives and restores, hiding archived companies unless asked, with a history entry for each change', async () => {
     const analyst = await makeUser('analyst');
     const viewer = await makeUser('viewer');
-    const c = await create(analyst, { name: 'Archivable' });
+    const c = await addCompany(analyst, { name: 'Archivable' });
     await bulkUpdateCompanies({ actor: analyst }, { ids: [c.id], action: { kind: 'archive' } });
     expect((await listCompanies({ actor: viewer }, filter({ q: 'archivable' }))).total).toBe(0);
     expect((await listCompanies({ actor: viewer }, filter({ q: 'archivable', archived: 'only' }))).items[0]).toMatchObject({
       archived: true,
       version: 2,
     });
-    const restored = await update(analyst, c.id, { version: 2, archived: false });
+    const restored = await patchCompany(analyst, c.id, { version: 2, archived: false });
     expect(restored.archived).toBe(false);
     expect((await companyHistory({ actor: viewer }, c.id)).map((h) => h.action)).toEqual([
       'company.restore',
@@ -145,8 +137,8 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
 
   it('bulk actions change only the companies that need it, one audit event each', async () => {
     const analyst = await makeUser('analyst');
-    const a = await create(analyst, { name: 'Bulk A', lists: ['Watchlist'] });
-    const b = await create(analyst, {
+    const a = await addCompany(analyst, { name: 'Bulk A', lists: ['Watchlist'] });
+    const b = await addCompany(analyst, {
       name: 'Bulk B',
       exposures: [
         { layer: 'chips', share: '0.3' },
@@ -180,8 +172,8 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
     const viewer = await makeUser('viewer');
     const analyst = await makeUser('analyst');
     const admin = await makeUser('admin');
-    await expect(create(viewer, { name: 'Nope' })).rejects.toBeInstanceOf(ForbiddenError);
-    const c = await create(analyst, { name: 'Doomed' });
+    await expect(addCompany(viewer, { name: 'Nope' })).rejects.toBeInstanceOf(ForbiddenError);
+    const c = await addCompany(analyst, { name: 'Doomed' });
     await expect(deleteCompanyPermanently({ actor: analyst }, c.id)).rejects.toBeInstanceOf(ForbiddenError);
     await deleteCompanyPermanently({ actor: admin }, c.id);
     await expect(getCompany({ actor: viewer }, c.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -195,7 +187,7 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
       ['Paged alpha', null],
       ['Paged Mu', 'PM'],
     ] as const)
-      await create(analyst, { name, ticker });
+      await addCompany(analyst, { name, ticker });
     const page = await listCompanies({ actor: analyst }, filter({ q: 'paged', limit: 2 }));
     expect(page.total).toBe(3);
     expect(page.items.map((c) => c.name)).toEqual(['Paged alpha', 'Paged Mu']);
@@ -209,8 +201,8 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
     const viewer = await makeUser('viewer');
     await expect(getCompany({ actor: viewer }, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      update(await makeUser('analyst'), '00000000-0000-4000-8000-000000000000', { version: 1 }),
+      patchCompany(await makeUser('analyst'), '00000000-0000-4000-8000-000000000000', { version: 1 }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(create(await makeUser('analyst'), { name: ' ' })).rejects.toThrow(/Enter the company name/);
+    await expect(addCompany(await makeUser('analyst'), { name: ' ' })).rejects.toThrow(/Enter the company name/);
   });
 });

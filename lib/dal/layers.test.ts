@@ -11,7 +11,7 @@ describe.each(TEST_DRIVERS)('layers on %s', (driver) => {
 
   it('are seeded by the migrations in stack order with what they hold and where they end', async () => {
     const viewer = await makeUser('viewer');
-    const layers = await listLayers(viewer);
+    const layers = await listLayers({ actor: viewer });
     expect(layers.map((l) => [l.position, l.key, l.name])).toEqual([
       [1, 'infrastructure', 'Infrastructure'],
       [2, 'chips', 'Chips'],
@@ -22,12 +22,12 @@ describe.each(TEST_DRIVERS)('layers on %s', (driver) => {
     ]);
     expect(layers[5]!.holds).toMatch(/all of the stack's revenue originates here/);
     expect(layers[0]!.ends).toBe('At the wafer: making chips is layer 2.');
-    await expect(listLayers(undefined as never)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(listLayers({ actor: undefined as never })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('count active companies with a share in each layer', async () => {
     const viewer = await makeUser('viewer');
-    expect((await companyCountsByLayer(viewer)).every((c) => c.companies === 0)).toBe(true);
+    expect((await companyCountsByLayer({ actor: viewer })).every((c) => c.companies === 0)).toBe(true);
     const { db } = database.current();
     const [hyperscaler, archived] = await db
       .insert(companies)
@@ -41,7 +41,7 @@ describe.each(TEST_DRIVERS)('layers on %s', (driver) => {
       { companyId: hyperscaler!.id, layerKey: 'application', share: '0.5' },
       { companyId: archived!.id, layerKey: 'application', share: '1' },
     ]);
-    const counts = Object.fromEntries((await companyCountsByLayer(viewer)).map((c) => [c.key, c.companies]));
+    const counts = Object.fromEntries((await companyCountsByLayer({ actor: viewer })).map((c) => [c.key, c.companies]));
     expect(counts).toEqual({ infrastructure: 1, chips: 0, data: 0, models: 0, execution: 0, application: 1 });
   });
 

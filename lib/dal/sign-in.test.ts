@@ -29,7 +29,7 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
     const user = await makeUser('viewer');
     expect(await signIn({ email: user.label, password: 'not-the-password', ip: 'a' })).toBeNull();
     expect(await signIn({ email: 'nobody@example.com', password: TEST_PASSWORD, ip: 'a' })).toBeNull();
-    await setUserDisabled(SYSTEM_ACTOR, user.userId!, true);
+    await setUserDisabled({ actor: SYSTEM_ACTOR }, { userId: user.userId!, disabled: true });
     expect(await signIn({ email: user.label, password: TEST_PASSWORD, ip: 'a' })).toBeNull();
   });
 
@@ -99,7 +99,7 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
     const user = await makeUser('viewer');
     await signIn({ email: user.label, password: TEST_PASSWORD, ip: 'audit' });
     await signIn({ email: user.label, password: 'wrong', ip: 'audit' });
-    const { items } = await listAuditEvents(SYSTEM_ACTOR, { actor: user.label, entity: 'session', page: 1 });
+    const { items } = await listAuditEvents({ actor: SYSTEM_ACTOR }, { actor: user.label, entity: 'session', page: 1 });
     expect(items.map((e) => e.action).sort()).toEqual(['login.failed', 'login.succeeded']);
     expect(items.find((e) => e.action === 'login.failed')?.after).toMatchObject({ reason: 'wrong password' });
   });

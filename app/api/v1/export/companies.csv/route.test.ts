@@ -24,7 +24,7 @@ describe('GET /api/v1/export/companies.csv', () => {
       { length: 60 },
       (_, i) => `Export ${String(i).padStart(2, '0')},,US,public,12,${i < 55 ? 'Portfolio' : ''},,1,,,,,,`,
     );
-    await importCompaniesCsv(await makeUser('analyst'), [HEADER, ...rows].join('\n'), { dryRun: false });
+    await importCompaniesCsv({ actor: await makeUser('analyst') }, { text: [HEADER, ...rows].join('\n'), dryRun: false });
     session.actor = await makeUser('viewer');
   });
 
