@@ -60,7 +60,11 @@ async function main() {
   await time('re-import (all unchanged)', () => importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: csv, dryRun: false }));
   const filter = (f: Record<string, unknown>) => companyFilterSchema.parse(f);
   await time('list: first page of 50, by name', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({})), 5);
-  await time('list: page 100, by primary layer', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ sort: 'primary', offset: 4950 })), 5);
+  await time(
+    'list: page 100, by primary layer',
+    () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ sort: 'primary', offset: 4950 })),
+    5,
+  );
   await time('list: layer=chips (any share)', () => listCompanies({ actor: SYSTEM_ACTOR }, filter({ layer: 'chips' })), 5);
   await time(
     'list: layer=chips primary, list=Portfolio',
