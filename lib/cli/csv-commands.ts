@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countCsvRecords, decodeCsvFile } from '../csv/file';
 import type { Actor } from '../domain/actor';
-import { exportCompaniesCsv, importCompaniesCsv, type ImportSummary } from '../dal/company-csv';
+import { exportCompaniesCsv, importCompaniesCsv } from '../dal/company-csv';
+import type { ImportSummary } from '../imports/schema';
 import { exportFiguresCsv, importFiguresCsv } from '../dal/figure-csv';
 import { exportFxCsv, importFxCsv } from '../dal/fx';
 import { CsvRejectedError, DomainError } from '../errors';
@@ -59,7 +60,7 @@ export function isCsvKind(value: string | undefined): value is CsvKind {
 /** `import KIND FILE [--dry-run]`: the counts and warnings on stdout; a rejected file's issues on stderr. */
 export async function importCsvCommand(kind: CsvKind, actor: Actor, text: string, dryRun: boolean): Promise<void> {
   try {
-    const summary = await CSV_KINDS[kind].importCsv(actor, text, { dryRun });
+    const summary = await CSV_KINDS[kind].importCsv({ actor }, { text, dryRun });
     console.log(summaryLine(summary));
     for (const w of summary.warnings) console.log(`line ${w.line}: ${w.message}`);
   } catch (error) {
@@ -71,7 +72,7 @@ export async function importCsvCommand(kind: CsvKind, actor: Actor, text: string
 
 /** `export KIND [FILE]`: to FILE or to stdout. */
 export async function exportCsvCommand(kind: CsvKind, actor: Actor, file: string | undefined): Promise<void> {
-  const text = await CSV_KINDS[kind].exportCsv(actor);
+  const text = await CSV_KINDS[kind].exportCsv({ actor });
   if (file === undefined) {
     // Wait until written: the CLI exits right after, and a pipe may still be draining.
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
