@@ -27,7 +27,7 @@ const decimalShare = z
   .transform((v) => String(v).trim())
   .refine((v) => /^(0|[1-9]\d*)?(\.\d+)?$/.test(v) && v !== '' && v !== '.', 'Enter the share as a decimal fraction, e.g. 0.6.');
 
-export const exposureInputSchema = z.object({
+const exposureInputSchema = z.object({
   layer: z.enum(LAYER_KEYS, `Choose one of ${LAYER_KEYS.join(', ')}.`),
   share: decimalShare,
   subLayer: optionalText(60),
@@ -110,7 +110,6 @@ export const companyFormSchema = companyCreateFields.omit({ exposures: true }).e
   percentages: percentagesSchema,
   subLayers: z.partialRecord(z.enum(LAYER_KEYS), optionalText(60)).default({}),
 });
-export type CompanyFormInput = z.input<typeof companyFormSchema>;
 
 export const bulkCompaniesSchema = z.object({
   ids: z.array(z.uuid()).min(1, 'Select at least one company.').max(10_000),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
 
-export const emailSchema = z
+const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
