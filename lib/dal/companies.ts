@@ -28,7 +28,7 @@ function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
 }
 
 /** The WHERE clause of a filter (everything but paging), shared by the list and the export. */
-export function companyFilterCondition(filter: CompanyFilter, primary: ReturnType<typeof primaryLayers>): SQL | undefined {
+function companyFilterCondition(filter: CompanyFilter, primary: ReturnType<typeof primaryLayers>): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (filter.archived === 'exclude') where.push(eq(companies.archived, false));
   if (filter.archived === 'only') where.push(eq(companies.archived, true));
