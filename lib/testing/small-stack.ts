@@ -32,7 +32,7 @@ Jan Co,2025,,revenue,estimate,240,,,
 Taiwan Fab,2024,,revenue,,3000,,,`;
 
 export async function loadSmallStack(): Promise<void> {
-  await importCompaniesCsv(SYSTEM_ACTOR, COMPANIES, { dryRun: false });
-  await importFxCsv(SYSTEM_ACTOR, 'currency,year,usd_per_unit\nEUR,2024,1.1\nTWD,2023,0.031', { dryRun: false });
-  await importFiguresCsv(SYSTEM_ACTOR, FIGURES, { dryRun: false });
+  await importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: COMPANIES, dryRun: false });
+  await importFxCsv({ actor: SYSTEM_ACTOR }, { text: 'currency,year,usd_per_unit\nEUR,2024,1.1\nTWD,2023,0.031', dryRun: false });
+  await importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: FIGURES, dryRun: false });
 }

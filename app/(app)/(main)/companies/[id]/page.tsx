@@ -14,7 +14,7 @@ import { companyHistory, getCompany } from '@/lib/dal/companies';
 import { companyFigureHistory } from '@/lib/dal/figure-history';
 import { listFigures } from '@/lib/dal/figures';
 import { countryName } from '@/lib/domain/countries';
-import { companyFilterToSearch } from '@/lib/domain/company-filter';
+import { companyFilterToSearch } from '@/lib/companies/filter';
 import { diffSnapshots } from '@/lib/domain/history';
 import { LAYERS } from '@/lib/domain/layers';
 import { hasRole } from '@/lib/domain/roles';
@@ -29,14 +29,14 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   await connection();
   const actor = await requireUser('viewer');
   const { id } = await params;
-  const company = await getCompany(actor, id).catch((error: unknown) => {
+  const company = await getCompany({ actor }, id).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const [history, figures, figureHistory] = await Promise.all([
-    companyHistory(actor, id),
-    listFigures(actor, { company: id }),
-    companyFigureHistory(actor, id),
+    companyHistory({ actor }, id),
+    listFigures({ actor }, { company: id }),
+    companyFigureHistory({ actor }, { companyId: id }),
   ]);
   const canEdit = hasRole(actor.role, 'analyst');
   const layerName = new Map(LAYERS.map((l) => [l.key, l.name]));
