@@ -9,7 +9,8 @@ import { auditEvents } from '../db/schema';
 import { setProcessDatabase } from '../db/client';
 import { openBenchDatabase } from './database';
 import { SYSTEM_ACTOR } from '../lib/domain/actor';
-import { importCompaniesCsv, type ImportSummary } from '../lib/dal/company-csv';
+import { importCompaniesCsv } from '../lib/dal/company-csv';
+import type { ImportSummary } from '../lib/imports/schema';
 import { exportFiguresCsv, importFiguresCsv } from '../lib/dal/figure-csv';
 import { importFxCsv } from '../lib/dal/fx';
 import { companiesCsv, figuresCsv, fxCsv, type UniverseSize } from '../lib/testing/figure-universe';
@@ -44,8 +45,8 @@ async function main() {
   setProcessDatabase(db);
   const n = SIZE.figures;
   const changed = Math.ceil(n / 10);
-  await importCompaniesCsv(SYSTEM_ACTOR, companiesCsv(SIZE), { dryRun: false });
-  await importFxCsv(SYSTEM_ACTOR, fxCsv(), { dryRun: false });
+  await importCompaniesCsv({ actor: SYSTEM_ACTOR }, { text: companiesCsv(SIZE), dryRun: false });
+  await importFxCsv({ actor: SYSTEM_ACTOR }, { text: fxCsv(), dryRun: false });
   const file = figuresCsv(SIZE);
   const revised = figuresCsv(SIZE, 1);
   console.log(`${db.describe}; ${SIZE.companies} companies, ${n} figures (${(file.length / 2 ** 20).toFixed(1)} MB)\n`);
@@ -53,27 +54,27 @@ async function main() {
 
   await time(
     'import figures.csv, dry run',
-    () => importFiguresCsv(SYSTEM_ACTOR, file, { dryRun: true }),
+    () => importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: file, dryRun: true }),
     counts({ created: n, updated: 0, unchanged: 0 }),
   );
   await time(
     'import figures.csv',
-    () => importFiguresCsv(SYSTEM_ACTOR, file, { dryRun: false }),
+    () => importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: file, dryRun: false }),
     counts({ created: n, updated: 0, unchanged: 0 }),
   );
   await time(
     're-import, all unchanged',
-    () => importFiguresCsv(SYSTEM_ACTOR, file, { dryRun: false }),
+    () => importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: file, dryRun: false }),
     counts({ created: 0, updated: 0, unchanged: n }),
   );
   await time(
     're-import with every tenth value changed',
-    () => importFiguresCsv(SYSTEM_ACTOR, revised, { dryRun: false }),
+    () => importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: revised, dryRun: false }),
     counts({ created: 0, updated: changed, unchanged: n - changed }),
   );
   await time(
     'export figures.csv',
-    () => exportFiguresCsv(SYSTEM_ACTOR),
+    () => exportFiguresCsv({ actor: SYSTEM_ACTOR }),
     (csv) => `${(csv.length / 2 ** 20).toFixed(1)} MB`,
   );
 

@@ -22,6 +22,8 @@ import { REPORT_OPTIONS, reportCommand } from '../lib/cli/report';
 import { loadDemoUniverse } from '../lib/dal/demo-universe';
 import { createApiToken } from '../lib/dal/api-tokens';
 import { createUser, findUserByEmail, listUsers } from '../lib/dal/users';
+import { createTokenSchema } from '../lib/tokens/schema';
+import { newUserSchema } from '../lib/users/schema';
 
 const USAGE = `Usage: npm run stacklens -- <command> [options]
 
@@ -48,7 +50,7 @@ Database: DATABASE_URL (PostgreSQL) or the embedded database in STACKLENS_DATA_D
 
 async function resolveActor(email: string | undefined): Promise<Actor> {
   if (!email) return SYSTEM_ACTOR;
-  const user = await findUserByEmail(SYSTEM_ACTOR, email);
+  const user = await findUserByEmail({ actor: SYSTEM_ACTOR }, email);
   if (!user) throw new DomainError(`--as ${email}: no such user.`);
   if (user.disabled) throw new DomainError(`--as ${email}: this user is disabled.`);
   return { userId: user.id, label: user.email, role: user.role, via: 'cli' };
@@ -85,14 +87,17 @@ async function run(argv: string[]): Promise<void> {
       const password = options['password-stdin'] ? await readFirstLineOfStdin() : await promptHidden(`Password for ${email}: `);
       await openProcessDatabase('the Stacklens CLI (user add)');
       const actor = await resolveActor(options.as);
-      const { user } = await createUser(actor, { email, role, name: options.name ?? email.split('@')[0]!, password });
+      const { user } = await createUser(
+        { actor },
+        newUserSchema.parse({ email, role, name: options.name ?? email.split('@')[0]!, password }),
+      );
       console.log(`Created ${user.role} ${user.email}`);
       return;
     }
     case 'user list': {
       const options = parseCommandArgs(args, { json: { type: 'boolean' } });
       await openProcessDatabase('the Stacklens CLI (user list)');
-      const users = await listUsers(await resolveActor(options.as));
+      const users = await listUsers({ actor: await resolveActor(options.as) });
       if (options.json) console.log(JSON.stringify(users, null, 2));
       else for (const u of users) console.log(`${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.name}`);
       return;
@@ -103,9 +108,9 @@ async function run(argv: string[]): Promise<void> {
       const name = required(options.name, '--name');
       await openProcessDatabase('the Stacklens CLI (token create)');
       const actor = await resolveActor(options.as);
-      const owner = await findUserByEmail(SYSTEM_ACTOR, email);
+      const owner = await findUserByEmail({ actor: SYSTEM_ACTOR }, email);
       if (!owner) throw new DomainError(`No user with the email ${email}.`);
-      const { token } = await createApiToken(actor, { name }, owner.id);
+      const { token } = await createApiToken({ actor }, { ...createTokenSchema.parse({ name }), ownerId: owner.id });
       console.log(token);
       return;
     }
