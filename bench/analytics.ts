@@ -1,5 +1,5 @@
 /**
- * Times the analytics endpoints (SPEC §5, §7) and the one query behind them on a generated universe of 10,000
+ * Times the analytics endpoints (docs/data-contract.md §5, §7) and the one query behind them on a generated universe of 10,000
  * companies × 20 fiscal years of revenue, capex and operating income.
  *   npm run bench:analytics                      # embedded PGlite, in memory
  *   BENCH_DATABASE_URL=postgres://… npm run bench:analytics   # a fresh database on that server

@@ -1,5 +1,5 @@
 /**
- * Times the figures.csv import and export on a generated 100,000-row file (SPEC §6: "well under a minute").
+ * Times the figures.csv import and export on a generated 100,000-row file (docs/data-contract.md §6: "well under a minute").
  *   npm run bench:figures                      # embedded PGlite, in memory
  *   BENCH_DATABASE_URL=postgres://… npm run bench:figures   # a fresh database on that server
  * Prints a markdown table; the numbers go into bench/README.md by hand.

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /**
  * An exclusive lock on an embedded-database folder. PGlite takes no lock of its own, and two processes on one
- * folder silently lose writes (SPEC §8), so whoever opens the folder first holds a lock file with its pid,
+ * folder silently lose writes (docs/data-contract.md §8), so whoever opens the folder first holds a lock file with its pid,
  * host, start time and a heartbeat. A lock whose heartbeat is older than `staleMs` (a crash, a killed
  * container) is taken over; a lock held by a dead pid on this host is taken over at once.
  */

@@ -8,7 +8,7 @@ const FIGURES = `company,fiscal_year,fiscal_quarter,metric,kind,value_millions,c
 Analytics Chips Co,2024,,revenue,,300,,,
 Analytics Apps Co,2024,,revenue,,500,,,`;
 
-test.describe('the analytics API (SPEC §7)', () => {
+test.describe('the analytics API (docs/data-contract.md §7)', () => {
   test.use({ storageState: storageStateFor('analyst') });
 
   test('answers a viewer’s token with the documented shapes, and 401 without one', async ({ page, request, playwright }) => {

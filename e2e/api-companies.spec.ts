@@ -3,7 +3,9 @@ import { storageStateFor } from './fixtures/env';
 
 test.use({ storageState: storageStateFor('analyst') });
 
-test('the companies API creates, reads, patches with versions, archives and validates (SPEC §7)', async ({ request }) => {
+test('the companies API creates, reads, patches with versions, archives and validates (docs/data-contract.md §7)', async ({
+  request,
+}) => {
   const created = await request.post('/api/v1/companies', {
     data: {
       name: 'Api Co',

@@ -3,7 +3,7 @@ import { storageStateFor } from './fixtures/env';
 
 test.use({ storageState: storageStateFor('analyst') });
 
-test('the figures API saves a batch all or none, guards versions and deletes (SPEC §7)', async ({ request }) => {
+test('the figures API saves a batch all or none, guards versions and deletes (docs/data-contract.md §7)', async ({ request }) => {
   const company = await (await request.post('/api/v1/companies', { data: { name: 'Figures Api Co', currency: 'TWD' } })).json();
   const revenue = {
     companyId: company.id,

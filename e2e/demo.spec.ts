@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures/auth';
 import { E2E_DEMO_DIR } from './fixtures/env';
 
-/** The demo admin's password, as the first start wrote it into the data folder (SPEC §8). */
+/** The demo admin's password, as the first start wrote it into the data folder (docs/data-contract.md §8). */
 function demoAdmin(): { email: string; password: string } {
   const text = readFileSync(path.join(E2E_DEMO_DIR, 'demo-admin.txt'), 'utf8');
   return { email: /^email: (.+)$/m.exec(text)![1]!, password: /^password: (.+)$/m.exec(text)![1]! };

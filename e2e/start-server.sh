@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the production build on a fresh embedded database for the end-to-end tests. The CLI adds the test
-# users first, while no server holds the folder's lock; the admin comes from STACKLENS_ADMIN_* as in SPEC §8.
+# users first, while no server holds the folder's lock; the admin comes from STACKLENS_ADMIN_* as in docs/data-contract.md §8.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${E2E_PORT:-3217}"

@@ -61,7 +61,7 @@ export interface CsvIssue {
   message: string;
 }
 
-/** A CSV file with bad rows: nothing was written, and every bad row is listed (SPEC §6). */
+/** A CSV file with bad rows: nothing was written, and every bad row is listed (docs/data-contract.md §6). */
 export class CsvRejectedError extends DomainError {
   override readonly status = 422;
   constructor(readonly issues: CsvIssue[]) {

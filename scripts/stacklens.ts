@@ -34,7 +34,7 @@ Commands:
   user list [--json]                         list users
   token create --email E --name N            create a personal API token; prints only the token
   import companies|figures|fx FILE [--dry-run]
-                                             import the CSV (SPEC §6), all or nothing; --dry-run writes nothing
+                                             import the CSV (docs/data-contract.md §6), all or nothing; --dry-run writes nothing
                                              and reports what would be created, updated and left unchanged
   export companies|figures|fx [FILE]         write it as CSV to FILE (or stdout); archived companies are left out
   seed-demo [--force]                        load the demo universe (db/seed/ai-stack) through the importers;

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { ScreenOnly } from '@/components/export/export-mode';
-import { layerLabel, layerOf } from '@/lib/charts/layers';
+import { layerLabel, layerOf } from '@/lib/domain/layers';
 import { overTimeChart, type YearRow } from '@/lib/charts/over-time';
 import { PALETTE } from '@/lib/charts/palette';
 import type { Coverage } from '@/lib/domain/analytics/types';

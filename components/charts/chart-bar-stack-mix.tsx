@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis 
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { ScreenOnly } from '@/components/export/export-mode';
-import { layerLabel } from '@/lib/charts/layers';
+import { layerLabel } from '@/lib/domain/layers';
 import { PALETTE } from '@/lib/charts/palette';
 import { stackMixChart, type MixRow } from '@/lib/charts/stack-mix';
 import { LAYERS } from '@/lib/domain/layers';

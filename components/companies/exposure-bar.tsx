@@ -1,7 +1,8 @@
 import { LAYERS } from '@/lib/domain/layers';
 import type { CompanyView } from '@/lib/companies/schema';
+import { PALETTE } from '@/lib/charts/palette';
 
-const OUTSIDE_COLOUR = '#d9dde4';
+const OUTSIDE_COLOUR = PALETTE.outside;
 
 function percent(share: string): string {
   return `${(Number(share) * 100).toFixed(Number(share) * 100 < 10 ? 1 : 0)}%`;

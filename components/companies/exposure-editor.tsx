@@ -3,12 +3,13 @@
 import { canonicalDecimal, Dec } from '@/lib/domain/decimal';
 import { PERCENT_COLUMNS, percentTotal, totalIsComplete, type PercentColumn, type Percentages } from '@/lib/domain/company-form';
 import { LAYERS, layerLabel, type LayerKey } from '@/lib/domain/layers';
+import { PALETTE } from '@/lib/charts/palette';
 
 const NAMES: Record<PercentColumn, string> = {
   ...Object.fromEntries(LAYERS.map((l) => [l.key, layerLabel(l)])),
   outside: 'Outside the AI stack',
 } as Record<PercentColumn, string>;
-const COLOURS = new Map<PercentColumn, string>([...LAYERS.map((l) => [l.key, l.colour] as const), ['outside', '#d9dde4']]);
+const COLOURS = new Map<PercentColumn, string>([...LAYERS.map((l) => [l.key, l.colour] as const), ['outside', PALETTE.outside]]);
 
 /**
  * The six layers bottom-up plus "outside the AI stack", each a percentage, with a live total that must reach

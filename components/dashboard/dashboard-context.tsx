@@ -10,7 +10,7 @@ import {
 } from '@/lib/domain/dashboard/filters';
 
 interface DashboardSettings {
-  /** SPEC §8's year, used when the URL names none. */
+  /** docs/data-contract.md §8's year, used when the URL names none. */
   defaultYear: number;
   /** List names for the list pickers. */
   lists: string[];

@@ -7,12 +7,12 @@ import styles from './figures-grid.module.css';
 
 const FROM_MARK = { reported: '', estimate: 'est.', quarters: 'Σ Q' } as const;
 
-/** The value the analytics take for each fiscal year (SPEC §3), under the rows it was chosen from. */
+/** The value the analytics take for each fiscal year (docs/data-contract.md §3), under the rows it was chosen from. */
 export function ChosenValueRow({ metric, columns, figures }: { metric: Metric; columns: GridColumn[]; figures: FigureView[] }) {
   const values = figures as readonly FigureValue[] as FigureValue[];
   return (
     <tr className={styles.chosenRow}>
-      <th scope="row" title="Reported full year, else the estimate, else the sum of four quarters (SPEC §3)">
+      <th scope="row" title="Reported full year, else the estimate, else the sum of four quarters (docs/data-contract.md §3)">
         used
       </th>
       {columns.map((c) => {

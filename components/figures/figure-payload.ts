@@ -2,7 +2,7 @@ import type { FigureView } from '@/lib/figures/schema';
 import { figureKey } from '@/lib/domain/figures/input';
 import type { GridColumn, GridRow } from '@/lib/domain/figures/grid';
 
-/** One figure as the grid sends it to `saveFiguresAction` (SPEC §7's PUT body item). */
+/** One figure as the grid sends it to `saveFiguresAction` (docs/data-contract.md §7's PUT body item). */
 export interface FigurePayload {
   companyId: string;
   fiscalYear: number;
@@ -37,7 +37,7 @@ export function keyOf(companyId: string, row: GridRow, column: GridColumn): stri
 
 /**
  * The figure to save when a value is typed into a cell. A new figure takes the currency its company, year and
- * metric already use (one currency each, SPEC §2), else the company's; an existing one carries its version.
+ * metric already use (one currency each, docs/data-contract.md §2), else the company's; an existing one carries its version.
  */
 export function payloadFor(context: CellContext, row: GridRow, column: GridColumn, value: string): FigurePayload {
   const existing = context.figures.get(keyOf(context.companyId, row, column));

@@ -15,7 +15,7 @@ const COLUMNS: [string, string][] = [
   ['website, description', 'Optional.'],
 ];
 
-/** The companies.csv format (SPEC §6), for everyone who imports or exports. */
+/** The companies.csv format (docs/data-contract.md §6), for everyone who imports or exports. */
 export function CompaniesCsvFormat() {
   return (
     <section className="card" aria-labelledby="format-heading">

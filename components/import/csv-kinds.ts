@@ -1,4 +1,4 @@
-/** The CSV files the Import page takes (SPEC §6), in the order a new universe is loaded. */
+/** The CSV files the Import page takes (docs/data-contract.md §6), in the order a new universe is loaded. */
 export const CSV_IMPORT_KINDS = {
   companies: {
     file: 'companies.csv',

@@ -14,7 +14,7 @@ export type ImportOutcome =
   /** The request itself failed (network, session, size); nothing was written. */
   | { kind: 'failed'; message: string; signedOut?: boolean };
 
-/** Sends a CSV to `POST /api/v1/import/{kind}` with the session cookie and reads the answer (SPEC §7). */
+/** Sends a CSV to `POST /api/v1/import/{kind}` with the session cookie and reads the answer (docs/data-contract.md §7). */
 export async function postCsv(kind: CsvImportKind, text: string, dryRun: boolean): Promise<ImportOutcome> {
   let response: Response;
   try {

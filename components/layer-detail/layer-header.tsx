@@ -5,7 +5,7 @@ import { LAYERS } from '@/lib/domain/layers';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import styles from './layer-detail.module.css';
 
-/** The layer's name in its colour, what it holds and where it ends (SPEC §1), and its pool for the year. */
+/** The layer's name in its colour, what it holds and where it ends (docs/data-contract.md §1), and its pool for the year. */
 export function LayerHeader({ layer, answer }: { layer: LayerView; answer: LayerDetailAnswer | null }) {
   const colour = LAYERS.find((l) => l.key === layer.key)?.colour;
   return (

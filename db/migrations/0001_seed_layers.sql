@@ -1,4 +1,4 @@
--- The six fixed layers of the AI stack (SPEC §1), bottom to top.
+-- The six fixed layers of the AI stack (docs/data-contract.md §1), bottom to top.
 INSERT INTO "layers" ("key", "position", "name", "holds", "ends") VALUES
   ('infrastructure', 1, 'Infrastructure', 'Land, power generation and grids, cooling, data-centre shells, critical minerals, fabrication facilities and fab tools (lithography included).', 'At the wafer: making chips is layer 2.'),
   ('chips', 2, 'Chips', 'Logic, accelerators, memory and networking silicon, and the companies that design and manufacture them (foundries included).', 'At the packaged part: data about the world is layer 3.'),

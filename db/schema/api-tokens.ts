@@ -1,7 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
-/** Personal API tokens (SPEC §7): only a SHA-256 hash is stored; the token is shown once. */
+/** Personal API tokens (docs/data-contract.md §7): only a SHA-256 hash is stored; the token is shown once. */
 export const apiTokens = pgTable(
   'api_tokens',
   {

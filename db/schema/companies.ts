@@ -15,7 +15,7 @@ import {
 
 export const companyStatusEnum = pgEnum('company_status', ['public', 'private']);
 
-/** The research universe (SPEC §2). The companies issue builds the screens on this table. */
+/** The research universe (docs/data-contract.md §2). The companies issue builds the screens on this table. */
 export const companies = pgTable(
   'companies',
   {

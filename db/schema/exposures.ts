@@ -3,7 +3,7 @@ import { check, index, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-
 import { companies } from './companies';
 import { layers } from './layers';
 
-/** Company × layer → share in (0, 1], stored exactly and never renormalised (SPEC §2). */
+/** Company × layer → share in (0, 1], stored exactly and never renormalised (docs/data-contract.md §2). */
 export const exposures = pgTable(
   'exposures',
   {

@@ -20,7 +20,7 @@ export const figureKindEnum = pgEnum('figure_kind', ['reported', 'estimate']);
 
 /**
  * Company × fiscal year × quarter (null: the full year) × metric × kind → value in millions of `currency`
- * (SPEC §2). `fiscal_year` is the calendar year in which the fiscal year ends.
+ * (docs/data-contract.md §2). `fiscal_year` is the calendar year in which the fiscal year ends.
  */
 export const figures = pgTable(
   'figures',
@@ -65,7 +65,7 @@ export const figures = pgTable(
   ],
 );
 
-/** USD per one unit of a currency, the average of a calendar year (SPEC §2); USD itself needs no row. */
+/** USD per one unit of a currency, the average of a calendar year (docs/data-contract.md §2); USD itself needs no row. */
 export const fxRates = pgTable(
   'fx_rates',
   {

@@ -1,7 +1,7 @@
 import { pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 
-/** Named sets of companies (SPEC §2); `Portfolio` and `Watchlist` are seeded by a migration. */
+/** Named sets of companies (docs/data-contract.md §2); `Portfolio` and `Watchlist` are seeded by a migration. */
 export const lists = pgTable(
   'lists',
   {

@@ -16,7 +16,7 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Emails are unique case-insensitively (SPEC §2); the app also stores them lower-cased.
+    // Emails are unique case-insensitively (docs/data-contract.md §2); the app also stores them lower-cased.
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     check('users_email_not_blank', sql`length(trim(${t.email})) > 0`),
   ],

@@ -80,7 +80,7 @@ type CsvImporter = (ctx: Ctx, input: CsvImportInput) => Promise<ImportSummary>;
 
 /**
  * POST /api/v1/import/{kind}[?dryRun=1] with the CSV as the body → 200 { dryRun, created, updated, unchanged,
- * warnings }; a bad file → 422 listing every bad row, and nothing is written (SPEC §6, §7).
+ * warnings }; a bad file → 422 listing every bad row, and nothing is written (docs/data-contract.md §6, §7).
  */
 export function csvImportRoute(importCsv: CsvImporter) {
   return withAuth('analyst', async ({ req, actor }) => {

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { ConflictError, CsvRejectedError, DomainError, RuleError } from '../errors';
 
-/** The one error shape of the API (SPEC §7): `{ error: { message, issues? } }`, 409s add `current`. */
+/** The one error shape of the API (docs/data-contract.md §7): `{ error: { message, issues? } }`, 409s add `current`. */
 export function jsonError(status: number, message: string, extra: Record<string, unknown> = {}) {
   return NextResponse.json({ error: { message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -8,7 +8,7 @@ let secret: string | undefined;
 
 /**
  * NEXTAUTH_SECRET from the environment, or one generated on first start and kept in the data folder with
- * mode 0600 (SPEC §8). Several app servers behind one PostgreSQL must share NEXTAUTH_SECRET.
+ * mode 0600 (docs/data-contract.md §8). Several app servers behind one PostgreSQL must share NEXTAUTH_SECRET.
  */
 export function authSecret(): string {
   if (secret) return secret;

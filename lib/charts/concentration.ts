@@ -4,7 +4,7 @@ import { METRIC_NAMES } from '../domain/figures/types';
 import { formatPercent } from '../format';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
-import { layerLabel, layerOf } from './layers';
+import { layerLabel, layerOf } from '../domain/layers';
 import { PALETTE } from './palette';
 
 export const HHI_MAX = 10_000;

@@ -1,6 +1,6 @@
 import type { LayerKey } from '../domain/layers';
 import { LAYERS } from '../domain/layers';
-import { layerLabel } from './layers';
+import { layerLabel } from '../domain/layers';
 import { PALETTE } from './palette';
 
 /** A company's shares as its page has them: exact decimal strings, 0.25 = 25%. */

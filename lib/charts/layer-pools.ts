@@ -3,7 +3,7 @@ import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
-import { layerLabel, layerOf } from './layers';
+import { layerLabel, layerOf } from '../domain/layers';
 import { PALETTE } from './palette';
 import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
 

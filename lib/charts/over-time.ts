@@ -5,7 +5,8 @@ import type { LayerKey } from '../domain/layers';
 import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
-import { LAYER_LEGEND, layerLabel, layerOf } from './layers';
+import { LAYER_LEGEND } from './layers';
+import { layerLabel, layerOf } from '../domain/layers';
 import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
 
 /** One stacked bar: a year's pool per layer, keyed by layer, and the answer's year behind it (for the tooltip). */

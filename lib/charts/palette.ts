@@ -1,4 +1,4 @@
-import { LAYERS, type LayerKey } from '../domain/layers';
+import { layerOf, type LayerKey } from '../domain/layers';
 
 /**
  * Every colour the charts and their exports draw with, besides the layer colours (whose one source is LAYERS).
@@ -38,5 +38,5 @@ export const PALETTE = {
 
 /** A layer's colour, from LAYERS. */
 export function layerColour(key: LayerKey): string {
-  return LAYERS.find((l) => l.key === key)!.colour;
+  return layerOf(key).colour;
 }

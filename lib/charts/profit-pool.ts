@@ -3,7 +3,7 @@ import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { coverageOfBoth } from './coverage';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
-import { layerLabel, layerOf } from './layers';
+import { layerLabel, layerOf } from '../domain/layers';
 
 /** One layer's bar: from `start` to `end` along the 0–1 revenue axis, as tall as its operating margin. */
 export interface PoolBar {

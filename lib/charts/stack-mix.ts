@@ -5,7 +5,8 @@ import { LAYERS, type LayerKey } from '../domain/layers';
 import { formatUsdMillions } from '../format';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
-import { LAYER_LEGEND, layerOf } from './layers';
+import { LAYER_LEGEND } from './layers';
+import { layerOf } from '../domain/layers';
 
 type PoolMetric = keyof ProfitabilityAnswer['coverage'];
 

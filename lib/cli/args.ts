@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** A wrong command line: the CLI prints the usage and exits 2 (SPEC §8). */
+/** A wrong command line: the CLI prints the usage and exits 2 (docs/data-contract.md §8). */
 export class UsageError extends Error {}
 
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {

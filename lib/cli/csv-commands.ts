@@ -45,7 +45,7 @@ function summaryLine({ dryRun, created, updated, unchanged }: ImportSummary): st
     : `Imported: ${created} created, ${updated} updated, ${unchanged} unchanged`;
 }
 
-/** The CSV files the CLI imports and exports (SPEC §6), each through the same data-layer functions as the API. */
+/** The CSV files the CLI imports and exports (docs/data-contract.md §6), each through the same data-layer functions as the API. */
 export const CSV_KINDS = {
   companies: { importCsv: importCompaniesCsv, exportCsv: exportCompaniesCsv, rows: 'companies' },
   figures: { importCsv: importFiguresCsv, exportCsv: exportFiguresCsv, rows: 'figures' },

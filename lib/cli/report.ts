@@ -1,7 +1,7 @@
 import { layersQuerySchema, type LayersAnswer } from '../analytics/schema';
 import { layerAnalytics } from '../dal/analytics';
 import type { Ctx } from '../dal/context';
-import { LAYERS, layerLabel } from '../domain/layers';
+import { layerLabel, layerOf } from '../domain/layers';
 import { METRIC_NAMES } from '../domain/figures/types';
 import { DomainError, RuleError } from '../errors';
 import { UsageError } from './args';
@@ -47,7 +47,7 @@ export async function reportCommand(ctx: Ctx, options: ReportOptions): Promise<s
   const header = ['Layer', 'USD m', 'Share', 'Companies', ...(concentration ? ['HHI', 'CR3', 'Eff. n'] : []), 'Largest'];
   const rows = answer.layers.map((l) => {
     return [
-      layerLabel(LAYERS.find((x) => x.key === l.key)!),
+      layerLabel(layerOf(l.key)),
       millions.format(l.value),
       percent(l.share),
       String(l.companies),

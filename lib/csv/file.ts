@@ -11,7 +11,7 @@ const WORKBOOK_SIGNATURES = [
 ];
 
 /**
- * Decodes an uploaded CSV file as UTF-8 (SPEC §6). A file in another encoding (Excel's "CSV (Comma delimited)"
+ * Decodes an uploaded CSV file as UTF-8 (docs/data-contract.md §6). A file in another encoding (Excel's "CSV (Comma delimited)"
  * on Windows writes Windows-1252) is refused rather than imported with replacement characters in the names,
  * and a spreadsheet workbook is named as such rather than reported as broken text.
  */

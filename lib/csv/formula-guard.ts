@@ -1,5 +1,5 @@
 /**
- * Spreadsheet formula-injection guard for text cells (SPEC §6). Export prefixes a text that starts with
+ * Spreadsheet formula-injection guard for text cells (docs/data-contract.md §6). Export prefixes a text that starts with
  * `=`, `+`, `-`, `@` or `'` with one `'`; import strips one leading `'`. Because `'` is itself a trigger, a
  * text that really starts with `'` is written as `''…` and so survives the round trip.
  */

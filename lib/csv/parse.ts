@@ -12,7 +12,7 @@ export type CsvParseResult = { ok: true; header: string[]; rows: CsvRow[] } | { 
 type RawRecord = { line: number; cells: (string | null)[] };
 
 /**
- * Reads a CSV file per SPEC §6. The header is matched case-insensitively against `columns` and reported under
+ * Reads a CSV file per docs/data-contract.md §6. The header is matched case-insensitively against `columns` and reported under
  * those canonical names. Cells are trimmed, an empty cell is null, and one leading `'` (the export's
  * formula guard) is stripped from every cell: the parser cannot tell text from number columns, so a `'`
  * before a number is accepted too, and number columns are validated by the caller. Records whose cells are

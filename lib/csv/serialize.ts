@@ -9,7 +9,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const quoted = (field: string) => (NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
 
 /**
- * One cell as written (SPEC §6): null and undefined are empty; numbers, and text that a column declares a number
+ * One cell as written (docs/data-contract.md §6): null and undefined are empty; numbers, and text that a column declares a number
  * (a decimal string such as `-5`), are written as is; any other text goes through the formula guard.
  */
 export function csvCell(value: CsvCell, isNumber = false): string {

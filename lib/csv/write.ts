@@ -3,7 +3,7 @@ import { csvCell, csvText, type CsvCell } from './serialize';
 export type { CsvCell };
 
 /**
- * Writes a CSV file per SPEC §6: a header row, then one record per row in the order of `columns`. Text cells go
+ * Writes a CSV file per docs/data-contract.md §6: a header row, then one record per row in the order of `columns`. Text cells go
  * through the formula guard; JS numbers and every cell of `numberColumns` (decimal strings such as `-5`) are
  * written as is; see csvText for the BOM, quoting and line endings.
  */

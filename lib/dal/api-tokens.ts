@@ -13,7 +13,7 @@ import { assertRole } from './guard';
 const MAX_ACTIVE_TOKENS = 50;
 const TOUCH_EVERY_MS = 60_000;
 
-/** Every role may hold personal tokens (SPEC §2); each acts with its owner's current role. */
+/** Every role may hold personal tokens (docs/data-contract.md §2); each acts with its owner's current role. */
 export async function createApiToken(ctx: Ctx, { name, ownerId = ctx.actor.userId }: CreateTokenInput) {
   const { actor } = ctx;
   assertRole(actor, 'viewer');

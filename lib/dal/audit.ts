@@ -64,7 +64,7 @@ export async function recordAudits(tx: Writer, actor: Actor, events: readonly Au
   }
 }
 
-/** The global audit log: admin only (SPEC §2). `to` is inclusive of the whole day, in UTC. */
+/** The global audit log: admin only (docs/data-contract.md §2). `to` is inclusive of the whole day, in UTC. */
 export async function listAuditEvents(ctx: Ctx, filter: AuditFilter): Promise<AuditPage> {
   assertRole(ctx.actor, 'admin');
   const db = await dbOf(ctx);

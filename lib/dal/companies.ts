@@ -12,7 +12,7 @@ import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { escapeLike } from './sql-helpers';
 
-/** Each company's primary layer: its largest share, ties to the lower layer (SPEC §2). */
+/** Each company's primary layer: its largest share, ties to the lower layer (docs/data-contract.md §2). */
 function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
   return db.$with('primary_layers').as(
     db

@@ -1,6 +1,6 @@
 import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
-import { auditEvents, companies, companyLists, exposures } from '@/db/schema';
+import { companies, companyLists, exposures } from '@/db/schema';
 import { companyFilterSchema, type CompanyFilter } from '../companies/filter';
 import { companyInputSchema, type CompanyInput, type CompanyView } from '../companies/schema';
 import { parseCsv, type CsvRow } from '../csv/parse';
@@ -11,6 +11,7 @@ import { Dec } from '../domain/decimal';
 import { LAYER_KEYS } from '../domain/layers';
 import { parseShareCells } from '../domain/shares';
 import { CsvRejectedError, type CsvIssue } from '../errors';
+import { recordAudits } from './audit';
 import { companyIdsForFilter } from './companies';
 import { companySnapshot, loadCompanyViews } from './company-views';
 import { companyColumns } from './company-writes';
@@ -73,7 +74,7 @@ function readRow(line: number, cells: Record<string, string | null>, issues: Csv
 }
 
 /**
- * Flags the second and later rows with a key already seen, naming the first line (SPEC §6). It reads the raw
+ * Flags the second and later rows with a key already seen, naming the first line (docs/data-contract.md §6). It reads the raw
  * cells, so a duplicate is reported even when the first of the pair has other problems.
  */
 function flagDuplicates(rows: readonly CsvRow[], column: 'name' | 'ticker', issues: CsvIssue[]) {
@@ -112,7 +113,7 @@ function unchanged(input: CompanyInput, view: CompanyView): boolean {
 }
 
 /**
- * Imports companies.csv, all or nothing (SPEC §6): every bad row is reported with its line, column and reason
+ * Imports companies.csv, all or nothing (docs/data-contract.md §6): every bad row is reported with its line, column and reason
  * and nothing is written; rows upsert on the company name, so the same file twice changes nothing. The CSV
  * has no sub-layer column, so an updated company keeps the sub-layer labels of the layers it keeps.
  */
@@ -221,17 +222,14 @@ export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
     const events = after.map((view) => {
       const before = beforeById.get(view.id);
       return {
-        actorId: actor.userId,
-        actorLabel: actor.label,
         action: before ? 'company.import_update' : 'company.import_create',
         entityType: 'company',
         entityId: view.id,
         before: before ? companySnapshot(before) : null,
         after: companySnapshot(view),
-        ip: actor.ip ?? null,
       };
     });
-    for (const part of chunks(events, 2000)) await tx.insert(auditEvents).values(part);
+    await recordAudits(tx, actor, events);
   });
   return summary;
 }

@@ -58,7 +58,7 @@ export async function loadDemoUniverse(ctx: Ctx, { force = false }: { force?: bo
 }
 
 /**
- * The demo start (SPEC §8): loads the universe once, into an empty database. Returns null when it was loaded
+ * The demo start (docs/data-contract.md §8): loads the universe once, into an empty database. Returns null when it was loaded
  * before (even if its companies were deleted since) or when the database already holds someone's companies.
  */
 export async function loadDemoUniverseOnce(ctx: Ctx): Promise<DemoLoad | null> {

@@ -20,7 +20,7 @@ interface StoredFigure extends FigureValue {
 const byName = new Intl.Collator('en');
 
 /**
- * The figures page (SPEC §3): for one fiscal year and metric, every non-archived company of the set (all, or a
+ * The figures page (docs/data-contract.md §3): for one fiscal year and metric, every non-archived company of the set (all, or a
  * list's) with its chosen value, estimates included, or the reason it has none. Three queries whatever the
  * size of the set: the companies, their figures of that year and metric, and the year's FX rates.
  */
@@ -94,7 +94,7 @@ export async function figureCoverage(ctx: Ctx, query: FigureCoverageQuery): Prom
 
 /**
  * The fiscal year the page opens on for a metric: the latest in which at least 80% of the non-archived companies
- * have a figure of it (as the dashboard opens, SPEC §8), else the best-covered year, else the previous calendar
+ * have a figure of it (as the dashboard opens, docs/data-contract.md §8), else the best-covered year, else the previous calendar
  * year. A lone early estimate for next year therefore does not open the page on a column of gaps.
  */
 export async function defaultCoverageYear(ctx: Ctx, { metric }: { metric: Metric }): Promise<number> {

@@ -15,7 +15,7 @@ import { writeFigures, type StoredFigure } from './figure-writes';
 import { assertRole } from './guard';
 import { chunks } from './sql-helpers';
 
-/** figures.csv (SPEC §6). */
+/** figures.csv (docs/data-contract.md §6). */
 export const FIGURE_CSV_COLUMNS = [
   'company',
   'fiscal_year',
@@ -43,7 +43,7 @@ interface CompanyRef {
 }
 
 /**
- * Resolves the `company` cell: a name, else a ticker, both case-folded (SPEC §6). A string that is one
+ * Resolves the `company` cell: a name, else a ticker, both case-folded (docs/data-contract.md §6). A string that is one
  * company's name and another's ticker is ambiguous and refused.
  */
 function companyResolver(

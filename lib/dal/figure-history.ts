@@ -25,7 +25,7 @@ function readSnapshot(value: unknown): FigureSnapshot | null {
 const eventCompany = sql`coalesce(${auditEvents.after}->>'companyId', ${auditEvents.before}->>'companyId')`;
 
 /**
- * Every change of every figure of a company, newest first (SPEC §2: history is readable by every role where it
+ * Every change of every figure of a company, newest first (docs/data-contract.md §2: history is readable by every role where it
  * is shown). Deleted figures stay in it, and a deletion can be restored while its key is still free.
  */
 export async function companyFigureHistory(

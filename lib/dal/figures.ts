@@ -68,7 +68,7 @@ function batchIssue({ index, field, message }: BatchIssue): FieldIssue {
 }
 
 /**
- * PUT /api/v1/figures (SPEC §7): a batch applied all or none in one transaction. A new natural key needs no
+ * PUT /api/v1/figures (docs/data-contract.md §7): a batch applied all or none in one transaction. A new natural key needs no
  * version; an existing one must carry the version it was read at, else 409 with the stored figure. Every
  * problem of every figure is reported at once, indexed by its position in the batch.
  */

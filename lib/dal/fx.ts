@@ -11,7 +11,7 @@ import { recordAudit, recordAudits } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 
-/** fx.csv (SPEC §6): currency × calendar year → USD per one unit, the year's average. */
+/** fx.csv (docs/data-contract.md §6): currency × calendar year → USD per one unit, the year's average. */
 export const FX_CSV_COLUMNS = ['currency', 'year', 'usd_per_unit'] as const;
 
 type FxRow = typeof fxRates.$inferSelect;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseFold } from './case-fold';
 
 describe('caseFold', () => {
-  it("matches the SPEC example SOCIÉTÉ D'AGENTS with Société d'Agents", () => {
+  it("matches the contract's example SOCIÉTÉ D'AGENTS with Société d'Agents", () => {
     expect(caseFold("SOCIÉTÉ D'AGENTS")).toBe(caseFold("Société d'Agents"));
     expect(caseFold("Société d'Agents")).toBe("société d'agents");
   });

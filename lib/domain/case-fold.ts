@@ -1,5 +1,5 @@
 /**
- * The key under which company names and tickers are compared (SPEC §2, §6): trimmed, NFKC-normalised and
+ * The key under which company names and tickers are compared (docs/data-contract.md §2, §6): trimmed, NFKC-normalised and
  * case-folded, so `SOCIÉTÉ D'AGENTS` matches `Société d'Agents` and `STRASSE` matches `Straße`.
  *
  * JavaScript has no Unicode case folding, so this approximates it with upper-casing then lower-casing:

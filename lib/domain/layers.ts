@@ -1,5 +1,5 @@
 /**
- * The six layers of the AI stack, bottom to top (SPEC §1). This constant is the single source in code;
+ * The six layers of the AI stack, bottom to top (docs/data-contract.md §1). This constant is the single source in code;
  * a migration seeds the `layers` table with the same keys, positions and names, and the app refuses to
  * start when the two disagree. Colours are the Okabe–Ito palette, safe for colour-blind readers.
  */
@@ -19,6 +19,13 @@ export const LAYER_KEYS = LAYERS.map((l) => l.key) as [LayerKey, ...LayerKey[]];
 
 export function isLayerKey(value: string): value is LayerKey {
   return (LAYER_KEYS as readonly string[]).includes(value);
+}
+
+const LAYER_BY_KEY: ReadonlyMap<LayerKey, Layer> = new Map(LAYERS.map((l) => [l.key, l]));
+
+/** The layer of a key (its name, position and colour). */
+export function layerOf(key: LayerKey): Layer {
+  return LAYER_BY_KEY.get(key)!;
 }
 
 /** How pickers and charts name a layer: its position first, so the stack order reads at a glance. */

@@ -1,4 +1,4 @@
-/** Roles nest: admin ⊇ analyst ⊇ viewer (SPEC §2). */
+/** Roles nest: admin ⊇ analyst ⊇ viewer (docs/data-contract.md §2). */
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

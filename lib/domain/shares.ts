@@ -16,7 +16,7 @@ export type ShareCellsResult =
   | { ok: false; issues: { column: string; message: string }[] };
 
 /**
- * Reads the seven share cells of one companies.csv row (SPEC §6). Blank is 0. The row's sum decides the unit:
+ * Reads the seven share cells of one companies.csv row (docs/data-contract.md §6). Blank is 0. The row's sum decides the unit:
  * 1 (within 1e-6) means fractions, 100 (within 1e-4) percentages, anything else is one issue on the column
  * `shares`. Returns exact canonical decimals, only for layers with a share above 0, and `outside` (`0` when none).
  */

@@ -17,7 +17,7 @@ export type FirstAdminOutcome =
   | { kind: 'none' };
 
 /**
- * SPEC §8: on a database without an enabled admin, the first admin comes from STACKLENS_ADMIN_EMAIL and
+ * docs/data-contract.md §8: on a database without an enabled admin, the first admin comes from STACKLENS_ADMIN_EMAIL and
  * STACKLENS_ADMIN_PASSWORD; in demo mode a demo admin gets a random password, printed once and kept in a
  * mode-0600 file in the data folder.
  */

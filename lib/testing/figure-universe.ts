@@ -2,7 +2,7 @@ import { LAYER_KEYS } from '@/lib/domain/layers';
 import { METRICS, type Kind, type Metric } from '@/lib/domain/figures/types';
 
 /**
- * A generated research universe for the large figures.csv test and `npm run bench:figures` (SPEC §6): companies
+ * A generated research universe for the large figures.csv test and `npm run bench:figures` (docs/data-contract.md §6): companies
  * (some reporting in EUR, TWD, JPY or GBP, some with a fiscal year ending in March, June or September), the FX
  * rates they need, and a figures.csv of any size. Deterministic, so a test can name the row it checks.
  */

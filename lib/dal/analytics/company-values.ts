@@ -28,8 +28,8 @@ interface ValueRow {
 }
 
 /**
- * Every company of the set, for every year from `from` to `to`: its value of the metric in USD millions (SPEC
- * §3–§4), or why it has none, in one set-based query on Postgres `numeric` (both drivers). The database does the
+ * Every company of the set, for every year from `from` to `to`: its value of the metric in USD millions
+ * (docs/data-contract.md §3–§4), or why it has none, in one set-based query on Postgres `numeric` (both drivers). The database does the
  * exact part — choosing each fiscal year's value, Σ value × months × rate — and the one division by 12 happens
  * here, in the same decimal arithmetic as the reference `companyYearValue`, so the two agree digit for digit.
  * Returns the rows by year; each year holds every company of the set, sorted by name.
@@ -63,9 +63,9 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
 
 /**
  * The query, CTE by CTE:
- * - `co`: the set; `spans`: for each company and year, the fiscal years that overlap it with their months (SPEC
- *   §4: e months of FY Y and 12 − e of FY Y+1), or FY Y with 12 months on the fiscal basis;
- * - `per_quarter` / `per_year`: each fiscal year's figures folded to what SPEC §3 needs — the reported and
+ * - `co`: the set; `spans`: for each company and year, the fiscal years that overlap it with their months
+ *   (docs/data-contract.md §4: e months of FY Y and 12 − e of FY Y+1), or FY Y with 12 months on the fiscal basis;
+ * - `per_quarter` / `per_year`: each fiscal year's figures folded to what docs/data-contract.md §3 needs — the reported and
  *   estimate full years, and the four quarters each taken reported-before-estimate;
  * - `chosen`: the value of each fiscal year under `estimates`, or its reason, with the same words as
  *   `chooseFiscalValue`;

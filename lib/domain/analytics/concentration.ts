@@ -15,7 +15,7 @@ export interface Concentration {
 export const NO_CONCENTRATION: Concentration = { hhi: null, cr3: null, effectiveCompanies: null };
 
 /**
- * Concentration among tracked companies of one layer (SPEC §5), from the attributed values a(c, L) of its
+ * Concentration among tracked companies of one layer (docs/data-contract.md §5), from the attributed values a(c, L) of its
  * companies. Only a > 0 counts, and s_c = a / S with S the sum of those positive values. For revenue and capex
  * (the only metrics this is defined for) no a is negative, so S is the pool P(L) itself; dividing by S keeps HHI
  * within (0, 10,000] even if a negative value slipped through. All nulls when no company has a > 0.

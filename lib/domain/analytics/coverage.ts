@@ -3,7 +3,7 @@ import { assertUniqueIds } from './pools';
 import type { CompanyYearValue, Coverage, MissingCompany } from './types';
 
 /**
- * How many companies have a value, and which do not and why, sorted by name case-insensitively (SPEC §5).
+ * How many companies have a value, and which do not and why, sorted by name case-insensitively (docs/data-contract.md §5).
  * A row is included exactly when it has a value; a row with neither a value nor a reason breaks the input
  * contract and is refused rather than guessed at.
  */

@@ -32,7 +32,7 @@ export interface RequiredRevenueGap {
 }
 
 /**
- * The required-revenue gap after Sequoia's "AI's $600B question" (SPEC §5), an illustration: chip revenue C is
+ * The required-revenue gap after Sequoia's "AI's $600B question" (docs/data-contract.md §5), an illustration: chip revenue C is
  * grossed up to the data-centre spend it implies (÷ g) and to the application revenue that spend needs at gross
  * margin m (÷ (1 − m)). The API validates g and m first; the range check here is a guard.
  */

@@ -14,7 +14,7 @@ export interface PoolGrowth {
 }
 
 /**
- * Year-on-year growth of each layer's pool (SPEC §5), like-for-like: only companies with a value in both years
+ * Year-on-year growth of each layer's pool (docs/data-contract.md §5), like-for-like: only companies with a value in both years
  * count, in both years, so a company entering or leaving the set (or missing a figure) does not read as growth.
  * growth = (P_current − P_previous) / P_previous over those companies.
  */

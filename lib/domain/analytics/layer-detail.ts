@@ -27,7 +27,7 @@ export interface LayerDetail {
   name: string;
   /** The pool P(L) in USD millions. */
   value: number;
-  /** Like-for-like growth of the pool over the year before (SPEC §5); null when the earlier pool is ≤ 0. */
+  /** Like-for-like growth of the pool over the year before (docs/data-contract.md §5); null when the earlier pool is ≤ 0. */
   growth: number | null;
   /** The layer's companies with a value, largest first (by absolute value for operating income), ties by name. */
   companies: LayerDetailCompany[];
@@ -46,7 +46,7 @@ interface Member {
 }
 
 /**
- * One layer for one year (SPEC §5), company by company: each company's attributed value, its part of the pool and
+ * One layer for one year (docs/data-contract.md §5), company by company: each company's attributed value, its part of the pool and
  * its own growth. `previous` holds the same set's rows for the year before (empty when there is none). Growth is
  * like-for-like: the pool's over the companies with a value in both years, a company's from its own a(c, L) the
  * year before.

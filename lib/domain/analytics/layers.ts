@@ -46,7 +46,7 @@ export interface LayersAggregate {
 }
 
 /**
- * Where a metric's value sits across the six layers for one year and set of companies (SPEC §5). Pools and the
+ * Where a metric's value sits across the six layers for one year and set of companies (docs/data-contract.md §5). Pools and the
  * total are exact and rounded only for output, so the layer values may differ from the total by a few millionths.
  *
  * Top companies are ordered by attributed value, descending (by absolute value for operating income, so large

@@ -14,7 +14,7 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /**
- * Orders companies by name case-insensitively (SPEC §5): the case-folded names compared by code point, so the
+ * Orders companies by name case-insensitively (docs/data-contract.md §5): the case-folded names compared by code point, so the
  * order does not depend on a locale (`eagle` < `Zeta` < `Élan`, as in a database's C collation); ties by id.
  */
 export function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {

@@ -2,7 +2,7 @@ import { Dec } from '../decimal';
 import type { LayerKey } from '../layers';
 import type { CompanyYearValue } from './types';
 
-/** A company with a value (SPEC §5: missing companies are left out), the value parsed once. */
+/** A company with a value (docs/data-contract.md §5: missing companies are left out), the value parsed once. */
 export interface ValuedCompany {
   row: CompanyYearValue;
   value: Dec;
@@ -63,7 +63,7 @@ function attributedOf({ row, value }: ValuedCompany, key: LayerKey): Dec | null 
   return attributed;
 }
 
-/** The companies of layer L: those with share(c, L) > 0, whatever the sign of their value (SPEC §5). */
+/** The companies of layer L: those with share(c, L) > 0, whatever the sign of their value (docs/data-contract.md §5). */
 export function layerMembers(companies: readonly ValuedCompany[], key: LayerKey): LayerMember[] {
   return companies.flatMap((company) => {
     const attributed = attributedOf(company, key);

@@ -3,7 +3,7 @@ import type { LayerKey } from '../layers';
 
 /**
  * One company of the analysed set for one year and metric: its layer shares and its value in USD millions at
- * full precision (SPEC §3–§4), or why it has none. The database computes these rows; the aggregates below are
+ * full precision (docs/data-contract.md §3–§4), or why it has none. The database computes these rows; the aggregates below are
  * pure functions of them.
  */
 export interface CompanyYearValue {
@@ -29,6 +29,6 @@ export interface MissingCompany {
 export interface Coverage {
   /** Companies with a value. */
   included: number;
-  /** Companies without one, sorted by name case-insensitively (SPEC §5). */
+  /** Companies without one, sorted by name case-insensitively (docs/data-contract.md §5). */
   missing: MissingCompany[];
 }

@@ -27,7 +27,7 @@ export type CompanyYearResult =
 /**
  * The fiscal years that overlap calendar year `calendarYear`, with how many of their months fall inside it, in
  * ascending fiscal-year order. Fiscal year F of a company whose year ends in month e covers the 12 months ending
- * in month e of year F (SPEC §4), so calendar year Y holds e months of FY Y and 12 − e months of FY Y+1
+ * in month e of year F (docs/data-contract.md §4), so calendar year Y holds e months of FY Y and 12 − e months of FY Y+1
  * (none when e = 12, and that fiscal year is then left out).
  */
 export function monthsInCalendarYear(fiscalYearEndMonth: number, calendarYear: number): { fiscalYear: number; months: number }[] {
@@ -41,9 +41,9 @@ export function monthsInCalendarYear(fiscalYearEndMonth: number, calendarYear: n
 }
 
 /**
- * A company's value of `metric` for `year` in USD millions, at full precision (SPEC §4).
+ * A company's value of `metric` for `year` in USD millions, at full precision (docs/data-contract.md §4).
  *
- * Calendar basis: every overlapping fiscal year needs a value (SPEC §3), else the company is missing with the
+ * Calendar basis: every overlapping fiscal year needs a value (docs/data-contract.md §3), else the company is missing with the
  * reason of the first missing fiscal year. Then USD = Σ_F value(F) × months_F × rate(currency_F, year) / 12: each
  * part converts at its own currency's rate for the calendar year, USD at 1 without asking for a rate. Every
  * product is taken before the one division by 12, so the sum is exact and only that division can round (at 40

@@ -16,7 +16,7 @@ function fig(
 const include = { estimates: 'include' } as const;
 const exclude = { estimates: 'exclude' } as const;
 
-describe('chooseFiscalValue, estimates included (SPEC §3)', () => {
+describe('chooseFiscalValue, estimates included (docs/data-contract.md §3)', () => {
   it('takes the reported full year over the estimate full year', () => {
     const figures = [fig(2025, null, 'estimate', '120'), fig(2025, null, 'reported', '100')];
     expect(chooseFiscalValue(figures, 2025, 'revenue', include)).toEqual({

@@ -14,7 +14,7 @@ type FourQuarters<F> = readonly [F, F, F, F];
 const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 
 /**
- * The value of one metric for one fiscal year of one company (SPEC §3): the reported full-year figure, else the
+ * The value of one metric for one fiscal year of one company (docs/data-contract.md §3): the reported full-year figure, else the
  * estimate full-year figure, else the sum of the four quarters (each reported before estimate) when all four
  * exist, else missing. `figures` may hold other years and metrics; they are ignored. The value is a canonical
  * exact decimal in millions, and `estimated` says whether it is or includes an estimate.
@@ -23,7 +23,7 @@ const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
  * when every one is reported (even when an estimate full year exists, which `include` would pick), else missing
  * ("only estimates of revenue for FY2025" when `include` would have found an estimated value).
  *
- * Currency: SPEC §2 refuses a figure whose currency differs from the other figures of the same company, fiscal
+ * Currency: docs/data-contract.md §2 refuses a figure whose currency differs from the other figures of the same company, fiscal
  * year and metric, so this assumes one currency and takes the chosen figure's (Q1's for a sum of quarters).
  * The natural key is unique, so each (quarter, kind) appears at most once; were it not, the first one would win.
  */
@@ -45,7 +45,7 @@ export function chooseFiscalValue<F extends FigureValue>(
   return { ok: false, missing: { code: 'no_figure', reason: `only estimates of ${subject}` } };
 }
 
-/** SPEC §3 steps 1–4, estimates allowed. */
+/** docs/data-contract.md §3 steps 1–4, estimates allowed. */
 function chooseIncludingEstimates<F extends FigureValue>(
   find: (quarter: Quarter | null, kind: Kind) => F | undefined,
   subject: string,

@@ -26,7 +26,7 @@ export function cellKey(row: GridRow, column: GridColumn): string {
 }
 
 /**
- * The months a fiscal year covers, e.g. FY2024 ending in January is "Feb 2023 – Jan 2024" (SPEC §2: the fiscal
+ * The months a fiscal year covers, e.g. FY2024 ending in January is "Feb 2023 – Jan 2024" (docs/data-contract.md §2: the fiscal
  * year is named by the calendar year in which it ends).
  */
 export function fiscalPeriodLabel(fiscalYear: number, yearEndMonth: number, quarter: 1 | 2 | 3 | 4 | null): string {

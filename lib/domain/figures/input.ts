@@ -9,7 +9,7 @@ const figureValueText = z
   .refine((v) => /^-?\d+(\.\d{1,6})?$/.test(v), 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.');
 
 /**
- * One figure as the API, the grid and the importer send it (SPEC §2, §7). Values are millions of the figure's
+ * One figure as the API, the grid and the importer send it (docs/data-contract.md §2, §7). Values are millions of the figure's
  * currency with at most 6 decimals, as decimal strings (a JSON number is accepted and read as its text).
  */
 export const figureInputSchema = z
@@ -44,14 +44,14 @@ export const figureInputSchema = z
   });
 export type FigureInput = z.output<typeof figureInputSchema>;
 
-/** The natural key of a figure (SPEC §6): company, fiscal year, quarter, metric, kind. */
+/** The natural key of a figure (docs/data-contract.md §6): company, fiscal year, quarter, metric, kind. */
 export function figureKey(
   f: Pick<FigureInput, 'companyId' | 'fiscalYear' | 'metric' | 'kind'> & { fiscalQuarter: number | null },
 ): string {
   return `${f.companyId}|${f.fiscalYear}|${f.fiscalQuarter ?? 'FY'}|${f.metric}|${f.kind}`;
 }
 
-/** Figures of one company, fiscal year and metric share a currency (SPEC §2). */
+/** Figures of one company, fiscal year and metric share a currency (docs/data-contract.md §2). */
 export function currencyKey(f: Pick<FigureInput, 'companyId' | 'fiscalYear' | 'metric'>): string {
   return `${f.companyId}|${f.fiscalYear}|${f.metric}`;
 }

@@ -1,4 +1,4 @@
-/** The metrics a figure can hold (SPEC §2). */
+/** The metrics a figure can hold (docs/data-contract.md §2). */
 export const METRICS = ['revenue', 'capex', 'operating_income'] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -20,7 +20,7 @@ export const METRIC_NAMES: Readonly<Record<Metric, string>> = {
   operating_income: 'Operating income',
 };
 
-/** `calendar` spreads fiscal years over calendar years (SPEC §4); `fiscal` takes each company's fiscal year as is. */
+/** `calendar` spreads fiscal years over calendar years (docs/data-contract.md §4); `fiscal` takes each company's fiscal year as is. */
 export type Basis = 'calendar' | 'fiscal';
 
 /** One stored figure, reduced to what choosing a number needs. */

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { ChartBarLayerPool as LayerPoolChart } from '@/components/charts/chart-bar-layer-pool';
-import { ChartTreemapLayerCompanies as LayerTreemap } from '@/components/charts/chart-treemap-layer-companies';
+import { ChartBarLayerPool } from '@/components/charts/chart-bar-layer-pool';
+import { ChartTreemapLayerCompanies } from '@/components/charts/chart-treemap-layer-companies';
 import { FilterSummary } from '@/components/layer-detail/filter-summary';
 import { LayerCompaniesTable } from '@/components/layer-detail/layer-companies-table';
 import { LayerHeader } from '@/components/layer-detail/layer-header';
@@ -11,12 +11,12 @@ import styles from '@/components/layer-detail/layer-detail.module.css';
 import { requireUser } from '@/lib/auth/session';
 import { defaultAnalyticsYear } from '@/lib/dal/analytics';
 import { layerDetailAnalytics } from '@/lib/dal/analytics/layer-detail';
-import { listLayers } from '@/lib/dal/layers';
 import type { Ctx } from '@/lib/dal/context';
+import { listLayers } from '@/lib/dal/layers';
 import { dashboardFiltersToSearch, parseDashboardFilters, type DashboardFilters } from '@/lib/domain/dashboard/filters';
-import { dashboardQueries } from '@/lib/queries/dashboard';
-import { isLayerKey, LAYERS } from '@/lib/domain/layers';
+import { isLayerKey, layerOf } from '@/lib/domain/layers';
 import { RuleError } from '@/lib/errors';
+import { dashboardQueries } from '@/lib/queries/dashboard';
 
 type Props = {
   params: Promise<{ key: string }>;
@@ -25,7 +25,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { key } = await params;
-  return { title: LAYERS.find((l) => l.key === key)?.name ?? 'Layer' };
+  return { title: isLayerKey(key) ? layerOf(key).name : 'Layer' };
 }
 
 /**
@@ -53,7 +53,7 @@ export default async function LayerPage({ params, searchParams }: Props) {
   ]);
   const layer = layers.find((l) => l.key === key);
   if (!layer) notFound();
-  const colour = LAYERS.find((l) => l.key === key)!.colour;
+  const colour = layerOf(key).colour;
   const withoutList = dashboardFiltersToSearch({ ...filters, list: undefined });
   return (
     <>
@@ -66,8 +66,8 @@ export default async function LayerPage({ params, searchParams }: Props) {
       ) : (
         <>
           <div className={styles.grid}>
-            <LayerPoolChart answer={answer} colour={colour} />
-            <LayerTreemap answer={answer} colour={colour} />
+            <ChartBarLayerPool answer={answer} colour={colour} />
+            <ChartTreemapLayerCompanies answer={answer} colour={colour} />
           </div>
           <LayerCompaniesTable answer={answer} />
         </>
