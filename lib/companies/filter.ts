@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LAYER_KEYS } from '../domain/layers';
+import { parseSearchLeniently, type SearchParams } from '../domain/search-params';
 import { COMPANY_STATUSES } from './schema';
 
 /**
@@ -34,17 +35,8 @@ export const companyFilterSchema = z.object({
 export type CompanyFilter = z.output<typeof companyFilterSchema>;
 
 /** Reads filters from URL search params leniently: a bad value falls back to its default instead of failing. */
-export function companyFilterFromSearch(params: Record<string, string | string[] | undefined>): CompanyFilter {
-  const flat = Object.fromEntries(
-    Object.entries(params).flatMap(([k, v]) => {
-      const value = Array.isArray(v) ? v[0] : v;
-      return value === undefined || value === '' ? [] : [[k, value]];
-    }),
-  );
-  const strict = companyFilterSchema.safeParse(flat);
-  if (strict.success) return strict.data;
-  const bad = new Set(strict.error.issues.map((i) => String(i.path[0])));
-  return companyFilterSchema.parse(Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k))));
+export function companyFilterFromSearch(params: SearchParams): CompanyFilter {
+  return parseSearchLeniently(companyFilterSchema, params);
 }
 
 /** The URL query of a filter, without defaults, so links stay short. */

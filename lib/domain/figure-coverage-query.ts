@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METRICS } from './figures/types';
+import { parseSearchLeniently, type SearchParams } from './search-params';
 import { yearSchema } from './years';
 
 /** Which companies of the set the figures page lists: all, those without a value, or those with one. */
@@ -35,15 +36,6 @@ export type FigureCoverageSearch = z.output<typeof searchSchema>;
  * Reads the query from URL search params leniently: a bad value falls back to its default instead of failing.
  * The year may be absent; the page then picks the default year for the metric.
  */
-export function figureCoverageQueryFromSearch(params: Record<string, string | string[] | undefined>): FigureCoverageSearch {
-  const flat = Object.fromEntries(
-    Object.entries(params).flatMap(([k, v]) => {
-      const value = Array.isArray(v) ? v[0] : v;
-      return value === undefined || value === '' ? [] : [[k, value]];
-    }),
-  );
-  const strict = searchSchema.safeParse(flat);
-  if (strict.success) return strict.data;
-  const bad = new Set(strict.error.issues.map((i) => String(i.path[0])));
-  return searchSchema.parse(Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k))));
+export function figureCoverageQueryFromSearch(params: SearchParams): FigureCoverageSearch {
+  return parseSearchLeniently(searchSchema, params);
 }

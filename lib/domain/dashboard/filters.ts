@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METRICS } from '../figures/types';
+import { flatSearch, type SearchParams } from '../search-params';
 import { yearSchema } from '../years';
 
 /**
@@ -57,16 +58,8 @@ const ORDER: (keyof DashboardFilters)[] = [
   'chipsList',
 ];
 
-type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-export function parseDashboardFilters(search: SearchInput): DashboardFilters {
-  const raw: Record<string, string> = {};
-  if (search instanceof URLSearchParams) search.forEach((value, key) => (raw[key] ??= value));
-  else
-    for (const [key, value] of Object.entries(search))
-      if (value !== undefined) raw[key] = Array.isArray(value) ? value[0]! : value;
-  for (const key of Object.keys(raw)) if (raw[key] === '') delete raw[key];
-  return dashboardFiltersSchema.parse(raw);
+export function parseDashboardFilters(search: SearchParams | URLSearchParams): DashboardFilters {
+  return dashboardFiltersSchema.parse(flatSearch(search));
 }
 
 export function dashboardFiltersToSearch(filters: Partial<DashboardFilters>): string {
