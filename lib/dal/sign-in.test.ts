@@ -99,7 +99,7 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
   it('without a trusted proxy, 50 failures for random emails do not lock the admin out', async () => {
     const admin = await makeUser('admin');
     const start = new Date('2030-05-01T09:00:00Z');
-    for (let i = 0; i < 55; i++)
+    for (let i = 0; i < 50; i++)
       expect(await attempt({ email: `random-${i}@example.com`, password: 'x', ip: NO_PROXY }, minutes(start, i / 10))).toBeNull();
     expect(await attempt({ email: admin.label, password: TEST_PASSWORD, ip: NO_PROXY }, minutes(start, 6))).toMatchObject({
       userId: admin.userId,
@@ -154,7 +154,7 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
     const second = url ? await openDatabase({ driver: 'postgres', url, poolMax: 4 }) : undefined;
     try {
       const results = await Promise.allSettled(
-        Array.from({ length: 60 }, (_, i) =>
+        Array.from({ length: 53 }, (_, i) =>
           signIn({ email: `burst-${i}@example.com`, password: 'x', ip: behindProxy('203.0.113.60') }, undefined, {
             sleep: noWait,
             db: i % 2 === 1 ? second?.db : undefined,
@@ -162,7 +162,7 @@ describe.each(TEST_DRIVERS)('sign-in and sessions on %s', (driver) => {
         ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(50);
-      expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ThrottledError)).toHaveLength(10);
+      expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ThrottledError)).toHaveLength(3);
     } finally {
       await second?.close();
     }
