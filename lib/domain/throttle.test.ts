@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressLocked, clientAddress, emailLockedUntil } from './throttle';
+import { addressLocked, clientAddress, emailLockedUntil, failureDelayMs, NO_CLIENT_ADDRESS } from './throttle';
 
 const t0 = Date.parse('2026-03-01T12:00:00Z');
 const at = (minutes: number) => new Date(t0 + minutes * 60_000);
@@ -28,6 +28,18 @@ describe('emailLockedUntil', () => {
   });
 });
 
+describe('failureDelayMs', () => {
+  it('lets a first failure through at once', () => {
+    expect(failureDelayMs(0)).toBe(0);
+    expect(failureDelayMs(1)).toBe(0);
+  });
+
+  it('doubles with each further failure, from a quarter second up to four seconds', () => {
+    expect([2, 3, 4, 5, 6, 7].map((n) => failureDelayMs(n))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect(failureDelayMs(1_000)).toBe(4000);
+  });
+});
+
 describe('addressLocked', () => {
   it('locks an address at 50 failures in the window', () => {
     expect(addressLocked(49)).toBe(false);
@@ -37,8 +49,8 @@ describe('addressLocked', () => {
 
 describe('clientAddress', () => {
   it('ignores X-Forwarded-For unless a proxy is trusted', () => {
-    expect(clientAddress('203.0.113.9', false)).toBe('direct');
-    expect(clientAddress(null, true)).toBe('direct');
+    expect(clientAddress('203.0.113.9', false)).toBe(NO_CLIENT_ADDRESS);
+    expect(clientAddress(null, true)).toBe(NO_CLIENT_ADDRESS);
   });
 
   it('behind a trusted proxy takes the entry that proxy appended, not one a client wrote', () => {

@@ -1,7 +1,9 @@
 /**
  * Sign-in throttling rules. After `maxFailures` failed attempts for one email within `windowMs`, further
  * attempts for that email are refused for `lockMs` from the last of them. A per-address budget caps
- * password spraying across many emails. Attempts refused while locked do not extend the lock.
+ * password spraying across many emails, where the client's address is known. Attempts refused while locked do
+ * not extend the lock. Each failure after the first for one email within `windowMs` also waits a delay that
+ * doubles from `delayBaseMs` up to `delayMaxMs`.
  */
 export const LOGIN_THROTTLE = {
   maxFailures: 5,
@@ -9,7 +11,12 @@ export const LOGIN_THROTTLE = {
   lockMs: 15 * 60_000,
   ipMaxFailures: 50,
   ipWindowMs: 15 * 60_000,
+  delayBaseMs: 250,
+  delayMaxMs: 4_000,
 } as const;
+
+/** The address of every client when no trusted proxy names it: no per-address budget applies to it. */
+export const NO_CLIENT_ADDRESS = 'direct';
 
 /**
  * When the email's lock ends, or null when it is not locked.
@@ -26,6 +33,16 @@ export function emailLockedUntil(failures: readonly Date[], now: Date, rules = L
   return until === null ? null : new Date(until);
 }
 
+/**
+ * How long a failed sign-in waits before its reply: nothing for a first failure (a typo), then doubling with
+ * each further failure for that email in the window, capped. Slows guessing without locking anyone else out.
+ * @param recentFailures failures for the email within the window, this one included
+ */
+export function failureDelayMs(recentFailures: number, rules = LOGIN_THROTTLE): number {
+  if (recentFailures < 2) return 0;
+  return Math.min(rules.delayMaxMs, rules.delayBaseMs * 2 ** (recentFailures - 2));
+}
+
 /** True when the address has used up its budget of failures in the current window. */
 export function addressLocked(failuresInWindow: number, rules = LOGIN_THROTTLE): boolean {
   return failuresInWindow >= rules.ipMaxFailures;
@@ -34,13 +51,13 @@ export function addressLocked(failuresInWindow: number, rules = LOGIN_THROTTLE):
 /**
  * The client address used for per-address throttling. Next.js passes a client's own X-Forwarded-For through
  * untouched, so the header is only believed behind a trusted proxy (TRUST_PROXY), and then only its last
- * entry, the one that proxy appended. Without a proxy every client shares one budget, "direct".
+ * entry, the one that proxy appended. Without a proxy no client has an address of its own: NO_CLIENT_ADDRESS.
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustProxy: boolean): string {
-  if (!trustProxy || !forwardedFor) return 'direct';
+  if (!trustProxy || !forwardedFor) return NO_CLIENT_ADDRESS;
   const parts = forwardedFor
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
-  return parts.at(-1) ?? 'direct';
+  return parts.at(-1) ?? NO_CLIENT_ADDRESS;
 }

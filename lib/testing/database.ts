@@ -30,14 +30,22 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   };
 }
 
-/** Opens a fresh, migrated database for the enclosing `describe` and makes it the process database. */
-export function useFreshDatabase(driver: 'pglite' | 'postgres'): { current: () => OpenDatabase } {
+/**
+ * Opens a fresh, migrated database for the enclosing `describe` and makes it the process database. `url` is the
+ * PostgreSQL database's address (undefined on PGlite), for a test that opens a second pool as a second server.
+ */
+export function useFreshDatabase(driver: 'pglite' | 'postgres'): {
+  current: () => OpenDatabase;
+  url: () => string | undefined;
+} {
   let opened: OpenDatabase | undefined;
+  let url: string | undefined;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     if (driver === 'postgres') {
       const created = await createPostgresDatabase();
       drop = created.drop;
+      url = created.url;
       opened = await openDatabase({ driver: 'postgres', url: created.url, poolMax: 4 });
     } else {
       opened = await openDatabase({ driver: 'pglite' });
@@ -54,5 +62,6 @@ export function useFreshDatabase(driver: 'pglite' | 'postgres'): { current: () =
       if (!opened) throw new Error('The test database is not open yet.');
       return opened;
     },
+    url: () => url,
   };
 }
