@@ -46,7 +46,7 @@ export interface LockOptions {
   purpose: string;
   staleMs?: number;
   heartbeatMs?: number;
-  /** Called when another process has taken the lock over (our heartbeat stalled); the default exits. */
+  /** Called when another process has taken the lock over (our heartbeat stopped: a suspended process); the default exits. */
   onLost?: (holder: LockHolder | null) => void;
 }
 
