@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,8 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireFolderLock, FolderLockedError, type FolderLock, type LockHolder } from './lock';
 
 const held: FolderLock[] = [];
+const children: ChildProcess[] = [];
 afterEach(() => {
   for (const lock of held.splice(0)) lock.release();
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 function tempDir(): string {
@@ -30,6 +33,51 @@ function writeHolder(dir: string, holder: Partial<LockHolder>): void {
   };
   fs.writeFileSync(path.join(dir, 'stacklens.lock'), JSON.stringify({ ...base, ...holder }));
 }
+
+/** A process's start as the kernel tells it (boot id, then field 22 of /proc/<pid>/stat), read independently of the lock. */
+function kernelProcessStart(pid: number): string {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return `${fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}/${afterName[19]}`;
+}
+
+interface Holder {
+  child: ChildProcess;
+  /** Resolves when the holder prints `line`. */
+  printed(line: string): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** Starts lib/testing/lock-holder.ts in its own process. */
+function startHolder(dir: string, staleMs: number, blockMs: number, then: 'release' | 'end' | 'wait'): Holder {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join('lib', 'testing', 'lock-holder.ts'), dir, String(staleMs), String(blockMs), then],
+    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  let out = '';
+  let err = '';
+  const waiters: { line: string; resolve: () => void }[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const w of waiters) if (out.split('\n').includes(w.line)) w.resolve();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    printed: (line) =>
+      new Promise<void>((resolve, reject) => {
+        if (out.split('\n').includes(line)) return resolve();
+        waiters.push({ line, resolve });
+        void exited.then((code) => reject(new Error(`holder exited (${code}) before "${line}": ${err}`)));
+      }),
+    exited,
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('acquireFolderLock', () => {
   it('writes pid, host, start time and heartbeat, readable only by the owner', () => {
@@ -85,8 +133,7 @@ describe('acquireFolderLock', () => {
     const dir = tempDir();
     const first = lock(dir, { purpose: 'beating', staleMs: 300, heartbeatMs: 20 });
     const before = JSON.parse(fs.readFileSync(first.file, 'utf8')).heartbeatAt;
-    await new Promise((r) => setTimeout(r, 80));
-    expect(JSON.parse(fs.readFileSync(first.file, 'utf8')).heartbeatAt).not.toBe(before);
+    await vi.waitFor(() => expect(JSON.parse(fs.readFileSync(first.file, 'utf8')).heartbeatAt).not.toBe(before));
     first.release();
     expect(fs.existsSync(first.file)).toBe(false);
     expect(() => lock(dir, { purpose: 'next' })).not.toThrow();
@@ -97,10 +144,62 @@ describe('acquireFolderLock', () => {
     const onLost = vi.fn();
     const mine = lock(dir, { purpose: 'stalled', heartbeatMs: 20, onLost });
     writeHolder(dir, { owner: 'the-taker', purpose: 'the taker' });
-    await new Promise((r) => setTimeout(r, 80));
+    await vi.waitFor(() => expect(onLost).toHaveBeenCalled());
+    await sleep(80); // several more beats: it stopped after the first that saw the taker
     expect(onLost).toHaveBeenCalledTimes(1);
     expect(onLost.mock.calls[0]![0]).toMatchObject({ owner: 'the-taker' });
     mine.release(); // must not delete the taker's lock
     expect(JSON.parse(fs.readFileSync(mine.file, 'utf8')).owner).toBe('the-taker');
+  });
+
+  it('takes over at once a lock of this pid that a process started at another time holds (a container restart)', () => {
+    const dir = tempDir();
+    // Fresh heartbeat, live pid (ours), this host: only the recorded process start tells it is a previous process.
+    writeHolder(dir, { host: os.hostname(), pid: process.pid, processStart: '00000000-0000-0000-0000-000000000000/1' });
+    const { file } = lock(dir, { purpose: 'after a restart' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).purpose).toBe('after a restart');
+  });
+
+  it('refuses a lock of this live pid whose recorded process start matches', () => {
+    const dir = tempDir();
+    writeHolder(dir, { host: os.hostname(), pid: process.pid, processStart: kernelProcessStart(process.pid) });
+    expect(() => acquireFolderLock(dir, { purpose: 'the CLI' })).toThrow(FolderLockedError);
+  });
+
+  it('records the holding process start, and refuses others while that process lives', async () => {
+    const dir = tempDir();
+    const holder = startHolder(dir, 30_000, 0, 'wait');
+    await holder.printed('locked');
+    const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'stacklens.lock'), 'utf8')) as LockHolder;
+    expect(recorded.pid).toBe(holder.child.pid);
+    expect(recorded.processStart).toBe(kernelProcessStart(holder.child.pid!));
+    expect(() => acquireFolderLock(dir, { purpose: 'the CLI' })).toThrow(FolderLockedError);
+  });
+
+  it('keeps the lock while the holder blocks its event loop for longer than the stale threshold', async () => {
+    const dir = tempDir();
+    const staleMs = 3_000; // beats every second
+    const holder = startHolder(dir, staleMs, 9_000, 'release');
+    await holder.printed('locked');
+    await sleep(2 * staleMs); // the holder's main thread is still busy
+    expect(() => lock(dir, { purpose: 'a second server', staleMs })).toThrow(FolderLockedError);
+    expect(await holder.exited).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'stacklens.lock'))).toBe(false);
+  });
+
+  it('a holder whose lock was taken over exits instead of writing on', async () => {
+    const dir = tempDir();
+    const holder = startHolder(dir, 1_500, 0, 'wait'); // beats every 0.5 s
+    await holder.printed('unblocked');
+    writeHolder(dir, { owner: 'the-taker', purpose: 'the taker' });
+    expect(await holder.exited).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'stacklens.lock'), 'utf8')).owner).toBe('the-taker');
+  });
+
+  it('does not keep its process alive: a holder that ends without releasing exits and frees the folder', async () => {
+    const dir = tempDir();
+    const holder = startHolder(dir, 30_000, 0, 'end');
+    expect(await holder.exited).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'stacklens.lock'))).toBe(false);
   });
 });

@@ -2,16 +2,21 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startHeartbeat } from './lock-heartbeat';
+import { processStart } from './process-start';
 
 /**
  * An exclusive lock on an embedded-database folder. PGlite takes no lock of its own, and two processes on one
  * folder silently lose writes (docs/data-contract.md §8), so whoever opens the folder first holds a lock file with its pid,
- * host, start time and a heartbeat. A lock whose heartbeat is older than `staleMs` (a crash, a killed
- * container) is taken over; a lock held by a dead pid on this host is taken over at once.
+ * its process start, host, start time and a heartbeat (beaten by a worker thread, `lock-heartbeat.ts`). A lock whose
+ * heartbeat is older than `staleMs` (a crash, a killed container) is taken over; on this host, a lock whose pid is
+ * dead, or alive but started at another time (another process with the same pid), is taken over at once.
  */
 export interface LockHolder {
   owner: string;
   pid: number;
+  /** `processStart(pid)` of the holder; null where unknown (no /proc), absent in older lock files. */
+  processStart?: string | null;
   host: string;
   startedAt: string;
   heartbeatAt: string;
@@ -41,9 +46,8 @@ export interface LockOptions {
   purpose: string;
   staleMs?: number;
   heartbeatMs?: number;
-  /** Called when another process has taken the lock over (our heartbeat stalled); the default exits. */
+  /** Called when another process has taken the lock over (our heartbeat stopped: a suspended process); the default exits. */
   onLost?: (holder: LockHolder | null) => void;
-  now?: () => Date;
 }
 
 function readHolder(file: string): LockHolder | null {
@@ -69,8 +73,15 @@ function pidIsAlive(pid: number): boolean {
   }
 }
 
-export function isStale(holder: LockHolder, now: Date, staleMs: number): boolean {
-  if (holder.host === os.hostname() && !pidIsAlive(holder.pid)) return true;
+/** Whether the process that wrote `holder` on this host has ended, even if its pid now names another process. */
+function holderIsGone(holder: LockHolder): boolean {
+  if (!pidIsAlive(holder.pid)) return true;
+  const live = processStart(holder.pid);
+  return holder.processStart != null && live !== null && live !== holder.processStart;
+}
+
+function isStale(holder: LockHolder, now: Date, staleMs: number): boolean {
+  if (holder.host === os.hostname() && holderIsGone(holder)) return true;
   const beat = Date.parse(holder.heartbeatAt);
   return Number.isNaN(beat) || now.getTime() - beat > staleMs;
 }
@@ -78,13 +89,13 @@ export function isStale(holder: LockHolder, now: Date, staleMs: number): boolean
 export function acquireFolderLock(dir: string, options: LockOptions): FolderLock {
   const staleMs = options.staleMs ?? 30_000;
   const heartbeatMs = options.heartbeatMs ?? Math.floor(staleMs / 3);
-  const now = options.now ?? (() => new Date());
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'stacklens.lock');
-  const started = now().toISOString();
+  const started = new Date().toISOString();
   const mine: LockHolder = {
     owner: randomUUID(),
     pid: process.pid,
+    processStart: processStart(process.pid),
     host: os.hostname(),
     startedAt: started,
     heartbeatAt: started,
@@ -96,7 +107,7 @@ export function acquireFolderLock(dir: string, options: LockOptions): FolderLock
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = readHolder(file);
-    if (holder && !isStale(holder, now(), staleMs)) throw new FolderLockedError(file, holder);
+    if (holder && !isStale(holder, new Date(), staleMs)) throw new FolderLockedError(file, holder);
     // Take over. Two processes may race here; the rename is atomic, so re-reading tells who won.
     writeAtomically(file, mine);
     const winner = readHolder(file);
@@ -104,22 +115,16 @@ export function acquireFolderLock(dir: string, options: LockOptions): FolderLock
   }
 
   let released = false;
-  const timer = setInterval(() => {
-    const current = readHolder(file);
-    if (current?.owner !== mine.owner) {
-      clearInterval(timer);
-      released = true;
-      (options.onLost ?? defaultOnLost)(current);
-      return;
-    }
-    writeAtomically(file, { ...mine, heartbeatAt: now().toISOString() });
-  }, heartbeatMs);
-  timer.unref();
+  const stopHeartbeat = startHeartbeat(file, mine, heartbeatMs, (current) => {
+    released = true;
+    process.off('exit', release);
+    (options.onLost ?? defaultOnLost)(current);
+  });
 
   const release = () => {
     if (released) return;
     released = true;
-    clearInterval(timer);
+    stopHeartbeat();
     if (readHolder(file)?.owner === mine.owner) fs.rmSync(file, { force: true });
     process.off('exit', release);
   };
