@@ -37,6 +37,11 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/layers/route.ts': { GET: 'viewer' },
 };
 
+/** Requests whose query asks for more than the route's gate: the data layer checks the higher role. */
+export const API_QUERY_VARIANTS: { file: string; method: HttpMethod; query: string; least: LeastRole }[] = [
+  { file: 'app/api/v1/companies/[id]/route.ts', method: 'DELETE', query: '?permanent=1', least: 'admin' },
+];
+
 /** next-auth's handler reads the request through `next/headers`, which only a running server provides. */
 export const PROBED_OVER_HTTP = new Set(['app/api/auth/[...nextauth]/route.ts']);
 
@@ -66,6 +71,14 @@ export function allowed(least: LeastRole, credential: Credential): boolean {
   if (least === 'anonymous') return true;
   return credential !== 'anonymous' && hasRole(credential, least);
 }
+
+/**
+ * An API call's answer at the role gate: 401 without a credential, 403 below the least role, and otherwise any
+ * other status (a dummy body or id may well be a 400, 404 or 422 once past the gate).
+ */
+export const expectedGate = (least: LeastRole, credential: Credential): string =>
+  allowed(least, credential) ? 'passes the gate' : credential === 'anonymous' ? '401' : '403';
+export const gateOf = (status: number): string => (status === 401 || status === 403 ? String(status) : 'passes the gate');
 
 /** The files named `fileName` under `dir` (relative to the repository root `root`), sorted. */
 export function discoverFiles(root: string, dir: string, fileName: string): string[] {
