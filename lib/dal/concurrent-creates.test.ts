@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
-import { makeUser } from '@/lib/testing/actors';
+import { makeUser, TEST_PASSWORD } from '@/lib/testing/actors';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { createUser } from './users';
 import { addCompany } from '@/lib/testing/companies';
 import { companyInputSchema } from '@/lib/companies/schema';
 import { ConflictError, RuleError } from '@/lib/errors';
@@ -8,12 +11,12 @@ import { parseFigureBatch } from '@/lib/figures/schema';
 import { listAuditEvents } from './audit';
 import { listCompanies } from './companies';
 import { createCompany } from './company-writes';
-import { listFigures, putFigures } from './figures';
+import { deleteFigure, listFigures, putFigures } from './figures';
+import { companyFigureHistory, restoreFigure } from './figure-history';
+import { setFxRate } from './fx';
+import { setFxRateSchema } from '@/lib/fx/schema';
 import { createList, listLists } from './lists';
 import { companyFilterSchema } from '@/lib/companies/filter';
-
-/** Settles every call at once, so the requests race as they do from several browsers (docs/data-contract.md §7). */
-const race = <T>(n: number, call: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => call(i)));
 
 const fulfilled = <T>(results: PromiseSettledResult<T>[]) =>
   results.filter((r): r is PromiseFulfilledResult<T> => r.status === 'fulfilled').map((r) => r.value);
@@ -23,7 +26,16 @@ const rejected = (results: PromiseSettledResult<unknown>[]) =>
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 describe.each(TEST_DRIVERS)('concurrent creates on %s', (driver) => {
-  useFreshDatabase(driver);
+  const database = useFreshDatabase(driver);
+
+  /** Opens every pooled connection first, so the racing requests start together rather than one per new connection. */
+  const warmPool = () => Promise.all(Array.from({ length: 4 }, () => database.current().db.execute(sql`select pg_sleep(0.05)`)));
+
+  /** Settles every call at once, so the requests race as they do from several browsers (docs/data-contract.md §7). */
+  async function race<T>(n: number, call: (i: number) => Promise<T>) {
+    await warmPool();
+    return Promise.allSettled(Array.from({ length: n }, (_, i) => call(i)));
+  }
 
   it('20 concurrent PUTs of one new figure: one creates it, the rest are 409s carrying the stored figure', async () => {
     const analyst = await makeUser('analyst');
@@ -119,5 +131,66 @@ describe.each(TEST_DRIVERS)('concurrent creates on %s', (driver) => {
       expect(error).toBeInstanceOf(RuleError);
       expect((error as RuleError).issues).toEqual([{ path: ['name'], message: `A list named ${name} already exists.` }]);
     }
+  });
+
+  it('10 concurrent creates of one user email: one is created, the rest are 422s naming the email', async () => {
+    const email = `race-${unique()}@test.example`;
+    const results = await race(10, (i) =>
+      createUser({ actor: SYSTEM_ACTOR }, { email, name: `Racer ${i}`, role: 'viewer', password: TEST_PASSWORD }),
+    );
+
+    expect(fulfilled(results)).toHaveLength(1);
+    const message = `A user with the email ${email} already exists.`;
+    for (const error of rejected(results)) {
+      expect(error).toBeInstanceOf(RuleError);
+      expect((error as RuleError).issues).toEqual([{ path: ['email'], message }]);
+    }
+  });
+
+  it('10 concurrent sets of one new FX rate: one creates it, the rest are 409s carrying the stored rate', async () => {
+    const analyst = await makeUser('analyst');
+    const rate = { currency: 'CHF', year: 1990 };
+    const results = await race(10, (i) =>
+      setFxRate({ actor: analyst }, setFxRateSchema.parse({ ...rate, usdPerUnit: `1.${i}1` })),
+    );
+
+    const saved = fulfilled(results);
+    expect(saved).toHaveLength(1);
+    const losers = rejected(results);
+    expect(losers).toHaveLength(9);
+    for (const error of losers) {
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).current).toMatchObject({ ...rate, usdPerUnit: saved[0]!.usdPerUnit, version: 1 });
+    }
+  });
+
+  it('5 concurrent restores of one deleted figure: one restores it, the rest are 409s', async () => {
+    const analyst = await makeUser('analyst');
+    const company = await addCompany(analyst, { name: `Restore Race ${unique()}`, currency: 'EUR' });
+    const batch = {
+      figures: [
+        {
+          companyId: company.id,
+          fiscalYear: 2024,
+          fiscalQuarter: null,
+          metric: 'revenue',
+          kind: 'reported',
+          value: '7',
+          currency: 'EUR',
+        },
+      ],
+    };
+    const [figure] = (await putFigures({ actor: analyst }, parseFigureBatch(batch))).figures;
+    await deleteFigure({ actor: analyst }, { id: figure!.id, version: 1 });
+    const [deletion] = (await companyFigureHistory({ actor: analyst }, { companyId: company.id })).filter(
+      (h) => h.action === 'figure.delete',
+    );
+    const results = await race(5, () => restoreFigure({ actor: analyst }, { eventId: deletion!.id }));
+
+    expect(fulfilled(results).map((f) => f.id)).toEqual([figure!.id]);
+    const losers = rejected(results);
+    expect(losers).toHaveLength(4);
+    for (const error of losers) expect(error).toBeInstanceOf(ConflictError);
+    expect(await listFigures({ actor: analyst }, { company: company.id })).toHaveLength(1);
   });
 });

@@ -138,7 +138,10 @@ export async function putFigures(
 }
 
 /** The stored figure with the natural key of `f`, if any. */
-async function storedFigure(db: Pick<Database, 'select'>, f: FigureInput): Promise<FigureView | undefined> {
+export async function storedFigure(
+  db: Pick<Database, 'select'>,
+  f: Pick<FigureInput, 'companyId' | 'fiscalYear' | 'metric' | 'kind'> & { fiscalQuarter: number | null },
+): Promise<FigureView | undefined> {
   const [row] = await db
     .select()
     .from(figures)
