@@ -10,31 +10,57 @@ import { recordAudit } from './audit';
 import { companySnapshot, loadCompanyViews, viewAsInput } from './company-views';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
+import { mapUniqueRaces, type RaceLosers } from './unique-races';
 import { resolveListIds } from './lists';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** Names the other company when a name or ticker is taken (both unique case-insensitively). */
-export async function assertUnique(tx: Tx, input: Pick<CompanyInput, 'name' | 'ticker'>, exceptId?: string): Promise<void> {
+type Reader = Pick<Database, 'select'>;
+
+/** The error naming the other company when a name or ticker is taken (both unique case-insensitively), else null. */
+async function takenError(
+  db: Reader,
+  input: { name?: string; ticker?: string | null },
+  exceptId?: string,
+): Promise<RuleError | null> {
   const notSelf = exceptId ? ne(companies.id, exceptId) : undefined;
-  const [byName] = await tx
-    .select({ name: companies.name })
-    .from(companies)
-    .where(and(eq(companies.nameKey, caseFold(input.name)), notSelf));
-  if (byName) {
-    const message = `A company named ${byName.name} already exists.`;
-    throw new RuleError(message, [{ path: ['name'], message }]);
+  if (input.name) {
+    const [byName] = await db
+      .select({ name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.nameKey, caseFold(input.name)), notSelf));
+    if (byName) return nameTaken(byName.name);
   }
   if (input.ticker) {
-    const [byTicker] = await tx
+    const [byTicker] = await db
       .select({ name: companies.name })
       .from(companies)
       .where(and(eq(companies.tickerKey, caseFold(input.ticker)), notSelf));
     if (byTicker) {
       const message = `The ticker ${input.ticker} belongs to ${byTicker.name}.`;
-      throw new RuleError(message, [{ path: ['ticker'], message }]);
+      return new RuleError(message, [{ path: ['ticker'], message }]);
     }
   }
+  return null;
+}
+
+function nameTaken(name: string): RuleError {
+  const message = `A company named ${name} already exists.`;
+  return new RuleError(message, [{ path: ['name'], message }]);
+}
+
+export async function assertUnique(tx: Tx, input: Pick<CompanyInput, 'name' | 'ticker'>, exceptId?: string): Promise<void> {
+  const error = await takenError(tx, input, exceptId);
+  if (error) throw error;
+}
+
+/**
+ * A request that passed assertUnique can still lose to one that committed the same name or ticker meanwhile: the
+ * unique index refuses it, and it gets the message the check gives, read once the winner is visible.
+ */
+function companyRaceLosers(db: Reader, input: { name?: string; ticker?: string | null }, exceptId?: string): RaceLosers {
+  const taken = async () => (await takenError(db, input, exceptId)) ?? nameTaken(input.name ?? 'this');
+  return { companies_name_key_key: taken, companies_ticker_key_key: taken };
 }
 
 export function companyColumns(input: CompanyInput) {
@@ -75,19 +101,23 @@ export async function createCompany(ctx: Ctx, input: CompanyInput): Promise<Comp
   const { actor } = ctx;
   assertRole(actor, 'analyst');
   const db = await dbOf(ctx);
-  return db.transaction(async (tx) => {
-    await assertUnique(tx, input);
-    const [row] = await tx.insert(companies).values(companyColumns(input)).returning({ id: companies.id });
-    await replaceExposuresAndLists(tx, actor, row!.id, input);
-    const view = await viewIn(tx, row!.id);
-    await recordAudit(tx, actor, {
-      action: 'company.create',
-      entityType: 'company',
-      entityId: view.id,
-      after: companySnapshot(view),
-    });
-    return view;
-  });
+  return mapUniqueRaces(
+    () =>
+      db.transaction(async (tx) => {
+        await assertUnique(tx, input);
+        const [row] = await tx.insert(companies).values(companyColumns(input)).returning({ id: companies.id });
+        await replaceExposuresAndLists(tx, actor, row!.id, input);
+        const view = await viewIn(tx, row!.id);
+        await recordAudit(tx, actor, {
+          action: 'company.create',
+          entityType: 'company',
+          entityId: view.id,
+          after: companySnapshot(view),
+        });
+        return view;
+      }),
+    companyRaceLosers(db, input),
+  );
 }
 
 /**
@@ -98,45 +128,49 @@ export async function updateCompany(ctx: Ctx, { id, patch }: { id: string; patch
   const { actor } = ctx;
   assertRole(actor, 'analyst');
   const db = await dbOf(ctx);
-  return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, id)).for('update');
-    if (!locked) throw new NotFoundError('No such company.');
-    const before = await viewIn(tx, id);
-    if (patch.version !== before.version)
-      throw new ConflictError(
-        `${before.name} was changed by someone else since you opened it (version ${before.version}).`,
-        before,
-      );
-    const { version: _version, archived: _archived, ...fields } = patch;
-    const named = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<CompanyInput>;
-    const input: CompanyInput = { ...viewAsInput(before), ...named };
-    await assertUnique(tx, input, id);
-    await tx
-      .update(companies)
-      .set({
-        ...companyColumns(input),
-        archived: patch.archived ?? before.archived,
-        version: sql`${companies.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(companies.id, id));
-    await replaceExposuresAndLists(tx, actor, id, input);
-    const after = await viewIn(tx, id);
-    const action =
-      patch.archived === false && before.archived
-        ? 'company.restore'
-        : patch.archived && !before.archived
-          ? 'company.archive'
-          : 'company.update';
-    await recordAudit(tx, actor, {
-      action,
-      entityType: 'company',
-      entityId: id,
-      before: companySnapshot(before),
-      after: companySnapshot(after),
-    });
-    return after;
-  });
+  return mapUniqueRaces(
+    () =>
+      db.transaction(async (tx) => {
+        const [locked] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, id)).for('update');
+        if (!locked) throw new NotFoundError('No such company.');
+        const before = await viewIn(tx, id);
+        if (patch.version !== before.version)
+          throw new ConflictError(
+            `${before.name} was changed by someone else since you opened it (version ${before.version}).`,
+            before,
+          );
+        const { version: _version, archived: _archived, ...fields } = patch;
+        const named = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<CompanyInput>;
+        const input: CompanyInput = { ...viewAsInput(before), ...named };
+        await assertUnique(tx, input, id);
+        await tx
+          .update(companies)
+          .set({
+            ...companyColumns(input),
+            archived: patch.archived ?? before.archived,
+            version: sql`${companies.version} + 1`,
+            updatedAt: new Date(),
+          })
+          .where(eq(companies.id, id));
+        await replaceExposuresAndLists(tx, actor, id, input);
+        const after = await viewIn(tx, id);
+        const action =
+          patch.archived === false && before.archived
+            ? 'company.restore'
+            : patch.archived && !before.archived
+              ? 'company.archive'
+              : 'company.update';
+        await recordAudit(tx, actor, {
+          action,
+          entityType: 'company',
+          entityId: id,
+          before: companySnapshot(before),
+          after: companySnapshot(after),
+        });
+        return after;
+      }),
+    companyRaceLosers(db, { name: patch.name, ticker: patch.ticker }, id),
+  );
 }
 
 /** The company as it would be after a bulk action, or null when the action changes nothing for it. */

@@ -13,7 +13,7 @@ import {
 } from '../figures/schema';
 import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
-import { snapshot, toView } from './figures';
+import { snapshot, storedFigure, toView } from './figures';
 import { assertRole } from './guard';
 
 function readSnapshot(value: unknown): FigureSnapshot | null {
@@ -95,8 +95,10 @@ export async function restoreFigure(ctx: Ctx, { eventId }: RestoreFigureInput): 
         ),
       )
       .for('update');
+    const existsAgain = (stored: FigureView | null) =>
+      new ConflictError(`${label} of ${company.name} exists again; edit it instead of restoring.`, stored);
     const taken = sameYear.find((f) => f.id === deleted.id || figureKey(f) === figureKey(deleted));
-    if (taken) throw new ConflictError(`${label} of ${company.name} exists again; edit it instead of restoring.`, toView(taken));
+    if (taken) throw existsAgain(toView(taken));
     const otherCurrency = sameYear.find((f) => f.currency !== deleted.currency);
     if (otherCurrency)
       throw new RuleError(
@@ -120,8 +122,11 @@ export async function restoreFigure(ctx: Ctx, { eventId }: RestoreFigureInput): 
         updatedBy: actor.label,
         updatedAt: new Date(),
       })
+      // A concurrent restore (or create) of the key that committed after the read above: skipped, then a 409.
+      .onConflictDoNothing()
       .returning();
-    const view = toView(row!);
+    if (!row) throw existsAgain((await storedFigure(tx, deleted)) ?? null);
+    const view = toView(row);
     await recordAudit(tx, actor, { action: 'figure.restore', entityType: 'figure', entityId: view.id, after: snapshot(view) });
     return view;
   });

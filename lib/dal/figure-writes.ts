@@ -5,8 +5,9 @@ import type { Database } from '@/db/types';
 import type { Actor } from '../domain/actor';
 import { canonicalDecimal } from '../domain/decimal';
 import type { FigureInput } from '../domain/figures/input';
+import { ConflictError } from '../errors';
 import { recordAudits, type AuditInput } from './audit';
-import { chunks, jsonRows } from './sql-helpers';
+import { chunks, jsonRows, selectRows } from './sql-helpers';
 
 /** A stored figure as the writers compare and audit it. */
 export type StoredFigure = {
@@ -29,6 +30,16 @@ export interface FigureWrites {
 
 /** A written figure: the stored row's fields, as the audit log keeps them. */
 export type WrittenFigure = StoredFigure & { updatedBy: string; updatedAt: string };
+
+/**
+ * A new figure whose natural key another request stored after the caller read (docs/data-contract.md §7). It is a
+ * 409 as it stands; a caller that can name the stored figure catches it and answers with that figure.
+ */
+export class FigureCreatedMeanwhile extends ConflictError {
+  constructor(readonly figure: FigureInput) {
+    super('Someone else saved one of these figures at the same moment. Reload and try again.');
+  }
+}
 
 /** Rows per write statement. */
 const BATCH = 5000;
@@ -72,13 +83,22 @@ export async function writeFigures(tx: Tx, actor: Actor, writes: FigureWrites): 
       kind: f.kind,
       ...contentOf(f),
     }));
-    await tx.execute(
+    // A key another request stored since the caller read is skipped, not a unique violation: the transaction stays
+    // usable, so the caller can read the stored figure and answer 409 with it.
+    const inserted = await selectRows<{ id: string }>(
+      tx,
       sql`insert into figures (id, company_id, fiscal_year, fiscal_quarter, metric, kind, value, currency, source, note,
             version, updated_by, updated_at)
           select x.id, x.company_id, x.fiscal_year, x.fiscal_quarter, x.metric, x.kind, x.value, x.currency, x.source,
             x.note, 1, ${actor.label}::text, ${at}::timestamptz
-          from ${jsonRows(rows, NEW_FIGURE)}`,
+          from ${jsonRows(rows, NEW_FIGURE)}
+          on conflict do nothing
+          returning id`,
     );
+    if (inserted.length < part.length) {
+      const ids = new Set(inserted.map((r) => r.id));
+      throw new FigureCreatedMeanwhile(part[created.findIndex((f) => !ids.has(f.id))]!);
+    }
     for (const figure of created) {
       written.push(figure);
       events.push({ action: writes.actions.create, entityType: 'figure', entityId: figure.id, before: null, after: figure });

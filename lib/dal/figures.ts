@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { companies, figures } from '@/db/schema';
+import type { Database } from '@/db/types';
 import { canonicalDecimal } from '../domain/decimal';
 import { currencyClashes, planFigureWrites, repeatedFigures, type BatchIssue } from '../domain/figures/batch-rules';
 import { figureKey, type FigureInput } from '../domain/figures/input';
@@ -9,7 +10,7 @@ import { ConflictError, NotFoundError, RuleError, type FieldIssue } from '../err
 import type { DeleteFigureInput, FigureBatch, FigureQuery, FigureView } from '../figures/schema';
 import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
-import { writeFigures } from './figure-writes';
+import { FigureCreatedMeanwhile, writeFigures } from './figure-writes';
 import { assertRole } from './guard';
 
 type FigureRow = typeof figures.$inferSelect;
@@ -117,6 +118,13 @@ export async function putFigures(
       creates: plan.creates,
       updates: plan.updates.map(({ before, figure }) => ({ before: snapshot(before), figure })),
       actions: { create: 'figure.create', update: 'figure.update' },
+    }).catch(async (error: unknown) => {
+      // Another request created one of these keys after the read above: a 409 with its figure, as for a stale version.
+      if (error instanceof FigureCreatedMeanwhile) {
+        const f = error.figure;
+        assertVersion(f, await storedFigure(tx, f), names.get(f.companyId));
+      }
+      throw error;
     });
     const saved = new Map([...plan.unchanged, ...written].map((f) => [figureKey(f), f]));
     // In the order sent: the stored figure for each, as the grid needs it to carry on editing.
@@ -127,6 +135,26 @@ export async function putFigures(
       figures: inputs.map((f) => saved.get(figureKey(f))!),
     };
   });
+}
+
+/** The stored figure with the natural key of `f`, if any. */
+export async function storedFigure(
+  db: Pick<Database, 'select'>,
+  f: Pick<FigureInput, 'companyId' | 'fiscalYear' | 'metric' | 'kind'> & { fiscalQuarter: number | null },
+): Promise<FigureView | undefined> {
+  const [row] = await db
+    .select()
+    .from(figures)
+    .where(
+      and(
+        eq(figures.companyId, f.companyId),
+        eq(figures.fiscalYear, f.fiscalYear),
+        sql`coalesce(${figures.fiscalQuarter}, 0) = ${f.fiscalQuarter ?? 0}`,
+        eq(figures.metric, f.metric),
+        eq(figures.kind, f.kind),
+      ),
+    );
+  return row && toView(row);
 }
 
 /** An update carries the version it read; a new figure none (one with a version was deleted meanwhile). */

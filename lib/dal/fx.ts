@@ -126,20 +126,20 @@ export async function setFxRate(ctx: Ctx, input: SetFxRateInput): Promise<FxRate
   const { actor } = ctx;
   assertRole(actor, 'analyst');
   const db = await dbOf(ctx);
+  const stale = (current: typeof fxRates.$inferSelect) =>
+    new ConflictError(`The ${input.currency} rate for ${input.year} was changed by ${current.updatedBy} since you read it.`, {
+      ...current,
+      usdPerUnit: canonicalDecimal(current.usdPerUnit),
+    });
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(fxRates)
-      .where(and(eq(fxRates.currency, input.currency), eq(fxRates.year, input.year)))
-      .for('update');
-    if (current && input.version !== current.version)
-      throw new ConflictError(
-        `The ${input.currency} rate for ${input.year} was changed by ${current.updatedBy} since you read it.`,
-        {
-          ...current,
-          usdPerUnit: canonicalDecimal(current.usdPerUnit),
-        },
-      );
+    const readCurrent = () =>
+      tx
+        .select()
+        .from(fxRates)
+        .where(and(eq(fxRates.currency, input.currency), eq(fxRates.year, input.year)))
+        .for('update');
+    const [current] = await readCurrent();
+    if (current && input.version !== current.version) throw stale(current);
     const values = { usdPerUnit: input.usdPerUnit, updatedBy: actor.label, updatedAt: new Date() };
     const [row] = current
       ? await tx
@@ -150,15 +150,23 @@ export async function setFxRate(ctx: Ctx, input: SetFxRateInput): Promise<FxRate
       : await tx
           .insert(fxRates)
           .values({ ...values, currency: input.currency, year: input.year })
+          // A request that created the same rate after the read above wins; this one is a stale 409.
+          .onConflictDoNothing()
           .returning();
+    if (!row) {
+      const [created] = await readCurrent();
+      throw created
+        ? stale(created)
+        : new ConflictError('Someone else saved this rate at the same moment. Reload and try again.');
+    }
     await recordAudit(tx, actor, {
       action: current ? 'fx.update' : 'fx.create',
       entityType: 'fx_rate',
       entityId: `${input.currency}-${input.year}`,
       before: current ? { usdPerUnit: canonicalDecimal(current.usdPerUnit) } : null,
-      after: { usdPerUnit: canonicalDecimal(row!.usdPerUnit) },
+      after: { usdPerUnit: canonicalDecimal(row.usdPerUnit) },
     });
-    return toView(row!);
+    return toView(row);
   });
 }
 

@@ -9,6 +9,7 @@ import type { CreateListInput, ListView, RenameListInput } from '../lists/schema
 import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
+import { mapUniqueRaces, type RaceLosers } from './unique-races';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -27,76 +28,98 @@ export async function listLists(ctx: Ctx): Promise<ListView[]> {
 
 /**
  * The ids of the named lists, creating those that do not exist yet (names match case-insensitively; a new
- * list keeps the spelling it was first given).
+ * list keeps the spelling it was first given). One statement inserts what is missing and skips a name another
+ * request created meanwhile, so concurrent writes naming the same new list share it; keys go in sorted order so
+ * two such inserts cannot deadlock.
  */
 export async function resolveListIds(tx: Tx, actor: Actor, names: readonly string[]): Promise<Map<string, string>> {
   const wanted = new Map(names.map((n) => [caseFold(n), n.trim()]));
   if (wanted.size === 0) return new Map();
-  const existing = await tx
-    .select({ id: lists.id, nameKey: lists.nameKey })
-    .from(lists)
-    .where(inArray(lists.nameKey, [...wanted.keys()]));
-  const ids = new Map(existing.map((l) => [l.nameKey, l.id]));
-  const missing = [...wanted].filter(([key]) => !ids.has(key));
+  const keys = [...wanted.keys()].sort();
+  const read = () => tx.select({ id: lists.id, nameKey: lists.nameKey }).from(lists).where(inArray(lists.nameKey, keys));
+  let found = await read();
+  const missing = keys.filter((key) => !found.some((l) => l.nameKey === key));
   if (missing.length > 0) {
     const created = await tx
       .insert(lists)
-      .values(missing.map(([nameKey, name]) => ({ name, nameKey })))
-      .returning({ id: lists.id, name: lists.name, nameKey: lists.nameKey });
-    for (const l of created) {
-      ids.set(l.nameKey, l.id);
+      .values(missing.map((nameKey) => ({ name: wanted.get(nameKey)!, nameKey })))
+      .onConflictDoNothing({ target: lists.nameKey })
+      .returning({ id: lists.id, name: lists.name });
+    for (const l of created)
       await recordAudit(tx, actor, { action: 'list.create', entityType: 'list', entityId: l.id, after: { name: l.name } });
-    }
+    found = await read();
   }
-  return ids;
+  return new Map(found.map((l) => [l.nameKey, l.id]));
 }
 
-async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
-  const [clash] = await tx
+/** The error naming the list that holds a name, or null when the name is free. */
+async function nameTakenError(db: Pick<Database, 'select'>, name: string, exceptId?: string): Promise<RuleError | null> {
+  const [clash] = await db
     .select({ id: lists.id, name: lists.name })
     .from(lists)
     .where(eq(lists.nameKey, caseFold(name)));
-  if (clash && clash.id !== exceptId) {
-    const message = `A list named ${clash.name} already exists.`;
-    throw new RuleError(message, [{ path: ['name'], message }]);
-  }
+  if (!clash || clash.id === exceptId) return null;
+  const message = `A list named ${clash.name} already exists.`;
+  return new RuleError(message, [{ path: ['name'], message }]);
+}
+
+async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const error = await nameTakenError(tx, name, exceptId);
+  if (error) throw error;
+}
+
+/** A create or rename that passed assertNameFree but lost to one that committed the same name meanwhile. */
+function listRaceLosers(db: Pick<Database, 'select'>, name: string, exceptId?: string): RaceLosers {
+  const message = `A list named ${name} already exists.`;
+  return {
+    lists_name_key_key: async () =>
+      (await nameTakenError(db, name, exceptId)) ?? new RuleError(message, [{ path: ['name'], message }]),
+  };
 }
 
 export async function createList(ctx: Ctx, { name }: CreateListInput): Promise<ListView> {
   const { actor } = ctx;
   assertRole(actor, 'analyst');
   const db = await dbOf(ctx);
-  return db.transaction(async (tx) => {
-    await assertNameFree(tx, name);
-    const [row] = await tx
-      .insert(lists)
-      .values({ name, nameKey: caseFold(name) })
-      .returning();
-    await recordAudit(tx, actor, { action: 'list.create', entityType: 'list', entityId: row!.id, after: { name } });
-    return { id: row!.id, name: row!.name, companies: 0 };
-  });
+  return mapUniqueRaces(
+    () =>
+      db.transaction(async (tx) => {
+        await assertNameFree(tx, name);
+        const [row] = await tx
+          .insert(lists)
+          .values({ name, nameKey: caseFold(name) })
+          .returning();
+        await recordAudit(tx, actor, { action: 'list.create', entityType: 'list', entityId: row!.id, after: { name } });
+        return { id: row!.id, name: row!.name, companies: 0 };
+      }),
+    listRaceLosers(db, name),
+  );
 }
 
 export async function renameList(ctx: Ctx, { listId, name }: RenameListInput): Promise<void> {
   const { actor } = ctx;
   assertRole(actor, 'analyst');
   const db = await dbOf(ctx);
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
-    if (!before) throw new NotFoundError('No such list.');
-    await assertNameFree(tx, name, listId);
-    await tx
-      .update(lists)
-      .set({ name, nameKey: caseFold(name) })
-      .where(eq(lists.id, listId));
-    await recordAudit(tx, actor, {
-      action: 'list.rename',
-      entityType: 'list',
-      entityId: listId,
-      before: { name: before.name },
-      after: { name },
-    });
-  });
+  await mapUniqueRaces(
+    () =>
+      db.transaction(async (tx) => {
+        const [before] = await tx.select().from(lists).where(eq(lists.id, listId)).for('update');
+        if (!before) throw new NotFoundError('No such list.');
+        await assertNameFree(tx, name, listId);
+        await tx
+          .update(lists)
+          .set({ name, nameKey: caseFold(name) })
+          .where(eq(lists.id, listId));
+        await recordAudit(tx, actor, {
+          action: 'list.rename',
+          entityType: 'list',
+          entityId: listId,
+          before: { name: before.name },
+          after: { name },
+        });
+      }),
+    listRaceLosers(db, name, listId),
+  );
 }
 
 /** Deletes a list; its companies stay, only their membership goes. The audit event keeps the members. */

@@ -9,6 +9,7 @@ import type { ChangeOwnPasswordInput, ChangeRoleInput, NewUserInput, SetDisabled
 import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
+import { mapUniqueRaces } from './unique-races';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -71,27 +72,31 @@ export async function createUser(
   if (given !== undefined) assertPasswordAllowed(password, data.email);
   const passwordHash = await hashPassword(password);
   const db = await dbOf(ctx);
-  const row = await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, data.email));
-    if (existing) {
-      const message = `A user with the email ${data.email} already exists.`;
-      throw new RuleError(message, [{ path: ['email'], message }]);
-    }
-    const [created] = await tx
-      .insert(users)
-      .values({ ...data, passwordHash })
-      .returning();
-    await recordAudit(tx, actor, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: created!.id,
-      after: auditShape(created!),
-    });
-    return created!;
-  });
+  const message = `A user with the email ${data.email} already exists.`;
+  const emailTaken = () => new RuleError(message, [{ path: ['email'], message }]);
+  // The check names the email; a request that committed the same email after it loses on the unique index.
+  const row = await mapUniqueRaces(
+    () =>
+      db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, data.email));
+        if (existing) throw emailTaken();
+        const [created] = await tx
+          .insert(users)
+          .values({ ...data, passwordHash })
+          .returning();
+        await recordAudit(tx, actor, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created!.id,
+          after: auditShape(created!),
+        });
+        return created!;
+      }),
+    { users_email_lower_key: async () => emailTaken() },
+  );
   return { user: toView(row), initialPassword: given === undefined ? password : null };
 }
 
