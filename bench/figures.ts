@@ -4,6 +4,7 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench:figures   # a fresh database on that server
  * Prints a markdown table; the numbers go into bench/README.md by hand.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import { auditEvents } from '../db/schema';
 import { setProcessDatabase } from '../db/client';
@@ -23,10 +24,15 @@ const SIZE: UniverseSize = {
 const rows: string[] = [];
 
 async function time<T>(label: string, run: () => Promise<T>, describe: (result: T) => string): Promise<T> {
+  // The longest the event loop was held during the step: how long every other request would have waited.
+  const stall = monitorEventLoopDelay({ resolution: 10 });
+  stall.enable();
   const started = performance.now();
   const result = await run();
   const ms = performance.now() - started;
-  rows.push(`| ${label} | ${Math.round(ms).toLocaleString('en-US')} ms | ${describe(result)} |`);
+  stall.disable();
+  const longest = Math.round(stall.max / 1e6).toLocaleString('en-US');
+  rows.push(`| ${label} | ${Math.round(ms).toLocaleString('en-US')} ms | ${longest} ms | ${describe(result)} |`);
   return result;
 }
 
@@ -50,7 +56,7 @@ async function main() {
   const file = figuresCsv(SIZE);
   const revised = figuresCsv(SIZE, 1);
   console.log(`${db.describe}; ${SIZE.companies} companies, ${n} figures (${(file.length / 2 ** 20).toFixed(1)} MB)\n`);
-  rows.push('| step | time | result |', '|---|---:|---|');
+  rows.push('| step | time | longest event-loop stall | result |', '|---|---:|---:|---|');
 
   await time(
     'import figures.csv, dry run',

@@ -61,12 +61,25 @@ export interface CsvIssue {
   message: string;
 }
 
-/** A CSV file with bad rows: nothing was written, and every bad row is listed (docs/data-contract.md §6). */
+/** The most issues one rejected import answers; the total count comes with them (docs/data-contract.md §6). */
+export const MAX_CSV_ISSUES = 1_000;
+
+/**
+ * A CSV file with bad rows: nothing was written. It carries the first MAX_CSV_ISSUES issues and the total count,
+ * so a file of a million bad rows answers a bounded list (docs/data-contract.md §6).
+ */
 export class CsvRejectedError extends DomainError {
   override readonly status = 422;
-  constructor(readonly issues: CsvIssue[]) {
+  readonly issues: CsvIssue[];
+  readonly issueCount: number;
+  constructor(issues: readonly CsvIssue[]) {
+    const total = issues.length;
     super(
-      `The file was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} to fix. Nothing was written.`,
+      `The file was not imported: ${total.toLocaleString('en-US')} ${total === 1 ? 'problem' : 'problems'} to fix${
+        total > MAX_CSV_ISSUES ? ` (the first ${MAX_CSV_ISSUES.toLocaleString('en-US')} are listed)` : ''
+      }. Nothing was written.`,
     );
+    this.issues = issues.slice(0, MAX_CSV_ISSUES);
+    this.issueCount = total;
   }
 }

@@ -5,15 +5,14 @@ import { decodeCsvFile, MAX_CSV_BYTES, MAX_CSV_SIZE_LABEL } from '../csv/file';
 import type { Ctx } from '../dal/context';
 import { CsvRejectedError, DomainError } from '../errors';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
+import { PayloadTooLargeError, readBodyBytes } from './body';
 import { withAuth } from './handler';
 import { parseSearch } from './query';
 
-class PayloadTooLargeError extends DomainError {
-  override readonly status = 413;
-  constructor() {
-    super(`The file is larger than ${MAX_CSV_SIZE_LABEL}, the most one import takes. Split it into smaller files.`);
-  }
-}
+const fileTooLarge = () =>
+  new PayloadTooLargeError(
+    `The file is larger than ${MAX_CSV_SIZE_LABEL}, the most one import takes. Split it into smaller files.`,
+  );
 
 class UnsupportedMediaTypeError extends DomainError {
   override readonly status = 415;
@@ -39,26 +38,7 @@ export const importQuerySchema = z
  */
 export async function readCsvBody(req: NextRequest): Promise<string> {
   if (req.headers.get('content-type')?.toLowerCase().startsWith('multipart/')) throw new UnsupportedMediaTypeError();
-  if (Number(req.headers.get('content-length')) > MAX_CSV_BYTES) throw new PayloadTooLargeError();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      size += read.value.byteLength;
-      if (size > MAX_CSV_BYTES) {
-        await reader.cancel();
-        throw new PayloadTooLargeError();
-      }
-      chunks.push(read.value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readBodyBytes(req, MAX_CSV_BYTES, fileTooLarge);
   const decoded = decodeCsvFile(bytes);
   if (!decoded.ok) throw new CsvRejectedError([decoded.issue]);
   return decoded.text;

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { ConflictError, CsvRejectedError, DomainError, RuleError } from '../errors';
 
-/** The one error shape of the API (docs/data-contract.md §7): `{ error: { message, issues? } }`, 409s add `current`. */
+/** The one error shape of the API (docs/data-contract.md §7): `{ error: { message, issues?, issueCount? } }`, 409s add `current`. */
 export function jsonError(status: number, message: string, extra: Record<string, unknown> = {}) {
   return NextResponse.json({ error: { message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
@@ -15,7 +15,8 @@ export function errorResponse(error: unknown): NextResponse {
       issues: error.issues.map((i) => ({ path: i.path, message: i.message })),
     });
   if (error instanceof RuleError) return jsonError(422, error.message, { issues: error.issues });
-  if (error instanceof CsvRejectedError) return jsonError(422, error.message, { issues: error.issues });
+  if (error instanceof CsvRejectedError)
+    return jsonError(422, error.message, { issues: error.issues, issueCount: error.issueCount });
   if (error instanceof ConflictError)
     return NextResponse.json({ error: { message: error.message }, current: error.current }, { status: 409 });
   if (error instanceof SyntaxError) return jsonError(400, 'The request body is not valid JSON.');

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { PayloadTooLargeError, readBodyBytes } from './body';
 
 /** The query string as a plain object (first value of a repeated key), for zod. */
 export function searchParamsObject(req: NextRequest): Record<string, string> {
@@ -20,9 +21,18 @@ export function isFlagSet(req: NextRequest, name: string): boolean {
   return value === '1' || value === 'true' || value === 'yes';
 }
 
-/** The JSON body; a body that is not JSON becomes a SyntaxError, which the wrapper answers with 400. */
+/** The largest JSON body the API reads (docs/data-contract.md §7); CSV uploads have their own limit. */
+export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+
+const bodyTooLarge = () =>
+  new PayloadTooLargeError('The request body is larger than 5 MB, the most the API reads. Send the figures in smaller batches.');
+
+/**
+ * The JSON body, at most MAX_JSON_BYTES (413 beyond, without reading the rest); a body that is not JSON becomes
+ * a SyntaxError, which the wrapper answers with 400.
+ */
 export async function jsonBody(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
+  const text = new TextDecoder().decode(await readBodyBytes(req, MAX_JSON_BYTES, bodyTooLarge));
   if (text.trim() === '') throw new SyntaxError('empty body');
   return JSON.parse(text);
 }

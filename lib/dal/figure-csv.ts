@@ -92,38 +92,45 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
   }
   const incoming = rows.map((r) => ({ figure: r.figure, where: `line ${r.line}`, company: r.company.name }));
 
-  // Only the figures of the companies in the file: they are all the natural keys and currencies that can clash.
-  const stored: StoredFigure[] = [];
-  for (const part of chunks([...new Set(rows.map((r) => r.company.id))]))
-    for (const f of await db.select().from(figures).where(inArray(figures.companyId, part)))
-      stored.push({ ...f, value: canonicalDecimal(f.value) });
-  for (const issue of [...repeatedFigures(incoming), ...currencyClashes(incoming, stored)])
-    issues.push({ line: rows[issue.index]!.line, column: issue.field, message: issue.message });
-  if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
+  // Read, checked against and written in one transaction: a write locks the stored figures it may replace
+  // (`for update`), so a PUT that commits meanwhile is waited for, and the audit's "before" is what was replaced.
+  return db.transaction(async (tx) => {
+    const stored = await storedFiguresOf(tx, [...new Set(rows.map((r) => r.company.id))], { lock: !dryRun });
+    for (const issue of [...repeatedFigures(incoming), ...currencyClashes(incoming, stored)])
+      issues.push({ line: rows[issue.index]!.line, column: issue.field, message: issue.message });
+    if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
 
-  const warnings = await importWarnings(db, rows);
-  // No versions here: a row replaces the stored figure of its natural key, so the same file twice changes nothing.
-  const plan = planFigureWrites(
-    rows.map((r) => r.figure),
-    new Map(stored.map((f) => [figureKey(f), f])),
-  );
-  const summary = {
-    dryRun,
-    created: plan.creates.length,
-    updated: plan.updates.length,
-    unchanged: plan.unchanged.length,
-    warnings,
-  };
-  if (dryRun || plan.creates.length + plan.updates.length === 0) return summary;
-
-  await db.transaction((tx) =>
-    writeFigures(tx, ctx.actor, {
+    const warnings = await importWarnings(tx, rows);
+    // No versions here: a row replaces the stored figure of its natural key, so the same file twice changes nothing.
+    const plan = planFigureWrites(
+      rows.map((r) => r.figure),
+      new Map(stored.map((f) => [figureKey(f), f])),
+    );
+    const summary = {
+      dryRun,
+      created: plan.creates.length,
+      updated: plan.updates.length,
+      unchanged: plan.unchanged.length,
+      warnings,
+    };
+    if (dryRun || plan.creates.length + plan.updates.length === 0) return summary;
+    await writeFigures(tx, ctx.actor, {
       creates: plan.creates,
       updates: plan.updates,
       actions: { create: 'figure.import_create', update: 'figure.import_update' },
-    }),
-  );
-  return summary;
+    });
+    return summary;
+  });
+}
+
+/** The stored figures of these companies: every natural key and currency a file about them can clash with. */
+async function storedFiguresOf(db: Database, companyIds: string[], { lock }: { lock: boolean }): Promise<StoredFigure[]> {
+  const stored: StoredFigure[] = [];
+  for (const part of chunks(companyIds)) {
+    const query = db.select().from(figures).where(inArray(figures.companyId, part));
+    for (const f of await (lock ? query.for('update') : query)) stored.push({ ...f, value: canonicalDecimal(f.value) });
+  }
+  return stored;
 }
 
 /** Worth knowing, not wrong: an archived company, a currency unlike the company's, no FX rate for the year. */
