@@ -19,6 +19,7 @@ export const exposures = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.layerKey] }),
     check('exposures_share_range', sql`${t.share} > 0 and ${t.share} <= 1`),
+    check('exposures_share_scale', sql`scale(${t.share}) <= 20`),
     index('exposures_layer_idx').on(t.layerKey, t.companyId),
   ],
 );

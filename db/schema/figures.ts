@@ -60,6 +60,8 @@ export const figures = pgTable(
     check('figures_quarter_range', sql`${t.fiscalQuarter} is null or ${t.fiscalQuarter} between 1 and 4`),
     check('figures_non_negative', sql`${t.metric} = 'operating_income' or ${t.value} >= 0`),
     check('figures_value_scale', sql`scale(${t.value}) <= 6`),
+    // At most 12 integer digits (docs/data-contract.md §2), whatever path writes the row.
+    check('figures_value_bound', sql`abs(${t.value}) < 1000000000000`),
     check('figures_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('figures_source_length', sql`${t.source} is null or length(${t.source}) <= 2000`),
   ],
@@ -79,6 +81,7 @@ export const fxRates = pgTable(
   (t) => [
     primaryKey({ columns: [t.currency, t.year] }),
     check('fx_rates_positive', sql`${t.usdPerUnit} > 0`),
+    check('fx_rates_bound', sql`${t.usdPerUnit} < 1000000 and scale(${t.usdPerUnit}) <= 20`),
     check('fx_rates_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$' and ${t.currency} <> 'USD'`),
     check('fx_rates_year_range', sql`${t.year} between 1990 and 2100`),
   ],

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { isUuid } from '../domain/ids';
+import { NotFoundError } from '../errors';
 import { PayloadTooLargeError, readBodyBytes } from './body';
 
 /** The query string as a plain object (first value of a repeated key), for zod. */
@@ -35,4 +37,13 @@ export async function jsonBody(req: NextRequest): Promise<unknown> {
   const text = new TextDecoder().decode(await readBodyBytes(req, MAX_JSON_BYTES, bodyTooLarge));
   if (text.trim() === '') throw new SyntaxError('empty body');
   return JSON.parse(text);
+}
+
+/**
+ * The `{id}` of a route, checked at the edge (docs/data-contract.md §7): anything but a UUID names nothing, so it
+ * is a 404 before it reaches SQL.
+ */
+export function idParam(id: string, notFound: string): string {
+  if (!isUuid(id)) throw new NotFoundError(notFound);
+  return id;
 }

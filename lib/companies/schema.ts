@@ -4,6 +4,7 @@ import { isCountryCode } from '../domain/countries';
 import { currencySchema } from '../domain/currencies';
 import { LAYER_KEYS, LAYERS, type LayerKey } from '../domain/layers';
 import { sharesSumProblem } from '../domain/shares';
+import { textRule, type TextKind } from '../domain/text';
 import { listNameSchema } from '../lists/schema';
 
 /**
@@ -13,19 +14,24 @@ import { listNameSchema } from '../lists/schema';
 export const COMPANY_STATUSES = ['public', 'private'] as const;
 export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
 
-/** A trimmed optional text: blank becomes null. */
-const optionalText = (max: number) =>
+/** A trimmed optional text under the stored-text rule: blank becomes null. */
+const optionalText = (max: number, kind: TextKind = 'line') =>
   z
     .string()
     .trim()
     .max(max, `Use at most ${max} characters.`)
+    .superRefine(textRule(kind))
     .nullish()
     .transform((v) => (v ? v : null));
 
+// At most 20 decimals (docs/data-contract.md §2), checked on the text before decimal.js or SQL see it.
 const decimalShare = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .refine((v) => /^(0|[1-9]\d*)?(\.\d+)?$/.test(v) && v !== '' && v !== '.', 'Enter the share as a decimal fraction, e.g. 0.6.');
+  .refine(
+    (v) => /^(0|[1-9]\d{0,2})?(\.\d{1,20})?$/.test(v) && v !== '',
+    'Enter the share as a decimal fraction with at most 20 decimals, e.g. 0.6.',
+  );
 
 const exposureInputSchema = z.object({
   layer: z.enum(LAYER_KEYS, `Choose one of ${LAYER_KEYS.join(', ')}.`),
@@ -36,7 +42,7 @@ export type ExposureInput = z.output<typeof exposureInputSchema>;
 
 /** Each field's rule without a default: a create adds the defaults, a patch leaves out what it does not name. */
 const companyFields = z.object({
-  name: z.string().trim().min(1, 'Enter the company name.').max(200, 'Use at most 200 characters.'),
+  name: z.string().trim().min(1, 'Enter the company name.').max(200, 'Use at most 200 characters.').superRefine(textRule('name')),
   ticker: optionalText(20).refine((v) => v === null || /^[A-Za-z0-9][A-Za-z0-9.:\-/ ]*$/.test(v), {
     message: 'Use letters, digits and . : - / only.',
   }),
@@ -55,7 +61,7 @@ const companyFields = z.object({
     (v) => v === null || /^https?:\/\/[^\s]+$/i.test(v),
     'Use a web address starting with https://.',
   ),
-  description: optionalText(2000),
+  description: optionalText(2000, 'multiline'),
   lists: z.array(listNameSchema).max(50, 'At most 50 lists.'),
   exposures: z.array(exposureInputSchema).max(LAYERS.length),
 });

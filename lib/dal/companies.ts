@@ -11,6 +11,7 @@ import { loadCompanyViews } from './company-views';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { escapeLike } from './sql-helpers';
+import { isUuid } from '../domain/ids';
 
 /** Each company's primary layer: its largest share, ties to the lower layer (docs/data-contract.md §2). */
 function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
@@ -126,7 +127,7 @@ export async function companyIdsForFilter(db: Database, filter: CompanyFilter): 
 
 export async function getCompany(ctx: Ctx, id: string): Promise<CompanyView> {
   assertRole(ctx.actor, 'viewer');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such company.');
+  if (!isUuid(id)) throw new NotFoundError('No such company.');
   const db = await dbOf(ctx);
   const [view] = await loadCompanyViews(db, [id]);
   if (!view) throw new NotFoundError('No such company.');

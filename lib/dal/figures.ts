@@ -12,6 +12,7 @@ import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
 import { FigureCreatedMeanwhile, writeFigures } from './figure-writes';
 import { assertRole } from './guard';
+import { isUuid } from '../domain/ids';
 
 type FigureRow = typeof figures.$inferSelect;
 
@@ -171,7 +172,7 @@ function assertVersion(f: FigureInput, current: FigureView | undefined, company:
 /** DELETE /api/v1/figures/{id}?version= — recorded with the whole figure, so it can be restored from history. */
 export async function deleteFigure(ctx: Ctx, { id, version }: DeleteFigureInput): Promise<void> {
   assertRole(ctx.actor, 'analyst');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such figure.');
+  if (!isUuid(id)) throw new NotFoundError('No such figure.');
   const db = await dbOf(ctx);
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(figures).where(eq(figures.id, id)).for('update');

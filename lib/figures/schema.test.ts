@@ -66,7 +66,9 @@ describe('the other figure inputs', () => {
   it('reads the list query and the delete version from strings', () => {
     expect(figureQuerySchema.parse({ year: '2024', metric: 'capex' })).toEqual({ year: 2024, metric: 'capex' });
     expect(figureQuerySchema.safeParse({ year: '1989' }).success).toBe(false);
-    expect(deleteFigureSchema.parse({ id: 'x', version: '3' })).toEqual({ id: 'x', version: 3 });
-    expect(deleteFigureSchema.safeParse({ id: 'x' }).error?.issues[0]?.message).toBe('Send ?version= (the version you read).');
+    const id = '5f0c6e4e-8d3a-4c39-9a4e-2b7f1d0c9e11';
+    expect(deleteFigureSchema.parse({ id, version: '3' })).toEqual({ id, version: 3 });
+    expect(deleteFigureSchema.safeParse({ id }).error?.issues[0]?.message).toBe('Send ?version= (the version you read).');
+    expect(deleteFigureSchema.safeParse({ id: '-'.repeat(36), version: '3' }).error?.issues[0]?.message).toBe('No such figure.');
   });
 });

@@ -67,7 +67,7 @@ export function parseFigureBatch({ figures }: z.output<typeof figureBatchBodySch
 
 /** DELETE /api/v1/figures/{id}?version= and the grid's delete: at the version read. */
 export const deleteFigureSchema = z.object({
-  id: z.string(),
+  id: z.uuid('No such figure.'),
   version: z.coerce.number('Send ?version= (the version you read).').int().min(1),
 });
 export type DeleteFigureInput = z.infer<typeof deleteFigureSchema>;

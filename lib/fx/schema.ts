@@ -5,7 +5,8 @@ import { yearSchema } from '../domain/years';
 
 /** FX rates: currency × calendar year → USD per one unit, the year's average. Client code imports this module. */
 
-const positiveDecimal = /^\d+(\.\d+)?$/;
+// Under a million USD per unit with at most 20 decimals (docs/data-contract.md §2), checked on the text first.
+const positiveDecimal = /^\d{1,6}(\.\d{1,20})?$/;
 
 export const fxRateSchema = z.object({
   currency: z
@@ -18,7 +19,10 @@ export const fxRateSchema = z.object({
   usdPerUnit: z
     .string()
     .trim()
-    .refine((v) => positiveDecimal.test(v) && new Dec(v).gt(0), 'Enter USD per one unit as a positive decimal, e.g. 1.0817.')
+    .refine(
+      (v) => positiveDecimal.test(v) && new Dec(v).gt(0),
+      'Enter USD per one unit as a positive decimal under 1,000,000 with at most 20 decimals, e.g. 1.0817.',
+    )
     .refine((v) => !positiveDecimal.test(v) || new Dec(v).sd(false) <= 15, 'Use at most 15 significant digits.'),
 });
 export type FxRateInput = z.output<typeof fxRateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textRule } from '../domain/text';
 
 /** The rules of a list name, shared by the lists page, the company form, bulk actions and the CSV importer. */
 export const listNameSchema = z
@@ -6,6 +7,7 @@ export const listNameSchema = z
   .trim()
   .min(1, 'Name the list.')
   .max(60, 'Use at most 60 characters.')
+  .superRefine(textRule('name'))
   .refine((v) => !v.includes(';'), 'A list name cannot contain ";" (it separates lists in CSV files).');
 
 export const createListSchema = z.object({ name: listNameSchema });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { textRule } from '../domain/text';
 
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token, e.g. "Notebook".').max(80, 'Use at most 80 characters.'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name the token, e.g. "Notebook".')
+    .max(80, 'Use at most 80 characters.')
+    .superRefine(textRule('name')),
 });
 /** `ownerId` is for the CLI, where an admin creates a token for another user; it defaults to the actor. */
 export type CreateTokenInput = z.output<typeof createTokenSchema> & { ownerId?: string | null };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
+import { textRule } from '../domain/text';
 
 const emailSchema = z
   .string()
@@ -12,7 +13,7 @@ const roleSchema = z.enum(ROLES, 'Choose a role.');
 /** The admin's form: no password, so one is generated and shown once. */
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.'),
+  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.').superRefine(textRule('name')),
   role: roleSchema,
 });
 

@@ -1,12 +1,38 @@
 import { z } from 'zod';
 import { currencySchema } from '../currencies';
+import { textRule } from '../text';
 import { yearSchema } from '../years';
 import { KINDS, METRICS } from './types';
+
+/** Integer digits a figure value may have (docs/data-contract.md §2): under a trillion of millions. */
+export const FIGURE_VALUE_INTEGER_DIGITS = 12;
+const FIGURE_VALUE = /^-?(\d+)(\.\d{1,6})?$/;
+
+/** A figure value's text: the shape first, then the bound, on the text, before decimal.js or SQL see it. */
+function figureValueProblem(v: string): string | null {
+  const match = FIGURE_VALUE.exec(v);
+  if (!match) return 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.';
+  if (match[1]!.replace(/^0+(?=\d)/, '').length > FIGURE_VALUE_INTEGER_DIGITS)
+    return `value has at most ${FIGURE_VALUE_INTEGER_DIGITS} digits before the decimal point`;
+  return null;
+}
 
 const figureValueText = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .refine((v) => /^-?\d+(\.\d{1,6})?$/.test(v), 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.');
+  .superRefine((v, ctx) => {
+    const problem = figureValueProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const figureText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `Keep the ${label} to 2,000 characters.`)
+    .superRefine(textRule(label === 'note' ? 'multiline' : 'line'))
+    .nullish()
+    .transform((v) => v || null);
 
 /**
  * One figure as the API, the grid and the importer send it (docs/data-contract.md §2, §7). Values are millions of the figure's
@@ -24,18 +50,8 @@ export const figureInputSchema = z
     kind: z.enum(KINDS, 'The kind is reported or estimate.').default('reported'),
     value: figureValueText,
     currency: currencySchema,
-    source: z
-      .string()
-      .trim()
-      .max(2000, 'Keep the source to 2,000 characters.')
-      .nullish()
-      .transform((v) => v || null),
-    note: z
-      .string()
-      .trim()
-      .max(2000, 'Keep the note to 2,000 characters.')
-      .nullish()
-      .transform((v) => v || null),
+    source: figureText('source'),
+    note: figureText('note'),
     version: z.number().int().min(1).optional(),
   })
   .refine((f) => f.metric === 'operating_income' || !f.value.startsWith('-'), {

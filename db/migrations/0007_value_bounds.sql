@@ -1,0 +1,3 @@
+ALTER TABLE "exposures" ADD CONSTRAINT "exposures_share_scale" CHECK (scale("exposures"."share") <= 20);--> statement-breakpoint
+ALTER TABLE "figures" ADD CONSTRAINT "figures_value_bound" CHECK (abs("figures"."value") < 1000000000000);--> statement-breakpoint
+ALTER TABLE "fx_rates" ADD CONSTRAINT "fx_rates_bound" CHECK ("fx_rates"."usd_per_unit" < 1000000 and scale("fx_rates"."usd_per_unit") <= 20);
