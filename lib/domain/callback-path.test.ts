@@ -6,7 +6,6 @@ const ORIGIN = 'http://a.test';
 
 /** What a browser does to a Location value before resolving it (URL standard): drop tab/LF/CR, trim C0 and space. */
 function asBrowserReadsIt(location: string): string {
-  // eslint-disable-next-line no-control-regex
   return location.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 }
 

@@ -8,7 +8,6 @@ function asBrowserReadsIt(value: string): string {
   return (
     value
       .replace(/[\t\n\r]/g, '')
-      // eslint-disable-next-line no-control-regex
       .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
       .replace(/\\/g, '/')
   );
