@@ -5,12 +5,10 @@ const SITE = 'http://same-origin.invalid';
  * C0 controls and spaces trimmed, and backslash taken as a slash in http(s) URLs.
  */
 function asBrowserReadsIt(value: string): string {
-  return (
-    value
-      .replace(/[\t\n\r]/g, '')
-      .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
-      .replace(/\\/g, '/')
-  );
+  return value
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/\\/g, '/');
 }
 
 /**
