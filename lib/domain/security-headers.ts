@@ -8,7 +8,8 @@ export type SecurityHeaderOptions = {
   development: boolean;
 };
 
-// Denied outright except the clipboard write of the chart's Copy image button.
+// Device features denied outright; this site may write the clipboard (the chart's Copy image button). Clipboard
+// reads keep the browser's default, a permission prompt.
 const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=()',
@@ -24,7 +25,6 @@ const PERMISSIONS_POLICY = [
   'payment=()',
   'serial=()',
   'usb=()',
-  'clipboard-read=()',
   'clipboard-write=(self)',
 ].join(', ');
 
