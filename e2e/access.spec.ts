@@ -85,3 +85,24 @@ test.describe('an admin action posted directly', () => {
     await viewerContext.close();
   });
 });
+
+test.describe('analyst-only pages', () => {
+  test('answer a viewer with a real 403 status and an analyst with 200', async ({ browser }) => {
+    const analystContext = await browser.newContext({ storageState: storageStateFor('analyst') });
+    const viewerContext = await browser.newContext({ storageState: storageStateFor('viewer') });
+    const created = await analystContext.request.post('/api/v1/companies', {
+      data: { name: 'Forbidden Status Co', exposures: [{ layer: 'chips', share: '1' }] },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    for (const path of ['/companies/new', `/companies/${id}/edit`]) {
+      expect((await viewerContext.request.get(path)).status(), path).toBe(403);
+      expect((await analystContext.request.get(path)).status(), path).toBe(200);
+    }
+    const viewer = await viewerContext.newPage();
+    await viewer.goto('/companies/new');
+    await expect(viewer.getByRole('heading', { name: '403 — Not allowed' })).toBeVisible();
+    await analystContext.close();
+    await viewerContext.close();
+  });
+});

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
+import { failOnCspViolations } from './fixtures/csp';
 import { importUniverse } from './fixtures/universe';
 
 /**
@@ -47,6 +48,7 @@ async function poolTable(page: Page): Promise<string> {
 }
 
 test.describe('an analyst', () => {
+  failOnCspViolations();
   test.use({ storageState: storageStateFor('analyst') });
 
   test('sees every chart draw marks for a known universe', async ({ page }) => {
@@ -128,6 +130,7 @@ test.describe('an analyst', () => {
 });
 
 test.describe('a viewer', () => {
+  failOnCspViolations();
   test.use({ storageState: storageStateFor('viewer') });
 
   test('sees the dashboard', async ({ page }) => {

@@ -11,6 +11,7 @@ import { stackMixChart } from '../lib/charts/stack-mix';
 import { parseDashboardFilters } from '../lib/domain/dashboard/filters';
 import { exportBaseName } from '../lib/export/file-name';
 import { csvHeader } from '../lib/export/table';
+import { failOnCspViolations } from './fixtures/csp';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
 import {
   csvData,
@@ -152,6 +153,8 @@ test.beforeAll(async ({ playwright }) => {
 
 test.describe('chart export', () => {
   test.use({ storageState: storageStateFor('viewer') });
+  // PNG through a canvas, Copy image, PPTX and ZIP all run under the content security policy.
+  failOnCspViolations();
 
   for (const chart of CASES) {
     test(`${chart.id}: a 2× PNG, a self-contained SVG with title, legend and source line, and the API's numbers as CSV`, async ({
