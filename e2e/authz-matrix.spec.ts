@@ -59,12 +59,6 @@ for (const [file, least] of Object.entries(PAGE_MATRIX)) {
   for (const credential of CREDENTIALS) {
     const expected = expectedPage(file, least, credential);
     test(`page ${urlOf(file)} as ${credential}: ${expected}`, async ({ playwright }) => {
-      // Until the analyst-only pages leave the loading boundary: under (main)/loading.tsx the page streams, so its
-      // forbidden() comes after the status is sent and a viewer gets 200.
-      test.fail(
-        file.startsWith('app/(app)/(main)/') && expected === '403',
-        'until the analyst-only pages leave the loading boundary',
-      );
       const context = await contextFor(playwright, credential);
       const url = urlOf(file, segments);
       const got = outcome(await context.get(url, { maxRedirects: 0 }));

@@ -48,14 +48,14 @@ export const PROBED_OVER_HTTP = new Set(['app/api/auth/[...nextauth]/route.ts'])
 /** Page files (relative to the repository) → their least role. */
 export const PAGE_MATRIX: Record<string, LeastRole> = {
   'app/(auth)/login/page.tsx': 'anonymous',
+  'app/(app)/(analyst)/companies/[id]/edit/page.tsx': 'analyst',
+  'app/(app)/(analyst)/companies/new/page.tsx': 'analyst',
   'app/(app)/(main)/page.tsx': 'viewer',
   'app/(app)/(main)/about/page.tsx': 'viewer',
   'app/(app)/(main)/account/page.tsx': 'viewer',
   'app/(app)/(main)/account/tokens/page.tsx': 'viewer',
   'app/(app)/(main)/companies/page.tsx': 'viewer',
   'app/(app)/(main)/companies/[id]/page.tsx': 'viewer',
-  'app/(app)/(main)/companies/[id]/edit/page.tsx': 'analyst',
-  'app/(app)/(main)/companies/new/page.tsx': 'analyst',
   'app/(app)/(main)/figures/page.tsx': 'viewer',
   'app/(app)/(main)/fx/page.tsx': 'viewer',
   'app/(app)/(main)/import/page.tsx': 'viewer',
