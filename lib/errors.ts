@@ -72,8 +72,8 @@ export class CsvRejectedError extends DomainError {
   override readonly status = 422;
   readonly issues: CsvIssue[];
   readonly issueCount: number;
-  constructor(issues: readonly CsvIssue[]) {
-    const total = issues.length;
+  /** `issues` in line order; `total` counts every issue found, listed or not. */
+  constructor(issues: readonly CsvIssue[], total = issues.length) {
     super(
       `The file was not imported: ${total.toLocaleString('en-US')} ${total === 1 ? 'problem' : 'problems'} to fix${
         total > MAX_CSV_ISSUES ? ` (the first ${MAX_CSV_ISSUES.toLocaleString('en-US')} are listed)` : ''

@@ -1,115 +1,155 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse';
 import { caseFold } from '@/lib/domain/case-fold';
 import type { CsvIssue } from '@/lib/errors';
+import { yieldToEventLoop } from '../server/event-loop';
 import { unguardText } from './formula-guard';
+import type { CsvIssues } from './issues';
 
 export type { CsvIssue };
 
 /** One data record: its physical start line (the header is line 1) and its cells keyed by header column. */
 export type CsvRow = { line: number; cells: Record<string, string | null> };
-export type CsvParseResult = { ok: true; header: string[]; rows: CsvRow[] } | { ok: false; issues: CsvIssue[] };
+
+export interface CsvReadOptions {
+  columns: readonly string[];
+  required?: readonly string[];
+}
 
 type RawRecord = { line: number; cells: (string | null)[] };
 
+/** How much of the file the parser takes between two turns of the event loop. */
+const SLICE_BYTES = 32 * 1024;
+
 /**
- * Reads a CSV file per docs/data-contract.md §6. The header is matched case-insensitively against `columns` and reported under
- * those canonical names. Cells are trimmed, an empty cell is null, and one leading `'` (the export's
- * formula guard) is stripped from every cell: the parser cannot tell text from number columns, so a `'`
- * before a number is accepted too, and number columns are validated by the caller. Records whose cells are
- * all empty (blank lines, `,,,`) are skipped. Never throws on bad input: problems come back as issues.
+ * Reads a CSV file per docs/data-contract.md §6, in slices: the parser takes 32 kB, each record of it goes through
+ * `readRow` (which validates it and adds its problems to `issues`), and the event loop gets a turn before the
+ * next slice, so a 20 MB import never holds other requests for more than a slice's work. Returns the header and
+ * what `readRow` returned for the rows it accepted (null = rejected).
+ *
+ * The header is matched case-insensitively against `columns` and reported under those canonical names. Cells are
+ * trimmed, an empty cell is null, and one leading `'` (the export's formula guard) is stripped from every cell: the
+ * parser cannot tell text from number columns, so a `'` before a number is accepted too, and number columns are
+ * validated by `readRow`. Records whose cells are all empty (blank lines, `,,,`) are skipped. A file that cannot
+ * be read as a whole (an empty file, a bad header, a malformed record) throws the rejection with the issues found
+ * so far; otherwise problems stay in `issues` for the caller to add to and throw.
  */
-export function parseCsv(text: string, options: { columns: readonly string[]; required?: readonly string[] }): CsvParseResult {
+export async function readCsv<T>(
+  text: string,
+  options: CsvReadOptions,
+  issues: CsvIssues,
+  readRow: (row: CsvRow) => T | null,
+): Promise<{ header: string[]; rows: T[] }> {
   const known = new Map(options.columns.map((c) => [caseFold(c), c]));
-  const read = readRecords(text);
-  if (!read.ok) {
-    // The header, when it was read, names the cell where csv-parse stopped.
-    const name = read.fieldIndex === null ? null : read.records[0]?.cells[read.fieldIndex];
-    const column = name ? (known.get(caseFold(name)) ?? name) : null;
-    return { ok: false, issues: [{ line: read.line, column, message: read.message }] };
-  }
-  const [headerRecord, ...records] = read.records;
-  if (!headerRecord)
-    return {
-      ok: false,
-      issues: [{ line: 1, column: null, message: `the file is empty: expected a header row with ${options.columns.join(', ')}` }],
-    };
+  const bytes = new TextEncoder().encode(text);
+  const startLine = lineTracker(bytes);
+  let end = 0;
+  let pending: RawRecord[] = [];
+  const parser = parse({
+    bom: true,
+    trim: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (record: string[], { bytes: recordEnd }) => {
+      const line = startLine(end);
+      end = recordEnd;
+      const cells = record.map(cleanCell);
+      if (cells.some((c) => c !== null)) pending.push({ line, cells });
+      return null; // kept in `pending`, not queued on the stream
+    },
+  });
+  let failure: unknown = null;
+  parser.on('error', (error) => (failure = error));
+  let header: string[] | null = null;
+  let headerCells: (string | null)[] = [];
+  const rows: T[] = [];
 
-  const headerResult = readHeader(headerRecord, known, options);
-  if (!headerResult.ok) return headerResult;
-  const { header } = headerResult;
-
-  const issues: CsvIssue[] = [];
-  const rows: CsvRow[] = [];
-  for (const { line, cells } of records) {
-    if (cells.length > header.length) {
-      issues.push({ line, column: null, message: `the row has ${cells.length} cells but the header has ${header.length}` });
-      continue;
+  const take = () => {
+    for (const record of pending) {
+      if (header === null) {
+        headerCells = record.cells;
+        header = readHeader(record, known, options, issues);
+        continue;
+      }
+      if (record.cells.length > header.length) {
+        issues.add({
+          line: record.line,
+          column: null,
+          message: `the row has ${record.cells.length} cells but the header has ${header.length}`,
+        });
+        continue;
+      }
+      const named: Record<string, string | null> = {};
+      header.forEach((column, i) => (named[column] = record.cells[i] ?? null));
+      const read = readRow({ line: record.line, cells: named });
+      if (read !== null) rows.push(read);
     }
-    const named: Record<string, string | null> = {};
-    header.forEach((column, i) => (named[column] = cells[i] ?? null));
-    rows.push({ line, cells: named });
+    pending = [];
+  };
+
+  try {
+    for (let offset = 0; offset < bytes.length && failure === null; offset += SLICE_BYTES) {
+      parser.write(bytes.subarray(offset, offset + SLICE_BYTES)); // parses synchronously; an error comes as an event
+      take();
+      await yieldToEventLoop();
+    }
+    if (failure === null) await endOf(parser);
+    take();
+  } catch (error) {
+    failure = error;
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, header, rows };
+  if (failure !== null) {
+    if (!(failure instanceof CsvError)) throw failure;
+    // The header, when it was read, names the cell where csv-parse stopped.
+    const name = typeof failure.index === 'number' ? headerCells[failure.index] : null;
+    const column = name ? (known.get(caseFold(name)) ?? name) : null;
+    issues.add({ line: startLine(end), column, message: malformedMessage(failure) });
+    throw issues.rejection();
+  }
+  if (header === null) {
+    issues.add({ line: 1, column: null, message: `the file is empty: expected a header row with ${options.columns.join(', ')}` });
+    throw issues.rejection();
+  }
+  return { header, rows };
 }
 
+/** The canonical header; a bad one adds its problems to `issues` and stops the import at once. */
 function readHeader(
   { line, cells }: RawRecord,
   known: ReadonlyMap<string, string>,
-  options: { columns: readonly string[]; required?: readonly string[] },
-): { ok: true; header: string[] } | { ok: false; issues: CsvIssue[] } {
-  const issues: CsvIssue[] = [];
+  options: CsvReadOptions,
+  issues: CsvIssues,
+): string[] {
+  const before = issues.count;
   const header: string[] = [];
   cells.forEach((cell, i) => {
     const column = cell === null ? undefined : known.get(caseFold(cell));
-    if (cell === null) issues.push({ line, column: null, message: `column ${i + 1} of the header has no name` });
+    if (cell === null) issues.add({ line, column: null, message: `column ${i + 1} of the header has no name` });
     else if (column === undefined)
-      issues.push({ line, column: cell, message: `unknown column "${cell}", expected one of ${options.columns.join(', ')}` });
+      issues.add({ line, column: cell, message: `unknown column "${cell}", expected one of ${options.columns.join(', ')}` });
     else if (header.includes(column))
-      issues.push({ line, column, message: `column "${column}" appears more than once in the header` });
+      issues.add({ line, column, message: `column "${column}" appears more than once in the header` });
     else header.push(column);
   });
   for (const column of options.required ?? []) {
     if (!header.includes(column))
-      issues.push({ line, column, message: `the required column "${column}" is missing from the header` });
+      issues.add({ line, column, message: `the required column "${column}" is missing from the header` });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, header };
+  if (issues.count > before) throw issues.rejection();
+  return header;
+}
+
+/** Ends the parser's input; resolves once the last record is read, rejects with the parser's error. */
+function endOf(parser: ReturnType<typeof parse>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    parser.once('finish', resolve);
+    parser.once('error', reject);
+    parser.end();
+  });
 }
 
 function cleanCell(value: string): string | null {
   const cell = unguardText(value.trim());
   return cell === '' ? null : cell;
-}
-
-type ReadResult =
-  | { ok: true; records: RawRecord[] }
-  /** The file is malformed: where csv-parse stopped, and the records read before. */
-  | { ok: false; records: RawRecord[]; line: number; fieldIndex: number | null; message: string };
-
-/** Every non-blank record with its physical start line, or where and why csv-parse could not read the file. */
-function readRecords(text: string): ReadResult {
-  const startLine = lineTracker(new TextEncoder().encode(text));
-  const records: RawRecord[] = [];
-  let end = 0;
-  try {
-    parse(text, {
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record, { bytes }) => {
-        const line = startLine(end);
-        end = bytes;
-        const cells = record.map(cleanCell);
-        if (cells.some((c) => c !== null)) records.push({ line, cells });
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const fieldIndex = typeof error.index === 'number' ? error.index : null;
-    return { ok: false, records, line: startLine(end), fieldIndex, message: malformedMessage(error) };
-  }
-  return { ok: true, records };
 }
 
 function malformedMessage(error: CsvError): string {

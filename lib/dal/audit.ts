@@ -6,7 +6,8 @@ import { AUDIT_PAGE_SIZE, type AuditEventView, type AuditFilter, type AuditPage 
 import type { Actor } from '../domain/actor';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
-import { chunks, escapeLike, jsonRows } from './sql-helpers';
+import { inTurns } from '../server/event-loop';
+import { escapeLike, jsonRows } from './sql-helpers';
 
 /** A transaction or the database: audit events are written in the same transaction as the change. */
 type Writer = Pick<Database, 'execute'>;
@@ -49,7 +50,7 @@ export async function recordAudit(tx: Writer, actor: Actor, event: AuditInput): 
 
 /** Records many events as `actor`, in batches, inside the caller's transaction. */
 export async function recordAudits(tx: Writer, actor: Actor, events: readonly AuditInput[]): Promise<void> {
-  for (const part of chunks(events, BATCH)) {
+  for await (const part of inTurns(events, BATCH)) {
     const rows = part.map((e): AuditRow => ({
       actor_id: actor.userId,
       actor_label: actor.label,

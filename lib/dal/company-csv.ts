@@ -1,16 +1,18 @@
 import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import { companies, companyLists, exposures } from '@/db/schema';
+import type { Database, Transaction } from '@/db/types';
 import { companyFilterSchema, type CompanyFilter } from '../companies/filter';
 import { companyInputSchema, type CompanyInput, type CompanyView } from '../companies/schema';
-import { parseCsv, type CsvRow } from '../csv/parse';
+import { CsvIssues } from '../csv/issues';
+import { readCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
+import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
 import { Dec } from '../domain/decimal';
 import { LAYER_KEYS } from '../domain/layers';
 import { parseShareCells } from '../domain/shares';
-import { CsvRejectedError, type CsvIssue } from '../errors';
 import { recordAudits } from './audit';
 import { companyIdsForFilter } from './companies';
 import { companySnapshot, loadCompanyViews } from './company-views';
@@ -45,9 +47,9 @@ interface ReadRow {
   input: CompanyInput;
 }
 
-function readRow(line: number, cells: Record<string, string | null>, issues: CsvIssue[]): ReadRow | null {
+function readRow(line: number, cells: Record<string, string | null>, issues: CsvIssues): ReadRow | null {
   const shares = parseShareCells(cells);
-  if (!shares.ok) for (const i of shares.issues) issues.push({ line, column: i.column, message: i.message });
+  if (!shares.ok) for (const i of shares.issues) issues.add({ line, column: i.column, message: i.message });
   const parsed = companyInputSchema.safeParse({
     name: cells.name ?? '',
     ticker: cells.ticker,
@@ -66,7 +68,7 @@ function readRow(line: number, cells: Record<string, string | null>, issues: Csv
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const field = String(i.path[0] ?? 'name');
-      issues.push({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
+      issues.add({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
     }
     return null;
   }
@@ -74,19 +76,19 @@ function readRow(line: number, cells: Record<string, string | null>, issues: Csv
 }
 
 /**
- * Flags the second and later rows with a key already seen, naming the first line (docs/data-contract.md §6). It reads the raw
- * cells, so a duplicate is reported even when the first of the pair has other problems.
+ * Flags a row whose key was already seen, naming the first line (docs/data-contract.md §6). It reads the raw cells,
+ * so a duplicate is reported even when the first of the pair has other problems.
  */
-function flagDuplicates(rows: readonly CsvRow[], column: 'name' | 'ticker', issues: CsvIssue[]) {
+function duplicateFlagger(column: 'name' | 'ticker', issues: CsvIssues) {
   const firstLine = new Map<string, number>();
-  for (const row of rows) {
-    const cell = row.cells[column];
-    if (!cell) continue;
+  return ({ line, cells }: CsvRow) => {
+    const cell = cells[column];
+    if (!cell) return;
     const key = caseFold(cell);
     const first = firstLine.get(key);
-    if (first === undefined) firstLine.set(key, row.line);
-    else issues.push({ line: row.line, column, message: `the same ${column} as line ${first}` });
-  }
+    if (first === undefined) firstLine.set(key, line);
+    else issues.add({ line, column, message: `the same ${column} as line ${first}` });
+  };
 }
 
 function sameShares(a: CompanyInput['exposures'], b: CompanyView['exposures']): boolean {
@@ -115,123 +117,148 @@ function unchanged(input: CompanyInput, view: CompanyView): boolean {
 /**
  * Imports companies.csv, all or nothing (docs/data-contract.md §6): every bad row is reported with its line, column and reason
  * and nothing is written; rows upsert on the company name, so the same file twice changes nothing. The CSV
- * has no sub-layer column, so an updated company keeps the sub-layer labels of the layers it keeps.
+ * has no sub-layer column, so an updated company keeps the sub-layer labels of the layers it keeps. The stored
+ * companies are read, compared and written in one transaction (locked unless it is a dry run), so the audit's
+ * "before" is the company that was replaced.
  */
 export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
   const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const parsed = parseCsv(text, { columns: COMPANY_CSV_COLUMNS, required: REQUIRED_COLUMNS });
-  if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
-
-  const issues: CsvIssue[] = [];
-  const rows = parsed.rows.flatMap((r) => readRow(r.line, r.cells, issues) ?? []);
-  flagDuplicates(parsed.rows, 'name', issues);
-  flagDuplicates(parsed.rows, 'ticker', issues);
+  const issues = new CsvIssues();
+  const flagDuplicates = [duplicateFlagger('name', issues), duplicateFlagger('ticker', issues)];
+  const { rows } = await readCsv(text, { columns: COMPANY_CSV_COLUMNS, required: REQUIRED_COLUMNS }, issues, (row) => {
+    const read = readRow(row.line, row.cells, issues);
+    for (const flag of flagDuplicates) flag(row);
+    return read;
+  });
 
   const db = await dbOf(ctx);
-  const nameKeys = rows.map((r) => caseFold(r.input.name));
-  const tickerKeys = rows.flatMap((r) => (r.input.ticker ? [caseFold(r.input.ticker)] : []));
+  return db.transaction(async (tx) => {
+    const existing = await storedCompaniesNamed(tx, rows, { lock: !dryRun });
+    const tickerHolders = await tickerHoldersOf(tx, rows);
+    for (const row of rows) {
+      const holder = row.input.ticker ? tickerHolders.get(caseFold(row.input.ticker)) : undefined;
+      if (holder && holder.nameKey !== caseFold(row.input.name))
+        issues.add({ line: row.line, column: 'ticker', message: `the ticker ${row.input.ticker} belongs to ${holder.name}` });
+    }
+    issues.throwIfAny();
+
+    const warnings: ImportSummary['warnings'] = [];
+    const creates: ReadRow[] = [];
+    const updates: { row: ReadRow; before: CompanyView }[] = [];
+    let same = 0;
+    for (const row of rows) {
+      const before = existing.get(caseFold(row.input.name));
+      if (!before) creates.push(row);
+      else if (unchanged(row.input, before)) same++;
+      else updates.push({ row, before });
+      if (before?.archived) warnings.push({ line: row.line, message: `${before.name} is archived; it stays archived.` });
+    }
+    const summary = { dryRun, created: creates.length, updated: updates.length, unchanged: same, warnings };
+    if (!dryRun && creates.length + updates.length > 0) await writeCompanies(tx, actor, creates, updates);
+    return summary;
+  });
+}
+
+/** The stored companies a file names, by case-folded name; locked `for update` when the import will write. */
+async function storedCompaniesNamed(
+  db: Database,
+  rows: readonly ReadRow[],
+  { lock }: { lock: boolean },
+): Promise<Map<string, CompanyView>> {
   const existing = new Map<string, CompanyView>();
-  const tickerHolders = new Map<string, { nameKey: string; name: string }>();
-  for (const part of chunks(nameKeys)) {
-    const found = await db.select({ id: companies.id }).from(companies).where(inArray(companies.nameKey, part));
+  for (const part of chunks(rows.map((r) => caseFold(r.input.name)))) {
+    const query = db.select({ id: companies.id }).from(companies).where(inArray(companies.nameKey, part));
+    const found = await (lock ? query.for('update') : query);
     for (const view of await loadCompanyViews(
       db,
       found.map((f) => f.id),
     ))
       existing.set(caseFold(view.name), view);
   }
-  for (const part of chunks(tickerKeys)) {
+  return existing;
+}
+
+/** Who holds each ticker the file uses, by case-folded ticker. */
+async function tickerHoldersOf(db: Database, rows: readonly ReadRow[]) {
+  const holders = new Map<string, { nameKey: string; name: string }>();
+  for (const part of chunks(rows.flatMap((r) => (r.input.ticker ? [caseFold(r.input.ticker)] : [])))) {
     const found = await db
       .select({ tickerKey: companies.tickerKey, nameKey: companies.nameKey, name: companies.name })
       .from(companies)
       .where(inArray(companies.tickerKey, part));
-    for (const f of found) tickerHolders.set(f.tickerKey!, { nameKey: f.nameKey, name: f.name });
+    for (const f of found) holders.set(f.tickerKey!, { nameKey: f.nameKey, name: f.name });
   }
-  for (const row of rows) {
-    const holder = row.input.ticker ? tickerHolders.get(caseFold(row.input.ticker)) : undefined;
-    if (holder && holder.nameKey !== caseFold(row.input.name))
-      issues.push({ line: row.line, column: 'ticker', message: `the ticker ${row.input.ticker} belongs to ${holder.name}` });
+  return holders;
+}
+
+/** Creates and updates the companies of an import, with their shares, lists and audit events. */
+async function writeCompanies(
+  tx: Transaction,
+  actor: Actor,
+  creates: readonly ReadRow[],
+  updates: readonly { row: ReadRow; before: CompanyView }[],
+) {
+  const ids = new Map<ReadRow, string>();
+  for (const part of chunks(creates, 2000)) {
+    const inserted = await tx
+      .insert(companies)
+      .values(part.map((r) => companyColumns(r.input)))
+      .returning({ id: companies.id, nameKey: companies.nameKey });
+    const idByKey = new Map(inserted.map((i) => [i.nameKey, i.id]));
+    for (const r of part) ids.set(r, idByKey.get(caseFold(r.input.name))!);
   }
-  if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
-
-  const warnings: ImportSummary['warnings'] = [];
-  const creates: ReadRow[] = [];
-  const updates: { row: ReadRow; before: CompanyView }[] = [];
-  let same = 0;
-  for (const row of rows) {
-    const before = existing.get(caseFold(row.input.name));
-    if (!before) creates.push(row);
-    else if (unchanged(row.input, before)) same++;
-    else updates.push({ row, before });
-    if (before?.archived) warnings.push({ line: row.line, message: `${before.name} is archived; it stays archived.` });
+  for (const { row, before } of updates) {
+    ids.set(row, before.id);
+    await tx
+      .update(companies)
+      .set({ ...companyColumns(row.input), version: sql`${companies.version} + 1`, updatedAt: new Date() })
+      .where(inArray(companies.id, [before.id]));
   }
-  const summary = { dryRun, created: creates.length, updated: updates.length, unchanged: same, warnings };
-  if (dryRun || (creates.length === 0 && updates.length === 0)) return summary;
+  const updatedIds = updates.map((u) => u.before.id);
+  for (const part of chunks(updatedIds)) {
+    await tx.delete(exposures).where(inArray(exposures.companyId, part));
+    await tx.delete(companyLists).where(inArray(companyLists.companyId, part));
+  }
+  const subLayers = new Map(
+    updates.flatMap(({ before }) => before.exposures.map((e) => [`${before.id}:${e.layer}`, e.subLayer])),
+  );
+  const written = [...creates, ...updates.map((u) => u.row)];
+  const exposureRows = written.flatMap((r) =>
+    r.input.exposures.map((e) => ({
+      companyId: ids.get(r)!,
+      layerKey: e.layer,
+      share: e.share,
+      subLayer: subLayers.get(`${ids.get(r)}:${e.layer}`) ?? null,
+    })),
+  );
+  for (const part of chunks(exposureRows)) await tx.insert(exposures).values(part);
+  const listIds = await resolveListIds(
+    tx,
+    actor,
+    written.flatMap((r) => r.input.lists),
+  );
+  const memberships = written.flatMap((r) =>
+    [...new Set(r.input.lists.map(caseFold))].map((key) => ({ companyId: ids.get(r)!, listId: listIds.get(key)! })),
+  );
+  for (const part of chunks(memberships)) await tx.insert(companyLists).values(part);
 
-  await db.transaction(async (tx) => {
-    const ids = new Map<ReadRow, string>();
-    for (const part of chunks(creates, 2000)) {
-      const inserted = await tx
-        .insert(companies)
-        .values(part.map((r) => companyColumns(r.input)))
-        .returning({ id: companies.id, nameKey: companies.nameKey });
-      const idByKey = new Map(inserted.map((i) => [i.nameKey, i.id]));
-      for (const r of part) ids.set(r, idByKey.get(caseFold(r.input.name))!);
-    }
-    for (const { row, before } of updates) {
-      ids.set(row, before.id);
-      await tx
-        .update(companies)
-        .set({ ...companyColumns(row.input), version: sql`${companies.version} + 1`, updatedAt: new Date() })
-        .where(inArray(companies.id, [before.id]));
-    }
-    const updatedIds = updates.map((u) => u.before.id);
-    for (const part of chunks(updatedIds)) {
-      await tx.delete(exposures).where(inArray(exposures.companyId, part));
-      await tx.delete(companyLists).where(inArray(companyLists.companyId, part));
-    }
-    const subLayers = new Map(
-      updates.flatMap(({ before }) => before.exposures.map((e) => [`${before.id}:${e.layer}`, e.subLayer])),
-    );
-    const written = [...creates, ...updates.map((u) => u.row)];
-    const exposureRows = written.flatMap((r) =>
-      r.input.exposures.map((e) => ({
-        companyId: ids.get(r)!,
-        layerKey: e.layer,
-        share: e.share,
-        subLayer: subLayers.get(`${ids.get(r)}:${e.layer}`) ?? null,
-      })),
-    );
-    for (const part of chunks(exposureRows)) await tx.insert(exposures).values(part);
-    const listIds = await resolveListIds(
-      tx,
-      actor,
-      written.flatMap((r) => r.input.lists),
-    );
-    const memberships = written.flatMap((r) =>
-      [...new Set(r.input.lists.map(caseFold))].map((key) => ({ companyId: ids.get(r)!, listId: listIds.get(key)! })),
-    );
-    for (const part of chunks(memberships)) await tx.insert(companyLists).values(part);
-
-    const beforeById = new Map(updates.map((u) => [u.before.id, u.before]));
-    const after = await loadCompanyViews(
-      tx,
-      written.map((r) => ids.get(r)!),
-    );
-    const events = after.map((view) => {
-      const before = beforeById.get(view.id);
-      return {
-        action: before ? 'company.import_update' : 'company.import_create',
-        entityType: 'company',
-        entityId: view.id,
-        before: before ? companySnapshot(before) : null,
-        after: companySnapshot(view),
-      };
-    });
-    await recordAudits(tx, actor, events);
+  const beforeById = new Map(updates.map((u) => [u.before.id, u.before]));
+  const after = await loadCompanyViews(
+    tx,
+    written.map((r) => ids.get(r)!),
+  );
+  const events = after.map((view) => {
+    const before = beforeById.get(view.id);
+    return {
+      action: before ? 'company.import_update' : 'company.import_create',
+      entityType: 'company',
+      entityId: view.id,
+      before: before ? companySnapshot(before) : null,
+      after: companySnapshot(view),
+    };
   });
-  return summary;
+  await recordAudits(tx, actor, events);
 }
 
 const NUMBER_COLUMNS = ['fiscal_year_end_month', ...LAYER_KEYS, 'outside'];

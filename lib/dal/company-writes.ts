@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { companies, companyLists, exposures } from '@/db/schema';
-import type { Database } from '@/db/types';
+import type { Database, Transaction } from '@/db/types';
 import type { BulkAction, BulkCompaniesInput, CompanyInput, CompanyPatch, CompanyView } from '../companies/schema';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
@@ -12,8 +12,6 @@ import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { mapUniqueRaces, type RaceLosers } from './unique-races';
 import { resolveListIds } from './lists';
-
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 type Reader = Pick<Database, 'select'>;
 
@@ -49,7 +47,11 @@ function nameTaken(name: string): RuleError {
   return new RuleError(message, [{ path: ['name'], message }]);
 }
 
-export async function assertUnique(tx: Tx, input: Pick<CompanyInput, 'name' | 'ticker'>, exceptId?: string): Promise<void> {
+export async function assertUnique(
+  tx: Transaction,
+  input: Pick<CompanyInput, 'name' | 'ticker'>,
+  exceptId?: string,
+): Promise<void> {
   const error = await takenError(tx, input, exceptId);
   if (error) throw error;
 }
@@ -79,7 +81,12 @@ export function companyColumns(input: CompanyInput) {
 }
 
 /** Replaces a company's exposures and list memberships with those of the input. */
-export async function replaceExposuresAndLists(tx: Tx, actor: Actor, companyId: string, input: CompanyInput): Promise<void> {
+export async function replaceExposuresAndLists(
+  tx: Transaction,
+  actor: Actor,
+  companyId: string,
+  input: CompanyInput,
+): Promise<void> {
   await tx.delete(exposures).where(eq(exposures.companyId, companyId));
   // Validation guarantees every share is in (0, 1]: a layer without exposure has no row.
   if (input.exposures.length > 0)
@@ -91,7 +98,7 @@ export async function replaceExposuresAndLists(tx: Tx, actor: Actor, companyId: 
   if (listIds.size > 0) await tx.insert(companyLists).values([...listIds.values()].map((listId) => ({ companyId, listId })));
 }
 
-async function viewIn(tx: Tx, id: string): Promise<CompanyView> {
+async function viewIn(tx: Transaction, id: string): Promise<CompanyView> {
   const [view] = await loadCompanyViews(tx, [id]);
   if (!view) throw new NotFoundError('No such company.');
   return view;

@@ -2,18 +2,18 @@ import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { companies, figures, fxRates } from '@/db/schema';
 import type { Database } from '@/db/types';
-import { parseCsv, type CsvRow } from '../csv/parse';
+import { CsvIssues } from '../csv/issues';
+import { readCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
+import { inTurns } from '../server/event-loop';
 import { caseFold } from '../domain/case-fold';
 import { canonicalDecimal } from '../domain/decimal';
 import { currencyClashes, planFigureWrites, repeatedFigures } from '../domain/figures/batch-rules';
 import { figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
-import { CsvRejectedError, type CsvIssue } from '../errors';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { dbOf, type Ctx } from './context';
 import { writeFigures, type StoredFigure } from './figure-writes';
 import { assertRole } from './guard';
-import { chunks } from './sql-helpers';
 
 /** figures.csv (docs/data-contract.md §6). */
 export const FIGURE_CSV_COLUMNS = [
@@ -68,9 +68,6 @@ function companyResolver(
  */
 export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
   assertRole(ctx.actor, 'analyst');
-  const parsed = parseCsv(text, { columns: FIGURE_CSV_COLUMNS, required: REQUIRED });
-  if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
-
   const db = await dbOf(ctx);
   const resolve = companyResolver(
     await db
@@ -84,12 +81,10 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
       })
       .from(companies),
   );
-  const issues: CsvIssue[] = [];
-  const rows: { line: number; figure: FigureInput; company: CompanyRef }[] = [];
-  for (const row of parsed.rows) {
-    const read = readRow(row, resolve, issues);
-    if (read) rows.push(read);
-  }
+  const issues = new CsvIssues();
+  const { rows } = await readCsv(text, { columns: FIGURE_CSV_COLUMNS, required: REQUIRED }, issues, (row) =>
+    readRow(row, resolve, issues),
+  );
   const incoming = rows.map((r) => ({ figure: r.figure, where: `line ${r.line}`, company: r.company.name }));
 
   // Read, checked against and written in one transaction: a write locks the stored figures it may replace
@@ -97,8 +92,8 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
   return db.transaction(async (tx) => {
     const stored = await storedFiguresOf(tx, [...new Set(rows.map((r) => r.company.id))], { lock: !dryRun });
     for (const issue of [...repeatedFigures(incoming), ...currencyClashes(incoming, stored)])
-      issues.push({ line: rows[issue.index]!.line, column: issue.field, message: issue.message });
-    if (issues.length > 0) throw new CsvRejectedError(issues.sort((a, b) => a.line - b.line));
+      issues.add({ line: rows[issue.index]!.line, column: issue.field, message: issue.message });
+    issues.throwIfAny();
 
     const warnings = await importWarnings(tx, rows);
     // No versions here: a row replaces the stored figure of its natural key, so the same file twice changes nothing.
@@ -126,7 +121,7 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
 /** The stored figures of these companies: every natural key and currency a file about them can clash with. */
 async function storedFiguresOf(db: Database, companyIds: string[], { lock }: { lock: boolean }): Promise<StoredFigure[]> {
   const stored: StoredFigure[] = [];
-  for (const part of chunks(companyIds)) {
+  for await (const part of inTurns(companyIds, 250)) {
     const query = db.select().from(figures).where(inArray(figures.companyId, part));
     for (const f of await (lock ? query.for('update') : query)) stored.push({ ...f, value: canonicalDecimal(f.value) });
   }
@@ -158,11 +153,11 @@ async function importWarnings(
   return warnings;
 }
 
-function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssue[]) {
+function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssues) {
   const { line, cells } = row;
   const company = cells.company ? resolve(cells.company) : 'the company is missing';
   if (typeof company === 'string') {
-    issues.push({ line, column: 'company', message: company });
+    issues.add({ line, column: 'company', message: company });
     return null;
   }
   const quarter = cells.fiscal_quarter;
@@ -180,7 +175,7 @@ function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issue
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const field = String(i.path[0] ?? 'value');
-      issues.push({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
+      issues.add({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
     }
     return null;
   }

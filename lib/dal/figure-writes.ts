@@ -7,7 +7,8 @@ import { canonicalDecimal } from '../domain/decimal';
 import type { FigureInput } from '../domain/figures/input';
 import { ConflictError } from '../errors';
 import { recordAudits, type AuditInput } from './audit';
-import { chunks, jsonRows, selectRows } from './sql-helpers';
+import { inTurns } from '../server/event-loop';
+import { jsonRows, selectRows } from './sql-helpers';
 
 /** A stored figure as the writers compare and audit it. */
 export type StoredFigure = {
@@ -59,7 +60,7 @@ export async function writeFigures(tx: Tx, actor: Actor, writes: FigureWrites): 
   const written: WrittenFigure[] = [];
   const events: AuditInput[] = [];
 
-  for (const part of chunks(writes.creates, BATCH)) {
+  for await (const part of inTurns(writes.creates, BATCH)) {
     // Ids are made here, so what was written is known without reading 100,000 rows back.
     const created = part.map((f): WrittenFigure => ({
       id: randomUUID(),
@@ -104,7 +105,7 @@ export async function writeFigures(tx: Tx, actor: Actor, writes: FigureWrites): 
       events.push({ action: writes.actions.create, entityType: 'figure', entityId: figure.id, before: null, after: figure });
     }
   }
-  for (const part of chunks(writes.updates, BATCH)) {
+  for await (const part of inTurns(writes.updates, BATCH)) {
     const rows = part.map((u) => ({ id: u.before.id, ...contentOf(u.figure) }));
     await tx.execute(
       sql`update figures

@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { companies, figures, fxRates } from '@/db/schema';
-import { parseCsv } from '../csv/parse';
+import { CsvIssues } from '../csv/issues';
+import { readCsv } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import { canonicalDecimal, Dec } from '../domain/decimal';
-import { ConflictError, CsvRejectedError, type CsvIssue } from '../errors';
-import { fxRateSchema, type FxRateInput, type FxRateView, type SetFxRateInput, type UnconvertibleGroup } from '../fx/schema';
+import { ConflictError } from '../errors';
+import { fxRateSchema, type FxRateView, type SetFxRateInput, type UnconvertibleGroup } from '../fx/schema';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { recordAudit, recordAudits } from './audit';
 import { dbOf, type Ctx } from './context';
@@ -36,16 +37,17 @@ export async function listFxRates(ctx: Ctx): Promise<FxRateView[]> {
 
 const COLUMN_OF_FIELD: Record<string, string> = { usdPerUnit: 'usd_per_unit' };
 
-/** Imports fx.csv all or nothing; rows upsert on currency + year, so the same file twice changes nothing. */
+/**
+ * Imports fx.csv all or nothing; rows upsert on currency + year, so the same file twice changes nothing. The stored
+ * rates are read, compared and written in one transaction (locked unless it is a dry run), so the audit's "before"
+ * is the rate that was replaced.
+ */
 export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
   const { actor } = ctx;
   assertRole(actor, 'analyst');
-  const parsed = parseCsv(text, { columns: FX_CSV_COLUMNS, required: FX_CSV_COLUMNS });
-  if (!parsed.ok) throw new CsvRejectedError(parsed.issues);
-  const issues: CsvIssue[] = [];
-  const rows: { line: number; rate: FxRateInput }[] = [];
+  const issues = new CsvIssues();
   const firstLine = new Map<string, number>();
-  for (const { line, cells } of parsed.rows) {
+  const { rows } = await readCsv(text, { columns: FX_CSV_COLUMNS, required: FX_CSV_COLUMNS }, issues, ({ line, cells }) => {
     const result = fxRateSchema.safeParse({
       currency: cells.currency ?? '',
       year: cells.year ?? undefined,
@@ -53,34 +55,35 @@ export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): P
     });
     if (!result.success) {
       for (const i of result.error.issues)
-        issues.push({ line, column: COLUMN_OF_FIELD[String(i.path[0])] ?? String(i.path[0]), message: i.message });
-      continue;
+        issues.add({ line, column: COLUMN_OF_FIELD[String(i.path[0])] ?? String(i.path[0]), message: i.message });
+      return null;
     }
     const key = `${result.data.currency}|${result.data.year}`;
     const first = firstLine.get(key);
-    if (first !== undefined) issues.push({ line, column: 'currency', message: `the same currency and year as line ${first}` });
+    if (first !== undefined) issues.add({ line, column: 'currency', message: `the same currency and year as line ${first}` });
     else firstLine.set(key, line);
-    rows.push({ line, rate: result.data });
-  }
-  if (issues.length > 0) throw new CsvRejectedError(issues);
+    return { line, rate: result.data };
+  });
+  issues.throwIfAny();
 
   const db = await dbOf(ctx);
-  const stored = new Map((await listFxRates(ctx)).map((r) => [`${r.currency}|${r.year}`, r]));
-  const creates = rows.filter((r) => !stored.has(`${r.rate.currency}|${r.rate.year}`));
-  const updates = rows.filter((r) => {
-    const current = stored.get(`${r.rate.currency}|${r.rate.year}`);
-    return current !== undefined && !new Dec(current.usdPerUnit).eq(r.rate.usdPerUnit);
-  });
-  const summary = {
-    dryRun,
-    created: creates.length,
-    updated: updates.length,
-    unchanged: rows.length - creates.length - updates.length,
-    warnings: [],
-  };
-  if (dryRun || creates.length + updates.length === 0) return summary;
+  return db.transaction(async (tx) => {
+    const query = tx.select().from(fxRates);
+    const stored = new Map((await (dryRun ? query : query.for('update'))).map((r) => [`${r.currency}|${r.year}`, toView(r)]));
+    const creates = rows.filter((r) => !stored.has(`${r.rate.currency}|${r.rate.year}`));
+    const updates = rows.filter((r) => {
+      const current = stored.get(`${r.rate.currency}|${r.rate.year}`);
+      return current !== undefined && !new Dec(current.usdPerUnit).eq(r.rate.usdPerUnit);
+    });
+    const summary = {
+      dryRun,
+      created: creates.length,
+      updated: updates.length,
+      unchanged: rows.length - creates.length - updates.length,
+      warnings: [],
+    };
+    if (dryRun || creates.length + updates.length === 0) return summary;
 
-  await db.transaction(async (tx) => {
     const changed = [...creates, ...updates];
     await tx
       .insert(fxRates)
@@ -108,8 +111,8 @@ export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): P
         };
       }),
     );
+    return summary;
   });
-  return summary;
 }
 
 export async function exportFxCsv(ctx: Ctx): Promise<string> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { companies, companyLists, lists } from '@/db/schema';
-import type { Database } from '@/db/types';
+import type { Database, Transaction } from '@/db/types';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
 import { NotFoundError, RuleError } from '../errors';
@@ -10,8 +10,6 @@ import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { mapUniqueRaces, type RaceLosers } from './unique-races';
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export async function listLists(ctx: Ctx): Promise<ListView[]> {
   assertRole(ctx.actor, 'viewer');
@@ -32,7 +30,7 @@ export async function listLists(ctx: Ctx): Promise<ListView[]> {
  * request created meanwhile, so concurrent writes naming the same new list share it; keys go in sorted order so
  * two such inserts cannot deadlock.
  */
-export async function resolveListIds(tx: Tx, actor: Actor, names: readonly string[]): Promise<Map<string, string>> {
+export async function resolveListIds(tx: Transaction, actor: Actor, names: readonly string[]): Promise<Map<string, string>> {
   const wanted = new Map(names.map((n) => [caseFold(n), n.trim()]));
   if (wanted.size === 0) return new Map();
   const keys = [...wanted.keys()].sort();
@@ -63,7 +61,7 @@ async function nameTakenError(db: Pick<Database, 'select'>, name: string, except
   return new RuleError(message, [{ path: ['name'], message }]);
 }
 
-async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+async function assertNameFree(tx: Transaction, name: string, exceptId?: string): Promise<void> {
   const error = await nameTakenError(tx, name, exceptId);
   if (error) throw error;
 }

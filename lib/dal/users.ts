@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { sessions, users } from '@/db/schema';
-import type { Database } from '@/db/types';
+import type { Transaction } from '@/db/types';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from '../auth/password';
 import { generatePassword } from '../auth/secrets';
 import { NotFoundError, RuleError } from '../errors';
@@ -10,8 +10,6 @@ import { recordAudit } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { mapUniqueRaces } from './unique-races';
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 type UserRow = typeof users.$inferSelect;
 
@@ -101,17 +99,17 @@ export async function createUser(
 }
 
 /** Serialises changes that could remove the last enabled admin, across app servers. */
-async function lockAdminChanges(tx: Tx): Promise<void> {
+async function lockAdminChanges(tx: Transaction): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(7140318252)`);
 }
 
-async function loadForUpdate(tx: Tx, id: string): Promise<UserRow> {
+async function loadForUpdate(tx: Transaction, id: string): Promise<UserRow> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
   if (!row) throw new NotFoundError('No such user.');
   return row;
 }
 
-async function assertNotLastAdmin(tx: Tx, row: UserRow, change: string): Promise<void> {
+async function assertNotLastAdmin(tx: Transaction, row: UserRow, change: string): Promise<void> {
   if (row.role !== 'admin' || row.disabled) return;
   const [other] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -121,7 +119,7 @@ async function assertNotLastAdmin(tx: Tx, row: UserRow, change: string): Promise
     throw new RuleError(`${row.email} is the last enabled admin and cannot be ${change}. Make another admin first.`);
 }
 
-export async function revokeUserSessions(tx: Tx, userId: string, reason: string, exceptSessionId?: string) {
+export async function revokeUserSessions(tx: Transaction, userId: string, reason: string, exceptSessionId?: string) {
   await tx
     .update(sessions)
     .set({ revokedAt: new Date(), revokedReason: reason })
