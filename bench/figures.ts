@@ -11,6 +11,7 @@ import { openBenchDatabase } from './database';
 import { SYSTEM_ACTOR } from '../lib/domain/actor';
 import { importCompaniesCsv } from '../lib/dal/company-csv';
 import type { ImportSummary } from '../lib/imports/schema';
+import { CsvRejectedError, MAX_CSV_ISSUES } from '../lib/errors';
 import { exportFiguresCsv, importFiguresCsv } from '../lib/dal/figure-csv';
 import { importFxCsv } from '../lib/dal/fx';
 import { companiesCsv, figuresCsv, fxCsv, type UniverseSize } from '../lib/testing/figure-universe';
@@ -19,6 +20,8 @@ const SIZE: UniverseSize = {
   companies: Number(process.env.BENCH_COMPANIES ?? 2_000),
   figures: Number(process.env.BENCH_FIGURES ?? 100_000),
 };
+
+const BAD_ROWS = Number(process.env.BENCH_BAD_ROWS ?? 600_000);
 
 const rows: string[] = [];
 
@@ -83,6 +86,18 @@ async function main() {
     're-import with every tenth value changed',
     () => importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: revised, dryRun: false }),
     counts({ created: 0, updated: changed, unchanged: n - changed }),
+  );
+  // The red-team file: 20 MB of rows that each name an unknown company. Its answer lists 1,000 of them.
+  const bad = ['company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note'];
+  for (let i = 0; i < BAD_ROWS; i++) bad.push(`Nobody ${i},2024,,revenue,,1,,,`);
+  await time(
+    `import ${BAD_ROWS.toLocaleString('en-US')} bad rows, dry run`,
+    () => importFiguresCsv({ actor: SYSTEM_ACTOR }, { text: bad.join('\n'), dryRun: true }).catch((e: unknown) => e),
+    (error) => {
+      if (!(error instanceof CsvRejectedError) || error.issueCount !== BAD_ROWS || error.issues.length !== MAX_CSV_ISSUES)
+        throw new Error(`Expected a rejection listing ${MAX_CSV_ISSUES} of ${BAD_ROWS} issues, got ${String(error)}`);
+      return `422: ${error.issues.length} of ${error.issueCount} issues listed`;
+    },
   );
   await time(
     'export figures.csv',
