@@ -102,7 +102,8 @@ export type CompanyInput = z.output<typeof companyInputSchema>;
 export const companyPatchSchema = companyFields
   .partial()
   .extend({
-    version: z.number('Send the version you read; a stale one is a conflict (409).').int().min(1),
+    // Missing, it is a conflict (409 with the stored company), as a stale one is (docs/data-contract.md §7).
+    version: z.number('The version must be the number you read.').int().min(1).optional(),
     archived: z.boolean().optional(),
   })
   .strict()

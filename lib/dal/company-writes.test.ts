@@ -101,6 +101,11 @@ describe.each(TEST_DRIVERS)('company writes on %s', (driver) => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).current).toMatchObject({ description: 'first edit', version: 2 });
     expect((await getCompany({ actor: analyst }, created.id)).description).toBe('first edit');
+    const unversioned = (await patchCompany(analyst, created.id, { description: 'third' }).catch(
+      (e: unknown) => e,
+    )) as ConflictError;
+    expect(unversioned).toBeInstanceOf(ConflictError);
+    expect(unversioned.current).toMatchObject({ description: 'first edit', version: 2 });
   });
 
   it('a patch changes only what it names and is validated like a full write', async () => {

@@ -141,6 +141,8 @@ export async function updateCompany(ctx: Ctx, { id, patch }: { id: string; patch
         const [locked] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, id)).for('update');
         if (!locked) throw new NotFoundError('No such company.');
         const before = await viewIn(tx, id);
+        if (patch.version === undefined)
+          throw new ConflictError(`Send the version of ${before.name} you read; it is at version ${before.version}.`, before);
         if (patch.version !== before.version)
           throw new ConflictError(
             `${before.name} was changed by someone else since you opened it (version ${before.version}).`,

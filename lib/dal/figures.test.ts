@@ -137,6 +137,9 @@ describe.each(TEST_DRIVERS)('figures on %s', (driver) => {
       figures: [saved],
     } = await save(analyst, [figure()]);
     await expect(deleteFigure({ actor: analyst }, { id: saved!.id, version: 2 })).rejects.toBeInstanceOf(ConflictError);
+    const unversioned = (await deleteFigure({ actor: analyst }, { id: saved!.id }).catch((e: unknown) => e)) as ConflictError;
+    expect(unversioned).toBeInstanceOf(ConflictError);
+    expect(unversioned.current).toMatchObject({ id: saved!.id, version: 1 });
     await deleteFigure({ actor: analyst }, { id: saved!.id, version: 1 });
     const { items } = await listAuditEvents({ actor: await makeUser('admin') }, { entity: 'figure', page: 1 });
     expect(items.find((e) => e.action === 'figure.delete' && e.entityId === saved!.id)?.before).toMatchObject({

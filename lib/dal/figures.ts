@@ -178,6 +178,8 @@ export async function deleteFigure(ctx: Ctx, { id, version }: DeleteFigureInput)
     const [row] = await tx.select().from(figures).where(eq(figures.id, id)).for('update');
     if (!row) throw new NotFoundError('No such figure.');
     const current = toView(row);
+    if (version === undefined)
+      throw new ConflictError(`Send ?version= (the version you read); the figure is at version ${current.version}.`, current);
     if (current.version !== version)
       throw new ConflictError(`The figure was changed by ${current.updatedBy} since you read it.`, current);
     await tx.delete(figures).where(eq(figures.id, id));

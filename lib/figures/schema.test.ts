@@ -68,7 +68,10 @@ describe('the other figure inputs', () => {
     expect(figureQuerySchema.safeParse({ year: '1989' }).success).toBe(false);
     const id = '5f0c6e4e-8d3a-4c39-9a4e-2b7f1d0c9e11';
     expect(deleteFigureSchema.parse({ id, version: '3' })).toEqual({ id, version: 3 });
-    expect(deleteFigureSchema.safeParse({ id }).error?.issues[0]?.message).toBe('Send ?version= (the version you read).');
+    expect(deleteFigureSchema.parse({ id })).toEqual({ id, version: undefined }); // the data layer answers 409
+    expect(deleteFigureSchema.safeParse({ id, version: 'x' }).error?.issues[0]?.message).toBe(
+      '?version= must be the number you read.',
+    );
     expect(deleteFigureSchema.safeParse({ id: '-'.repeat(36), version: '3' }).error?.issues[0]?.message).toBe('No such figure.');
   });
 });

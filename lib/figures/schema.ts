@@ -68,7 +68,8 @@ export function parseFigureBatch({ figures }: z.output<typeof figureBatchBodySch
 /** DELETE /api/v1/figures/{id}?version= and the grid's delete: at the version read. */
 export const deleteFigureSchema = z.object({
   id: z.uuid('No such figure.'),
-  version: z.coerce.number('Send ?version= (the version you read).').int().min(1),
+  // Missing, it is a conflict (409 with the stored figure), as a stale one is (docs/data-contract.md §7).
+  version: z.coerce.number('?version= must be the number you read.').int().min(1).optional(),
 });
 export type DeleteFigureInput = z.infer<typeof deleteFigureSchema>;
 
