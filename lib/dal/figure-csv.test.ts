@@ -8,6 +8,7 @@ import { createCompany } from './company-writes';
 import { listAuditEvents } from './audit';
 import { exportFiguresCsv, importFiguresCsv } from './figure-csv';
 import { listFigures } from './figures';
+import { importFxCsv } from './fx';
 
 const importFigures = (actor: Actor, text: string, dryRun = false) => importFiguresCsv({ actor }, { text, dryRun });
 const makeCompany = (actor: Actor, fields: Record<string, unknown>) => createCompany({ actor }, companyInputSchema.parse(fields));
@@ -42,6 +43,20 @@ describe.each(TEST_DRIVERS)('figures.csv on %s', (driver) => {
     ).toEqual([
       [null, 'reported', '100.5', 'EUR'],
       [1, 'estimate', '20', 'EUR'],
+    ]);
+  });
+
+  it('warns of the calendar years whose rate a fiscal year needs: the year before too when it ends before December', async () => {
+    const analyst = await makeUser('analyst');
+    await makeCompany(analyst, { name: 'March Co', currency: 'JPY', fiscalYearEndMonth: 3 });
+    await importFxCsv({ actor: analyst }, { text: 'currency,year,usd_per_unit\nJPY,2024,0.0066', dryRun: false });
+    const result = await importFigures(
+      analyst,
+      [HEADER, 'March Co,2024,,revenue,,100,,,', 'March Co,2025,,revenue,,100,,,'].join('\n'),
+    );
+    expect(result.warnings).toEqual([
+      { line: 2, message: 'March Co: no JPY rate for 2023 yet, so this figure cannot be converted to USD for that year.' },
+      { line: 3, message: 'March Co: no JPY rate for 2025 yet, so this figure cannot be converted to USD for that year.' },
     ]);
   });
 

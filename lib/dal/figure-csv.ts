@@ -39,6 +39,7 @@ interface CompanyRef {
   id: string;
   name: string;
   currency: string;
+  fiscalYearEndMonth: number;
   archived: boolean;
 }
 
@@ -46,9 +47,7 @@ interface CompanyRef {
  * Resolves the `company` cell: a name, else a ticker, both case-folded (docs/data-contract.md §6). A string that is one
  * company's name and another's ticker is ambiguous and refused.
  */
-function companyResolver(
-  rows: readonly { id: string; name: string; nameKey: string; tickerKey: string | null; currency: string; archived: boolean }[],
-) {
+function companyResolver(rows: readonly (CompanyRef & { nameKey: string; tickerKey: string | null })[]) {
   const byName = new Map(rows.map((r) => [r.nameKey, r]));
   const byTicker = new Map(rows.flatMap((r) => (r.tickerKey ? [[r.tickerKey, r] as const] : [])));
   return (cell: string): CompanyRef | string => {
@@ -77,6 +76,7 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
         nameKey: companies.nameKey,
         tickerKey: companies.tickerKey,
         currency: companies.currency,
+        fiscalYearEndMonth: companies.fiscalYearEndMonth,
         archived: companies.archived,
       })
       .from(companies),
@@ -128,7 +128,15 @@ async function storedFiguresOf(db: Database, companyIds: string[], { lock }: { l
   return stored;
 }
 
-/** Worth knowing, not wrong: an archived company, a currency unlike the company's, no FX rate for the year. */
+/**
+ * The calendar years whose FX rates convert a figure of fiscal year F (docs/data-contract.md §4): F, and F − 1
+ * when the fiscal year ends before December, since its first months fall in that year.
+ */
+function yearsConvertedAt({ figure, company }: { figure: FigureInput; company: CompanyRef }): number[] {
+  return company.fiscalYearEndMonth === 12 ? [figure.fiscalYear] : [figure.fiscalYear - 1, figure.fiscalYear];
+}
+
+/** Worth knowing, not wrong: an archived company, a currency unlike the company's, no FX rate for a year it needs. */
 async function importWarnings(
   db: Database,
   rows: readonly { line: number; figure: FigureInput; company: CompanyRef }[],
@@ -144,10 +152,11 @@ async function importWarnings(
         line: r.line,
         message: `${r.figure.currency} is not ${r.company.name}'s reporting currency (${r.company.currency}).`,
       });
-    if (r.figure.currency !== 'USD' && !rates.has(`${r.figure.currency}|${r.figure.fiscalYear}`))
+    const missing = r.figure.currency === 'USD' ? [] : yearsConvertedAt(r).filter((y) => !rates.has(`${r.figure.currency}|${y}`));
+    if (missing.length > 0)
       warnings.push({
         line: r.line,
-        message: `${r.company.name}: no ${r.figure.currency} rate for ${r.figure.fiscalYear} yet, so this figure cannot be converted to USD for that year.`,
+        message: `${r.company.name}: no ${r.figure.currency} rate for ${missing.join(' and ')} yet, so this figure cannot be converted to USD for ${missing.length > 1 ? 'those years' : 'that year'}.`,
       });
   }
   return warnings;
