@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Database } from '@/db/types';
 import {
-  aggregateLayers,
   aggregateProfitability,
   coverageOf,
-  layerPools,
-  poolGrowth,
+  prepareYears,
   requiredRevenueGap,
+  yearGrowth,
+  yearLayers,
+  yearPools,
   type CompanyYearValue,
 } from '../../domain/analytics';
 import type { Metric } from '../../domain/figures/types';
@@ -41,8 +42,8 @@ const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear
 export async function layerAnalytics(ctx: Ctx, query: LayersQuery): Promise<LayersAnswer> {
   assertRole(ctx.actor, 'viewer');
   const { year, metric, basis } = query;
-  const rows = rowsOf(await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric), year);
-  return { year, metric, basis, currency: 'USD', ...aggregateLayers(rows, metric) };
+  const years = prepareYears(await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric));
+  return { year, metric, basis, currency: 'USD', ...yearLayers(years, year, metric) };
 }
 
 /**
@@ -53,11 +54,11 @@ export async function seriesAnalytics(ctx: Ctx, query: SeriesQuery): Promise<Ser
   assertRole(ctx.actor, 'viewer');
   const { from, to, metric, basis } = query;
   const byYear = await valuesFor(await dbOf(ctx), query, { from: Math.max(FIRST_YEAR, from - 1), to }, metric);
+  const prepared = prepareYears(byYear);
   const years = [];
   for (let year = from; year <= to; year++) {
-    const rows = rowsOf(byYear, year);
-    const { total, estimated, layers, coverage } = layerPools(rows);
-    const growth = byYear.has(year - 1) ? poolGrowth(rowsOf(byYear, year - 1), rows) : null;
+    const { total, estimated, layers, coverage } = yearPools(prepared, year);
+    const growth = byYear.has(year - 1) ? yearGrowth(prepared, year) : null;
     years.push({
       year,
       total,

@@ -46,7 +46,9 @@ export interface LayersAggregate {
 }
 
 /**
- * Where a metric's value sits across the six layers for one year and set of companies (docs/data-contract.md §5). Pools and the
+ * The reference (the oracle the endpoints are tested against; they answer with the one-pass `yearLayers` of
+ * `./year-aggregates.ts`, which must equal it). Where a metric's value sits across the six layers for one year and
+ * set of companies (docs/data-contract.md §5). Pools and the
  * total are exact and rounded only for output, so the layer values may differ from the total by a few millionths.
  *
  * Top companies are ordered by attributed value, descending (by absolute value for operating income, so large
@@ -102,8 +104,8 @@ function isPositive(share: string | undefined): boolean {
 }
 
 /**
- * Each layer's pool, the gross total, the estimates flag and coverage, without ranking or concentration: what a
- * series needs for each of its years. The same numbers as aggregateLayers's.
+ * The reference for `yearPools`: each layer's pool, the gross total, the estimates flag and coverage, without
+ * ranking or concentration. The same numbers as aggregateLayers's.
  */
 export function layerPools(rows: readonly CompanyYearValue[]): Pick<LayersAggregate, 'total' | 'estimated' | 'coverage'> & {
   layers: { key: LayerKey; value: number }[];

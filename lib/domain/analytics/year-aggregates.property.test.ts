@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalDecimal, Dec } from '../decimal';
+import { LAYER_KEYS, type LayerKey } from '../layers';
+import { poolGrowth } from './growth';
+import { aggregateLayers, layerPools } from './layers';
+import { unvalued, valued } from './test-rows';
+import type { CompanyYearValue } from './types';
+import { prepareYears, yearGrowth, yearLayers, yearPools } from './year-aggregates';
+
+/**
+ * The one-pass aggregates against the reference functions, on random years shaped like the database's rows:
+ * values are Σ value × months × rate / 12 (so most have 40 significant digits), signed for operating income, and
+ * shares have up to 6 decimals and sum to at most 1. Equal means equal: every number of the answer, digit for digit.
+ */
+// Some shares and values come from a short list, so that equal attributed values (ranking ties) occur.
+const weight = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(0, 0, 250_000, 500_000));
+const shares = fc.array(weight, { minLength: 6, maxLength: 6 }).map((weights): Partial<Record<LayerKey, string>> => {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const result: Partial<Record<LayerKey, string>> = {};
+  LAYER_KEYS.forEach((key, i) => {
+    const w = total <= 1_000_000 ? (weights[i] ?? 0) : Math.floor(((weights[i] ?? 0) * 1_000_000) / total);
+    if (w > 0) result[key] = canonicalDecimal(new Dec(w).div(1_000_000));
+  });
+  return result;
+});
+/** A calendar-year value as the database makes it: an exact numerator with up to 12 decimals, divided by 12. */
+const value = (signed: boolean) =>
+  fc
+    .oneof(
+      fc.bigInt({ min: signed ? -(10n ** 20n) : 0n, max: 10n ** 20n }),
+      fc.constantFrom(0n, 12_000_000n, 7n, signed ? -7n : 7n),
+    )
+    .map((n) => canonicalDecimal(new Dec(n.toString()).div(10 ** 6).div(12)));
+const company = (signed: boolean) =>
+  fc.record({
+    shares,
+    value: fc.option(value(signed), { nil: null, freq: 6 }),
+    estimated: fc.boolean(),
+    inPrevious: fc.boolean(),
+  });
+const universe = (signed: boolean) => fc.array(fc.record({ now: company(signed), before: company(signed) }), { maxLength: 25 });
+
+/** Two years of rows of the same companies; a few names repeat so that ranking ties by name and id occur. */
+function yearsOf(companies: { now: Row; before: Row }[]): Map<number, CompanyYearValue[]> {
+  const rowOf = (r: Row, i: number): CompanyYearValue => {
+    const name = ['Alpha', 'alpha', 'Beta', 'Élan', `Company ${i}`][i % 5] ?? '';
+    return r.value === null
+      ? unvalued(`c${i}`, name, r.shares)
+      : valued(`c${i}`, name, r.shares, r.value, { estimated: r.estimated });
+  };
+  return new Map([
+    [2023, companies.flatMap(({ before }, i) => (before.inPrevious ? [rowOf(before, i)] : []))],
+    [2024, companies.map(({ now }, i) => rowOf(now, i))],
+  ]);
+}
+type Row = { shares: Partial<Record<LayerKey, string>>; value: string | null; estimated: boolean; inPrevious: boolean };
+
+describe('the one-pass year aggregates equal the reference', () => {
+  it.each([
+    ['revenue', false],
+    ['capex', false],
+    ['operating_income', true],
+  ] as const)('%s: pools, shares, concentration, top companies, others and coverage', (metric, signed) => {
+    fc.assert(
+      fc.property(universe(signed), fc.integer({ min: 0, max: 6 }), (companies, top) => {
+        const byYear = yearsOf(companies);
+        const years = prepareYears(byYear);
+        expect(yearLayers(years, 2024, metric, { top })).toEqual(aggregateLayers(byYear.get(2024)!, metric, { top }));
+        expect(yearPools(years, 2023)).toEqual(layerPools(byYear.get(2023)!));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('like-for-like growth over the companies valued in both years', () => {
+    fc.assert(
+      fc.property(universe(true), (companies) => {
+        const byYear = yearsOf(companies);
+        expect(yearGrowth(prepareYears(byYear), 2024)).toEqual(poolGrowth(byYear.get(2023)!, byYear.get(2024)!));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a year with no rows has empty pools, and a company twice is refused as the reference refuses it', () => {
+    const years = prepareYears(new Map([[2024, [valued('a', 'A', { chips: '1' }, '1'), valued('a', 'A', { chips: '1' }, '2')]]]));
+    expect(yearPools(years, 2020)).toEqual(layerPools([]));
+    expect(() => yearPools(years, 2024)).toThrow(/appears more than once/);
+  });
+});

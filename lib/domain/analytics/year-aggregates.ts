@@ -1,0 +1,232 @@
+import type { Metric } from '../figures/types';
+import { LAYERS } from '../layers';
+import { NO_CONCENTRATION, type Concentration } from './concentration';
+import { coverageOf } from './coverage';
+import type { PoolGrowth } from './growth';
+import type { LayersAggregate, TopCompany } from './layers';
+import { money, ratio, ratioOver } from './numbers';
+import { compareByName } from './order';
+import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
+import type { CompanyYearValue } from './types';
+
+/**
+ * The aggregates the analytics endpoints answer (docs/data-contract.md §5), computed in one pass per year over
+ * exact scaled integers (`./scaled.ts`). They equal the reference functions (`aggregateLayers`, `layerPools`,
+ * `poolGrowth`), which stay the oracle: those re-read and re-multiply every row per layer and per question in
+ * decimal.js, which took most of a 20-year series at 10,000 companies (bench/).
+ */
+
+/** A company with a value in one year: a(c, L) per layer in stack order, null where share(c, L) is not > 0. */
+interface Attributed {
+  id: string;
+  name: string;
+  estimated: boolean;
+  amounts: (bigint | null)[];
+}
+
+/** One year's rows, read once. */
+export interface PreparedYear {
+  rows: readonly CompanyYearValue[];
+  /** The companies with a value, in input order. */
+  valued: Attributed[];
+  ids: ReadonlySet<string>;
+  /** Per layer in stack order: companies of the set with share(c, L) > 0 and no value. */
+  missing: number[];
+}
+
+/** The years of one answer, every amount at one scale (so years compare without alignment). */
+export interface PreparedYears {
+  scale: number;
+  year(year: number): PreparedYear;
+}
+
+const NO_ROWS: readonly CompanyYearValue[] = [];
+
+/** Reads every year's rows once: values and shares parsed, a(c, L) = share × value multiplied, exactly. */
+export function prepareYears(byYear: ReadonlyMap<number, readonly CompanyYearValue[]>): PreparedYears {
+  let valueScale = 0;
+  let shareScale = 0;
+  for (const rows of byYear.values())
+    for (const row of rows) {
+      if (row.value !== null) valueScale = Math.max(valueScale, decimalPlaces(row.value));
+      for (const share of Object.values(row.shares))
+        if (share !== undefined) shareScale = Math.max(shareScale, decimalPlaces(share));
+    }
+  const shares = new Map<string, bigint>();
+  const shareOf = (text: string | undefined) => {
+    if (text === undefined) return 0n;
+    let scaled = shares.get(text);
+    if (scaled === undefined) shares.set(text, (scaled = toScaled(text, shareScale)));
+    return scaled;
+  };
+
+  const years = new Map<number, PreparedYear>();
+  const prepare = (rows: readonly CompanyYearValue[]): PreparedYear => {
+    const valued: Attributed[] = [];
+    const ids = new Set<string>();
+    const seen = new Set<string>();
+    const missing = LAYERS.map(() => 0);
+    for (const row of rows) {
+      if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
+      seen.add(row.id);
+      const layerShares = LAYERS.map(({ key }) => shareOf(row.shares[key]));
+      if (row.value === null) {
+        layerShares.forEach((share, i) => (missing[i]! += share > 0n ? 1 : 0));
+        continue;
+      }
+      const value = toScaled(row.value, valueScale);
+      valued.push({
+        id: row.id,
+        name: row.name,
+        estimated: row.estimated,
+        amounts: layerShares.map((share) => (share > 0n ? share * value : null)),
+      });
+      ids.add(row.id);
+    }
+    return { rows, valued, ids, missing };
+  };
+  return {
+    scale: valueScale + shareScale,
+    year: (year) => {
+      let prepared = years.get(year);
+      if (!prepared) years.set(year, (prepared = prepare(byYear.get(year) ?? NO_ROWS)));
+      return prepared;
+    },
+  };
+}
+
+/** P(L) for every layer over the given companies, in stack order. */
+function poolsOf(companies: Iterable<Attributed>): bigint[] {
+  const pools = LAYERS.map(() => 0n);
+  for (const { amounts } of companies) amounts.forEach((a, i) => (pools[i]! += a ?? 0n));
+  return pools;
+}
+
+const sumOf = (values: readonly bigint[]) => values.reduce((s, v) => s + v, 0n);
+
+/** Some company counted in a layer (a value and a share > 0) has an estimated value. */
+function anyEstimated(companies: readonly Attributed[]): boolean {
+  return companies.some((c) => c.estimated && c.amounts.some((a) => a !== null));
+}
+
+/** Each layer's pool, the gross total, the estimates flag and coverage: `layerPools`'s answer. */
+export function yearPools(years: PreparedYears, year: number) {
+  const { rows, valued } = years.year(year);
+  const pools = poolsOf(valued);
+  return {
+    total: money(fromScaled(sumOf(pools), years.scale)),
+    estimated: anyEstimated(valued),
+    layers: LAYERS.map(({ key }, i) => ({ key, value: money(fromScaled(pools[i]!, years.scale)) })),
+    coverage: coverageOf(rows),
+  };
+}
+
+/** Like-for-like growth of each pool from `year − 1` to `year`: `poolGrowth`'s answer. */
+export function yearGrowth(years: PreparedYears, year: number): PoolGrowth {
+  const before = years.year(year - 1);
+  const after = years.year(year);
+  const comparedAfter = after.valued.filter((c) => before.ids.has(c.id));
+  const was = poolsOf(before.valued.filter((c) => after.ids.has(c.id)));
+  const is = poolsOf(comparedAfter);
+  const growth = (w: bigint, i: bigint) => ratioOver(fromScaled(i - w, years.scale), fromScaled(w, years.scale));
+  return {
+    total: growth(sumOf(was), sumOf(is)),
+    layers: LAYERS.map(({ key }, i) => ({ key, growth: growth(was[i]!, is[i]!) })),
+    companies: comparedAfter.length,
+  };
+}
+
+type Member = { id: string; name: string; amount: bigint };
+
+/**
+ * The first `size` members in the order `before`, kept by insertion into a short sorted list: ranking 10,000
+ * companies to keep five needs no full sort.
+ */
+function firstOf(members: Iterable<Member>, size: number, before: (a: Member, b: Member) => number): Member[] {
+  const best: Member[] = [];
+  if (size === 0) return best;
+  for (const m of members) {
+    if (best.length === size && before(m, best[size - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && before(m, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, m);
+    if (best.length > size) best.pop();
+  }
+  return best;
+}
+
+const byAmount = (a: Member, b: Member) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1);
+
+/** Concentration among the members with a > 0 (docs/data-contract.md §5), as `concentrationOf` computes it. */
+function concentrationOf(members: readonly Member[], scale: number): Concentration {
+  const positive = members.filter((m) => m.amount > 0n);
+  if (positive.length === 0) return NO_CONCENTRATION;
+  const total = sumOf(positive.map((m) => m.amount));
+  const sumOfSquares = sumOf(positive.map((m) => m.amount * m.amount));
+  const top3 = sumOf(firstOf(positive, 3, byAmount).map((m) => m.amount));
+  const squares = (v: bigint) => fromScaled(v, 2 * scale);
+  return {
+    hhi: ratio(
+      squares(sumOfSquares)
+        .times(10_000)
+        .div(squares(total * total)),
+    ),
+    cr3: ratio(fromScaled(top3, scale).div(fromScaled(total, scale))),
+    effectiveCompanies: ratio(squares(total * total).div(squares(sumOfSquares))),
+  };
+}
+
+/** One year's pools, shares, concentration and top companies: `aggregateLayers`'s answer. */
+export function yearLayers(
+  years: PreparedYears,
+  year: number,
+  metric: Metric,
+  { top = 5 }: { top?: number } = {},
+): LayersAggregate {
+  if (!Number.isInteger(top) || top < 0) throw new RangeError(`top must be a whole number ≥ 0, not ${top}`);
+  const { rows, valued, missing } = years.year(year);
+  const { scale } = years;
+  const pools = poolsOf(valued);
+  const total = sumOf(pools);
+  const magnitude = metric === 'operating_income' ? absOf : (a: bigint) => a;
+  const byRank = (a: Member, b: Member) => {
+    const x = magnitude(a.amount);
+    const y = magnitude(b.amount);
+    return x === y ? compareByName(a, b) : x > y ? -1 : 1;
+  };
+  const amount = (a: bigint) => fromScaled(a, scale);
+
+  return {
+    total: money(amount(total)),
+    estimated: anyEstimated(valued),
+    layers: LAYERS.map((layer, i) => {
+      const members = valued.flatMap((c): Member[] => {
+        const a = c.amounts[i];
+        return a === null || a === undefined ? [] : [{ id: c.id, name: c.name, amount: a }];
+      });
+      const pool = pools[i]!;
+      const ranked = firstOf(members, top, byRank);
+      const topCompanies = ranked.map((m): TopCompany => ({
+        id: m.id,
+        name: m.name,
+        value: money(amount(m.amount)),
+        share: ratioOver(amount(m.amount), amount(pool)),
+      }));
+      return {
+        key: layer.key,
+        name: layer.name,
+        value: money(amount(pool)),
+        share: ratioOver(amount(pool), amount(total)),
+        ...(metric === 'operating_income' ? NO_CONCENTRATION : concentrationOf(members, scale)),
+        companies: members.length,
+        missing: missing[i]!,
+        top: topCompanies,
+        others: {
+          value: money(amount(pool - sumOf(ranked.map((m) => m.amount)))),
+          count: members.length - ranked.length,
+        },
+      };
+    }),
+    coverage: coverageOf(rows),
+  };
+}
