@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Database } from '@/db/types';
 import {
-  aggregateProfitability,
   coverageOf,
   prepareYears,
   requiredRevenueGap,
   yearGrowth,
   yearLayers,
   yearPools,
+  yearProfitability,
   type CompanyYearValue,
 } from '../../domain/analytics';
 import type { Metric } from '../../domain/figures/types';
@@ -78,10 +78,10 @@ export async function profitabilityAnalytics(ctx: Ctx, query: ProfitabilityQuery
   const db = await dbOf(ctx);
   const [revenue, capex, operatingIncome] = await Promise.all(
     (['revenue', 'capex', 'operating_income'] as const).map(async (metric) =>
-      rowsOf(await valuesFor(db, query, { from: year, to: year }, metric), year),
+      prepareYears(await valuesFor(db, query, { from: year, to: year }, metric)),
     ),
   );
-  const result = aggregateProfitability({ revenue: revenue!, capex: capex!, operatingIncome: operatingIncome! });
+  const result = yearProfitability({ revenue: revenue!, capex: capex!, operatingIncome: operatingIncome! }, year);
   return { year, basis, currency: 'USD', ...result };
 }
 

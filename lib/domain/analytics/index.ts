@@ -7,7 +7,6 @@ export { poolGrowth } from './growth';
 export type { PoolGrowth } from './growth';
 export type { LayerAggregate, LayersAggregate, TopCompany } from './layers';
 export { compareByName } from './order';
-export { aggregateProfitability } from './profitability';
 export type { LayerProfitability, Profitability, ProfitabilityInput } from './profitability';
 export type { CompanyYearValue, Coverage, MissingCompany } from './types';
-export { prepareYears, yearGrowth, yearLayers, yearPools } from './year-aggregates';
+export { prepareYears, yearGrowth, yearLayers, yearPools, yearProfitability } from './year-aggregates';

@@ -2,6 +2,13 @@ import { Dec } from '../decimal';
 import type { LayerKey } from '../layers';
 import type { CompanyYearValue } from './types';
 
+/**
+ * The reference's own decimals: 100 significant digits, so that a(c, L) = share × value (a 40-digit value times a
+ * share of up to 20 decimals) and every sum of them are exact, and only divisions round. With the app's 40 digits a
+ * layer of opposite values could sum to a rounding residue instead of 0 (and a share of it to 10^38).
+ */
+const Exact = Dec.clone({ precision: 100 });
+
 /** A company with a value (docs/data-contract.md §5: missing companies are left out), the value parsed once. */
 export interface ValuedCompany {
   row: CompanyYearValue;
@@ -41,14 +48,14 @@ export function valuedCompanies(rows: readonly CompanyYearValue[]): ValuedCompan
   return rows.flatMap((row) => {
     if (row.value === null) return [];
     let value = parsedValues.get(row);
-    if (!value) parsedValues.set(row, (value = new Dec(row.value)));
+    if (!value) parsedValues.set(row, (value = new Exact(row.value)));
     return [{ row, value }];
   });
 }
 
 /** share(c, L) exactly; 0 when the company has no exposure to the layer. */
 export function shareOf(row: CompanyYearValue, key: LayerKey): Dec {
-  return new Dec(row.shares[key] ?? 0);
+  return new Exact(row.shares[key] ?? 0);
 }
 
 /** a(c, L) = share(c, L) × V(c), or null when share(c, L) is not > 0. */
@@ -58,7 +65,7 @@ function attributedOf({ row, value }: ValuedCompany, key: LayerKey): Dec | null 
   let attributed = cache[key];
   if (attributed === undefined) {
     const share = row.shares[key];
-    attributed = cache[key] = share !== undefined && new Dec(share).gt(0) ? new Dec(share).times(value) : null;
+    attributed = cache[key] = share !== undefined && new Exact(share).gt(0) ? new Exact(share).times(value) : null;
   }
   return attributed;
 }
@@ -73,7 +80,7 @@ export function layerMembers(companies: readonly ValuedCompany[], key: LayerKey)
 }
 
 export function sum(values: readonly Dec[]): Dec {
-  return values.reduce((total, v) => total.plus(v), new Dec(0));
+  return values.reduce((total, v) => total.plus(v), new Exact(0));
 }
 
 /** The pool P(L) = Σ_c a(c, L) over the given companies. */

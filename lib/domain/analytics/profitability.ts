@@ -36,7 +36,8 @@ export interface Profitability {
 }
 
 /**
- * Capex intensity and the profit pool per layer (docs/data-contract.md §5). Each ratio is taken over the companies that have both
+ * The reference for `yearProfitability` (`./year-aggregates.ts`), which the endpoint answers with and which must
+ * equal it. Capex intensity and the profit pool per layer (docs/data-contract.md §5). Each ratio is taken over the companies that have both
  * of its metrics, so a company without capex does not lower a layer's capex intensity. Widths sum to 1 and
  * Σ width × height = the operating-income pool / the revenue pool of the companies with both, summed over layers.
  *

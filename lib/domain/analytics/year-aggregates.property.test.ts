@@ -4,9 +4,10 @@ import { canonicalDecimal, Dec } from '../decimal';
 import { LAYER_KEYS, type LayerKey } from '../layers';
 import { poolGrowth } from './growth';
 import { aggregateLayers, layerPools } from './layers';
+import { aggregateProfitability } from './profitability';
 import { unvalued, valued } from './test-rows';
 import type { CompanyYearValue } from './types';
-import { prepareYears, yearGrowth, yearLayers, yearPools } from './year-aggregates';
+import { prepareYears, yearGrowth, yearLayers, yearPools, yearProfitability } from './year-aggregates';
 
 /**
  * The one-pass aggregates against the reference functions, on random years shaped like the database's rows:
@@ -42,7 +43,9 @@ const company = (signed: boolean) =>
 const universe = (signed: boolean) => fc.array(fc.record({ now: company(signed), before: company(signed) }), { maxLength: 25 });
 
 /** Two years of rows of the same companies; a few names repeat so that ranking ties by name and id occur. */
-function yearsOf(companies: { now: Row; before: Row }[]): Map<number, CompanyYearValue[]> {
+type Years = Map<number, CompanyYearValue[]>;
+
+function yearsOf(companies: { now: Row; before: Row }[]): Years {
   const rowOf = (r: Row, i: number): CompanyYearValue => {
     const name = ['Alpha', 'alpha', 'Beta', 'Élan', `Company ${i}`][i % 5] ?? '';
     return r.value === null
@@ -81,6 +84,31 @@ describe('the one-pass year aggregates equal the reference', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('capex intensity and the profit pool over the companies with both metrics', () => {
+    fc.assert(
+      fc.property(universe(false), universe(false), universe(true), (revenue, capex, income) => {
+        const [r, c, o] = [revenue, capex, income].map(yearsOf) as [Years, Years, Years];
+        const prepared = { revenue: prepareYears(r), capex: prepareYears(c), operatingIncome: prepareYears(o) };
+        expect(yearProfitability(prepared, 2024)).toEqual(
+          aggregateProfitability({ revenue: r.get(2024)!, capex: c.get(2024)!, operatingIncome: o.get(2024)! }),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('opposite values that cancel give a total of exactly 0 and null shares, not a rounding residue', () => {
+    const third = '0.0000005833333333333333333333333333333333333333'; // 7 / 12 millionths, rounded at 40 digits
+    const rows = [
+      valued('c0', 'Loss', { infrastructure: '0.151759', chips: '0.123827', application: '0.724412' }, `-${third}`),
+      valued('c1', 'Profit', { infrastructure: '0.320457', models: '0.330606', application: '0.348935' }, third),
+    ];
+    const answer = yearLayers(prepareYears(new Map([[2024, rows]])), 2024, 'operating_income');
+    expect(answer.total).toBe(0);
+    expect(answer.layers.map((l) => l.share)).toEqual([null, null, null, null, null, null]);
+    expect(answer).toEqual(aggregateLayers(rows, 'operating_income'));
   });
 
   it('a year with no rows has empty pools, and a company twice is refused as the reference refuses it', () => {

@@ -5,6 +5,7 @@ import { coverageOf } from './coverage';
 import type { PoolGrowth } from './growth';
 import type { LayersAggregate, TopCompany } from './layers';
 import { money, ratio, ratioOver } from './numbers';
+import type { Profitability } from './profitability';
 import { compareByName } from './order';
 import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
@@ -12,7 +13,7 @@ import type { CompanyYearValue } from './types';
 /**
  * The aggregates the analytics endpoints answer (docs/data-contract.md §5), computed in one pass per year over
  * exact scaled integers (`./scaled.ts`). They equal the reference functions (`aggregateLayers`, `layerPools`,
- * `poolGrowth`), which stay the oracle: those re-read and re-multiply every row per layer and per question in
+ * `poolGrowth`, `aggregateProfitability`), which stay the oracle: those re-read and re-multiply every row per layer and per question in
  * decimal.js, which took most of a 20-year series at 10,000 companies (bench/).
  */
 
@@ -228,5 +229,54 @@ export function yearLayers(
       };
     }),
     coverage: coverageOf(rows),
+  };
+}
+
+/** The companies of `companies` that also have a value in `other`. */
+const alsoIn = (companies: readonly Attributed[], other: PreparedYear) => companies.filter((c) => other.ids.has(c.id));
+
+/** Members (a(c, L) present) per layer over the given companies, in stack order. */
+function membersOf(companies: readonly Attributed[]): number[] {
+  const counts = LAYERS.map(() => 0);
+  for (const { amounts } of companies) amounts.forEach((a, i) => (counts[i]! += a === null ? 0 : 1));
+  return counts;
+}
+
+/** Capex intensity and the profit pool per layer for one year: `aggregateProfitability`'s answer. */
+export function yearProfitability(
+  metrics: { revenue: PreparedYears; capex: PreparedYears; operatingIncome: PreparedYears },
+  year: number,
+): Profitability {
+  const [revenue, capex, income] = [metrics.revenue, metrics.capex, metrics.operatingIncome].map((m) => m.year(year)) as [
+    PreparedYear,
+    PreparedYear,
+    PreparedYear,
+  ];
+  const amount = (years: PreparedYears) => (a: bigint) => fromScaled(a, years.scale);
+  const [ofRevenue, ofCapex, ofIncome] = [amount(metrics.revenue), amount(metrics.capex), amount(metrics.operatingIncome)];
+  const revenuePools = poolsOf(revenue.valued);
+  const capexPools = poolsOf(capex.valued);
+  const incomePools = poolsOf(income.valued);
+  const revenueForCapex = poolsOf(alsoIn(revenue.valued, capex));
+  const capexWithRevenue = poolsOf(alsoIn(capex.valued, revenue));
+  const revenueWithIncome = alsoIn(revenue.valued, income);
+  const revenueForIncome = poolsOf(revenueWithIncome);
+  const incomeWithRevenue = poolsOf(alsoIn(income.valued, revenue));
+  const profitPoolRevenue = sumOf(revenueForIncome);
+  const companies = membersOf(revenueWithIncome);
+
+  return {
+    layers: LAYERS.map(({ key }, i) => ({
+      key,
+      revenue: money(ofRevenue(revenuePools[i]!)),
+      capex: money(ofCapex(capexPools[i]!)),
+      operatingIncome: money(ofIncome(incomePools[i]!)),
+      capexIntensity: ratioOver(ofCapex(capexWithRevenue[i]!), ofRevenue(revenueForCapex[i]!)),
+      operatingMargin: ratioOver(ofIncome(incomeWithRevenue[i]!), ofRevenue(revenueForIncome[i]!)),
+      revenueShare: ratioOver(ofRevenue(revenueForIncome[i]!), ofRevenue(profitPoolRevenue)),
+      companies: companies[i]!,
+    })),
+    estimated: [revenue, capex, income].some((y) => anyEstimated(y.valued)),
+    coverage: { revenue: coverageOf(revenue.rows), capex: coverageOf(capex.rows), operatingIncome: coverageOf(income.rows) },
   };
 }
