@@ -1,4 +1,5 @@
 import 'server-only';
+import { prepareYears, yearLayer } from '../../domain/analytics';
 import { layerDetail } from '../../domain/analytics/layer-detail';
 import { FIRST_YEAR } from '../../domain/years';
 import { SERIES_YEARS, type LayerDetailAnswer, type LayerDetailQuery } from '../../analytics/schema';
@@ -26,17 +27,12 @@ export async function layerDetailAnalytics(ctx: Ctx, query: LayerDetailQuery): P
     estimates: query.estimates,
     companySet: await companySetCondition(db, query),
   });
-  const detailOf = (y: number) => layerDetail(byYear.get(y) ?? [], byYear.get(y - 1) ?? [], layer, metric);
-
-  const years = Array.from({ length: year - first + 1 }, (_, i) => first + i);
-  const details = years.map(detailOf);
-  const series = details.map(({ value, growth, coverage, estimated }, i) => ({
-    year: years[i]!,
-    value,
-    growth,
-    companies: coverage.included,
-    missing: coverage.missing.length,
-    estimated,
+  // The table of companies is the selected year's only; the other years need the layer's totals, in one pass each.
+  const prepared = prepareYears(byYear);
+  const series = Array.from({ length: year - first + 1 }, (_, i) => first + i).map((y) => ({
+    year: y,
+    ...yearLayer(prepared, y, layer),
   }));
-  return { year, metric, basis, currency: 'USD', ...details.at(-1)!, series };
+  const detail = layerDetail(byYear.get(year) ?? [], byYear.get(year - 1) ?? [], layer, metric);
+  return { year, metric, basis, currency: 'USD', ...detail, series };
 }

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { canonicalDecimal, Dec } from '../decimal';
 import { LAYER_KEYS, type LayerKey } from '../layers';
 import { poolGrowth } from './growth';
+import { layerDetail } from './layer-detail';
 import { aggregateLayers, layerPools } from './layers';
 import { aggregateProfitability } from './profitability';
 import { unvalued, valued } from './test-rows';
 import type { CompanyYearValue } from './types';
-import { prepareYears, yearGrowth, yearLayers, yearPools, yearProfitability } from './year-aggregates';
+import { prepareYears, yearGrowth, yearLayer, yearLayers, yearPools, yearProfitability } from './year-aggregates';
 
 /**
  * The one-pass aggregates against the reference functions, on random years shaped like the database's rows:
@@ -96,6 +97,23 @@ describe('the one-pass year aggregates equal the reference', () => {
         );
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it.each(LAYER_KEYS)('a layer page’s year of %s: pool, growth, companies with and without a value, estimates', (key) => {
+    fc.assert(
+      fc.property(universe(true), (companies) => {
+        const byYear = yearsOf(companies);
+        const detail = layerDetail(byYear.get(2024)!, byYear.get(2023)!, key, 'operating_income');
+        expect(yearLayer(prepareYears(byYear), 2024, key)).toEqual({
+          value: detail.value,
+          growth: detail.growth,
+          companies: detail.coverage.included,
+          missing: detail.coverage.missing.length,
+          estimated: detail.estimated,
+        });
+      }),
+      { numRuns: 50 },
     );
   });
 

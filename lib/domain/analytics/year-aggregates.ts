@@ -1,5 +1,5 @@
 import type { Metric } from '../figures/types';
-import { LAYERS } from '../layers';
+import { LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
 import { coverageOf } from './coverage';
 import type { PoolGrowth } from './growth';
@@ -278,5 +278,20 @@ export function yearProfitability(
     })),
     estimated: [revenue, capex, income].some((y) => anyEstimated(y.valued)),
     coverage: { revenue: coverageOf(revenue.rows), capex: coverageOf(capex.rows), operatingIncome: coverageOf(income.rows) },
+  };
+}
+
+/** One layer in one year, as a layer page's pool-over-time chart shows it: `layerDetail`'s totals without its table. */
+export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
+  const i = LAYERS.findIndex((l) => l.key === key);
+  if (i === -1) throw new RangeError(`unknown layer ${key}`);
+  const { valued, missing } = years.year(year);
+  const members = valued.filter((c) => c.amounts[i] !== null);
+  return {
+    value: money(fromScaled(sumOf(members.map((c) => c.amounts[i]!)), years.scale)),
+    growth: yearGrowth(years, year).layers[i]!.growth,
+    companies: members.length,
+    missing: missing[i]!,
+    estimated: members.some((c) => c.estimated),
   };
 }
