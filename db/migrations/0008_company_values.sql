@@ -12,7 +12,7 @@ CREATE TABLE "company_values" (
 	"excl_numerator" numeric,
 	"excl_code" "missing_code",
 	"excl_reason" text,
-	CONSTRAINT "company_values_company_id_metric_basis_year_pk" PRIMARY KEY("company_id","metric","basis","year"),
+	CONSTRAINT "company_values_metric_basis_year_company_id_pk" PRIMARY KEY("metric","basis","year","company_id"),
 	CONSTRAINT "company_values_value_or_reason" CHECK (("company_values"."numerator" is null) = ("company_values"."code" is not null)),
 	CONSTRAINT "company_values_reason" CHECK (("company_values"."code" is null) = ("company_values"."reason" is null)),
 	CONSTRAINT "company_values_estimated" CHECK (not "company_values"."estimated" or "company_values"."numerator" is not null),
@@ -30,98 +30,112 @@ CREATE TABLE "company_values_queue" (
 	"fx_year" smallint
 );
 --> statement-breakpoint
+CREATE INDEX "company_values_company_idx" ON "company_values" USING btree ("company_id");--> statement-breakpoint
+-- company_values is kept by the database, not by calls from the writers. Why triggers (docs/architecture.md,
+-- "Materialised company values"): a value depends on figures, FX rates and a company's fiscal year end, and those
+-- are written by PUT /api/v1/figures, the figures grid, the three importers, single deletes and restores, the
+-- company form and the companies import, the CLI, the demo loader, the benches' bulk inserts, the cascade of a company's
+-- permanent deletion, and whatever comes next (a psql fix, a migration). A refresh call in each writer is correct
+-- only as long as nobody forgets one; a trigger fires for every statement through every door, in the writer's
+-- transaction, and rolls back with it. The statement triggers below only queue what changed (once per statement,
+-- so a 5,000-row batch costs one small insert into the queue); one deferred trigger refreshes the whole queue once,
+-- when the transaction commits. A transaction therefore reads the values as they were until it commits.
+--
 -- Every company's value per metric, basis, year and estimates mode (docs/data-contract.md §3–§4), for the companies
--- `ids`, as rows of company_values: the rules of lib/domain/figures (chooseFiscalValue, companyYearValue) in
--- one set-based query on exact numeric, up to the division by 12 (done by the reader, in decimal.js). Only the
--- (company, metric, basis, year) whose spans hold a fiscal year with a figure, less those missing with the
--- standard "no revenue for FY2024", which the reader makes up. The reasons use the words of chooseFiscalValue
--- and companyYearValue; the metric labels are METRIC_LABELS (lib/domain/figures/types.ts).
+-- `ids`, as rows of company_values: the rules of lib/domain/figures (chooseFiscalValue, companyYearValue) in one
+-- set-based query on exact numeric, up to the division by 12 (done by the reader, in decimal.js). The reasons use
+-- the words of chooseFiscalValue and companyYearValue; the metric labels are METRIC_LABELS
+-- (lib/domain/figures/types.ts).
+--
+-- Which rows: calendar year Y spans fiscal years Y (e months, e the fiscal year end month) and Y + 1 (12 − e
+-- months, when e < 12); fiscal year Y is fiscal year Y (12 months). Both are missing "no revenue for FYY" when
+-- fiscal year Y has no figure of the metric, whatever Y + 1 holds (docs/data-contract.md §3: the first span
+-- without a value names the reason), and the reader makes those up. So there is one calendar and one fiscal row
+-- for each company, metric and fiscal year with a figure, and no other.
 CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values LANGUAGE sql STABLE AS $$
   with co as (
     select c.id, c.fiscal_year_end_month::int as e from companies c where c.id = any(ids)
   ),
-  -- each quarter (0: the full year) of each fiscal year, reported and estimate side by side
-  per_quarter as (
-    select f.company_id, f.metric, f.fiscal_year::int as fiscal_year, coalesce(f.fiscal_quarter, 0)::int as q,
-      min(f.currency) as currency,
-      min(f.value) filter (where f.kind = 'reported') as reported,
-      min(f.value) filter (where f.kind = 'estimate') as estimate
-    from figures f join co on co.id = f.company_id
-    group by 1, 2, 3, 4
-  ),
+  -- each fiscal year with a figure: the full years and each quarter, reported and estimate (the natural key is
+  -- unique, so each min() sees at most one figure)
   per_year as (
-    select company_id, metric, fiscal_year, min(currency) as currency,
-      min(reported) filter (where q = 0) as year_reported,
-      min(estimate) filter (where q = 0) as year_estimate,
-      count(*) filter (where q > 0) as quarters,
-      sum(coalesce(reported, estimate)) filter (where q > 0) as quarters_sum,
-      bool_or(reported is null) filter (where q > 0) as quarter_estimated,
-      count(reported) filter (where q > 0) as quarters_reported,
-      sum(reported) filter (where q > 0) as reported_quarters_sum,
-      string_agg('Q' || q::text, ', ' order by q) filter (where q > 0) as present
-    from per_quarter
-    group by 1, 2, 3
+    select f.company_id, f.metric, f.fiscal_year::int as fiscal_year, min(f.currency) as currency,
+      case f.metric when 'operating_income' then 'operating income' else f.metric::text end as label,
+      min(f.value) filter (where f.fiscal_quarter is null and f.kind = 'reported') as year_reported,
+      min(f.value) filter (where f.fiscal_quarter is null and f.kind = 'estimate') as year_estimate,
+      min(f.value) filter (where f.fiscal_quarter = 1 and f.kind = 'reported') as r1,
+      min(f.value) filter (where f.fiscal_quarter = 2 and f.kind = 'reported') as r2,
+      min(f.value) filter (where f.fiscal_quarter = 3 and f.kind = 'reported') as r3,
+      min(f.value) filter (where f.fiscal_quarter = 4 and f.kind = 'reported') as r4,
+      min(f.value) filter (where f.fiscal_quarter = 1 and f.kind = 'estimate') as e1,
+      min(f.value) filter (where f.fiscal_quarter = 2 and f.kind = 'estimate') as e2,
+      min(f.value) filter (where f.fiscal_quarter = 3 and f.kind = 'estimate') as e3,
+      min(f.value) filter (where f.fiscal_quarter = 4 and f.kind = 'estimate') as e4
+    from figures f join co on co.id = f.company_id
+    group by f.company_id, f.metric, f.fiscal_year
   ),
-  -- each fiscal year's value with estimates (reported year, estimate year, four quarters) and without them
-  -- (reported year, four reported quarters), and why there is none
+  -- each quarter reported before estimate
+  quarters as (
+    select *, coalesce(r1, e1) as q1, coalesce(r2, e2) as q2, coalesce(r3, e3) as q3, coalesce(r4, e4) as q4
+    from per_year
+  ),
+  -- the value with estimates (reported year, estimate year, the four quarters) and without them (reported year,
+  -- four reported quarters), and why there is none: the quarters present, or only estimates
   chosen as (
-    select company_id, metric, fiscal_year, currency, value, estimated, excl_value,
+    select company_id, metric, fiscal_year, currency, label, value, estimated, excl_value,
       case when value is null then missing end as reason,
       case when excl_value is null then coalesce(missing, 'only estimates of ' || label || ' for FY' || fiscal_year::text) end
         as excl_reason
     from (
       select *,
-        coalesce(year_reported, year_estimate, case when quarters = 4 then quarters_sum end) as value,
-        year_reported is null and (year_estimate is not null or (quarters = 4 and quarter_estimated)) as estimated,
-        coalesce(year_reported, case when quarters_reported = 4 then reported_quarters_sum end) as excl_value,
-        case when coalesce(year_reported, year_estimate, case when quarters = 4 then quarters_sum end) is null
-          then 'no ' || label || ' for FY' || fiscal_year::text || coalesce(' (only ' || present || ' of 4 quarters)', '')
+        coalesce(year_reported, year_estimate, q1 + q2 + q3 + q4) as value,
+        year_reported is null
+          and (year_estimate is not null or (q1 + q2 + q3 + q4 is not null and (r1 + r2 + r3 + r4) is null)) as estimated,
+        coalesce(year_reported, r1 + r2 + r3 + r4) as excl_value,
+        case when coalesce(year_reported, year_estimate, q1 + q2 + q3 + q4) is null then
+          'no ' || label || ' for FY' || fiscal_year::text || coalesce(' (only ' || nullif(concat_ws(', ',
+            case when q1 is not null then 'Q1' end, case when q2 is not null then 'Q2' end,
+            case when q3 is not null then 'Q3' end, case when q4 is not null then 'Q4' end), '') || ' of 4 quarters)', '')
         end as missing
-      from (
-        select *, case metric when 'operating_income' then 'operating income' else metric::text end as label
-        from per_year
-      ) labelled
+      from quarters
     ) included
   ),
-  -- the years worth a row: calendar year Y spans fiscal years Y (e months) and Y + 1 (12 - e months, when e < 12);
-  -- fiscal year Y is fiscal year Y, 12 months
-  cells as (
-    select ch.company_id, ch.metric, 'calendar'::value_basis as basis, y.year, co.e
-    from chosen ch join co on co.id = ch.company_id
-    cross join lateral (values (ch.fiscal_year), (ch.fiscal_year - 1)) as y(year)
-    where y.year = ch.fiscal_year or co.e < 12
-    union
-    select ch.company_id, ch.metric, 'fiscal'::value_basis, ch.fiscal_year, 12 from chosen ch
+  -- one calendar and one fiscal row per fiscal year with a figure: the first span is that fiscal year, the second
+  -- (calendar, e < 12) the next, which may have no figure; each part converts at its currency's rate for year Y
+  spans as (
+    select ch.company_id, ch.metric, b.basis, ch.fiscal_year as year, ch.label,
+      case when b.basis = 'calendar' then co.e else 12 end as m1,
+      b.basis = 'calendar' and co.e < 12 as two, 12 - co.e as m2,
+      ch.currency as c1, ch.value as v1, ch.estimated as est1, ch.reason as reason1, ch.excl_value as x1, ch.excl_reason as xreason1,
+      case when ch.currency = 'USD' then 1::numeric else r1.usd_per_unit end as rate1,
+      nx.currency as c2, nx.value as v2, nx.estimated as est2, nx.excl_value as x2,
+      coalesce(nx.reason, 'no ' || ch.label || ' for FY' || (ch.fiscal_year + 1)::text) as reason2,
+      coalesce(nx.excl_reason, 'no ' || ch.label || ' for FY' || (ch.fiscal_year + 1)::text) as xreason2,
+      case when nx.currency = 'USD' then 1::numeric else r2.usd_per_unit end as rate2
+    from chosen ch
+    join co on co.id = ch.company_id
+    cross join (values ('calendar'::value_basis), ('fiscal'::value_basis)) as b(basis)
+    left join chosen nx on b.basis = 'calendar' and co.e < 12
+      and nx.company_id = ch.company_id and nx.metric = ch.metric and nx.fiscal_year = ch.fiscal_year + 1
+    left join fx_rates r1 on r1.currency = ch.currency and r1.year = ch.fiscal_year
+    left join fx_rates r2 on r2.currency = nx.currency and r2.year = ch.fiscal_year
   ),
-  parts as (
-    select c.company_id, c.metric, c.basis, c.year, s.ord, s.months, ch.currency, ch.value, ch.estimated, ch.excl_value,
-      coalesce(ch.reason, 'no ' || l.label || ' for FY' || s.fiscal_year::text) as reason,
-      coalesce(ch.excl_reason, 'no ' || l.label || ' for FY' || s.fiscal_year::text) as excl_reason,
-      case when ch.currency = 'USD' then 1::numeric else fx.usd_per_unit end as rate
-    from cells c
-    cross join lateral (values (c.year, c.e, 1), (c.year + 1, 12 - c.e, 2)) as s(fiscal_year, months, ord)
-    cross join lateral (select case c.metric when 'operating_income' then 'operating income' else c.metric::text end as label) l
-    left join chosen ch on ch.company_id = c.company_id and ch.metric = c.metric and ch.fiscal_year = s.fiscal_year
-    left join fx_rates fx on fx.currency = ch.currency and fx.year = c.year
-    where s.months > 0
-  ),
-  -- a company is missing when a span has no value (the first such span names the reason), else when a part's
-  -- currency has no rate for the year; otherwise its numerator is Σ value × months × rate
-  per_cell as (
-    select company_id, metric, basis, year,
-      (array_agg(reason order by ord) filter (where value is null))[1] as figure_reason,
-      (array_agg('no ' || currency || ' rate for ' || year::text order by ord) filter (where value is not null and rate is null))[1]
-        as rate_reason,
-      sum(value * months * rate) as numerator,
-      coalesce(bool_or(estimated), false) as estimated,
-      (array_agg(excl_reason order by ord) filter (where excl_value is null))[1] as excl_figure_reason,
-      (array_agg('no ' || currency || ' rate for ' || year::text order by ord) filter (where excl_value is not null and rate is null))[1]
-        as excl_rate_reason,
-      sum(excl_value * months * rate) as excl_numerator
-    from parts
-    group by 1, 2, 3, 4
-  ),
+  -- missing when a span has no value (the first such span names the reason), else when a part's currency has no
+  -- rate for the year; otherwise the numerator Σ value × months × rate
   answers as (
+    select company_id, metric, basis, year,
+      case when v1 is null then reason1 when two and v2 is null then reason2 end as figure_reason,
+      case when v1 is not null and rate1 is null then 'no ' || c1 || ' rate for ' || year::text
+        when two and v2 is not null and rate2 is null then 'no ' || c2 || ' rate for ' || year::text end as rate_reason,
+      v1 * m1 * rate1 + case when two then v2 * m2 * rate2 else 0 end as numerator,
+      est1 or (two and est2) as estimated,
+      case when x1 is null then xreason1 when two and x2 is null then xreason2 end as excl_figure_reason,
+      case when x1 is not null and rate1 is null then 'no ' || c1 || ' rate for ' || year::text
+        when two and x2 is not null and rate2 is null then 'no ' || c2 || ' rate for ' || year::text end as excl_rate_reason,
+      x1 * m1 * rate1 + case when two then x2 * m2 * rate2 else 0 end as excl_numerator
+    from spans
+  ),
+  stored as (
     select company_id, metric, basis, year,
       case when figure_reason is null and rate_reason is null then numerator end as numerator,
       figure_reason is null and rate_reason is null and estimated as estimated,
@@ -131,19 +145,17 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
       case when excl_figure_reason is not null then 'no_figure' when excl_rate_reason is not null then 'no_fx_rate' end::missing_code
         as excl_code,
       coalesce(excl_figure_reason, excl_rate_reason) as excl_reason
-    from per_cell
-  ),
-  compared as (
+    from answers
+  )
+  -- the excl_ group only where it differs from the first
+  select company_id, metric, basis, year::smallint, numerator, estimated, code, reason,
+    case when not same then excl_numerator end, case when not same then excl_code end, case when not same then excl_reason end
+  from (
     select *,
       not estimated and excl_numerator is not distinct from numerator and excl_code is not distinct from code
         and excl_reason is not distinct from reason as same
-    from answers
-  )
-  select company_id, metric, basis, year::smallint, numerator, estimated, code, reason,
-    case when not same then excl_numerator end, case when not same then excl_code end, case when not same then excl_reason end
-  from compared
-  where not coalesce(same and code = 'no_figure' and reason = 'no '
-    || case metric when 'operating_income' then 'operating income' else metric::text end || ' for FY' || year::text, false)
+    from stored
+  ) compared
 $$;
 --> statement-breakpoint
 -- Recomputes the rows of the companies `ids`. The companies are locked first, in id order: a second refresh of a

@@ -121,6 +121,8 @@ export function universeFxCsv(rates: ReadonlyMap<string, string>): string {
 export function universeFiguresCsv(figures: ValueUniverse['figures']): string {
   return [
     'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note',
-    ...figures.map((f) => [f.company, f.fiscalYear, f.fiscalQuarter ?? '', f.metric, f.kind, f.value, f.currency, '', ''].join(',')),
+    ...figures.map((f) =>
+      [f.company, f.fiscalYear, f.fiscalQuarter ?? '', f.metric, f.kind, f.value, f.currency, '', ''].join(','),
+    ),
   ].join('\n');
 }

@@ -96,7 +96,8 @@ async function expectUpToDate(db: Database, step: string): Promise<void> {
   expect(await queued(db), `${step}: nothing left queued`).toBe(0);
   const state = await stateOf(db);
   const figuresOfCompany = new Map<string, StoredFigure[]>();
-  for (const f of state.figures) (figuresOfCompany.get(f.companyId) ?? figuresOfCompany.set(f.companyId, []).get(f.companyId)!).push(f);
+  for (const f of state.figures)
+    (figuresOfCompany.get(f.companyId) ?? figuresOfCompany.set(f.companyId, []).get(f.companyId)!).push(f);
   for (const metric of METRICS)
     for (const basis of ['calendar', 'fiscal'] as Basis[])
       for (const estimates of ['include', 'exclude'] as const) {
@@ -195,7 +196,9 @@ const importStep: Step = async (db, r, { analyst }) => {
     const company = r.pick(companies);
     figures.push(...figuresOf(r, company, r.int(READ.from, READ.to)));
   }
-  const unique = [...new Map(figures.map((f) => [`${f.company}|${f.fiscalYear}|${f.fiscalQuarter}|${f.metric}|${f.kind}`, f])).values()];
+  const unique = [
+    ...new Map(figures.map((f) => [`${f.company}|${f.fiscalYear}|${f.fiscalQuarter}|${f.metric}|${f.kind}`, f])).values(),
+  ];
   const summary = await importFiguresCsv({ actor: analyst }, { text: universeFiguresCsv(unique), dryRun: false });
   return `import ${summary.created} created, ${summary.updated} updated`;
 };
@@ -244,9 +247,7 @@ const rollbackStep: Step = async (db, r) => {
     db.transaction(async (tx) => {
       await tx.execute(sql`delete from figures where company_id = ${companyId}`);
       await tx.execute(sql`update fx_rates set usd_per_unit = usd_per_unit * 2`);
-      await tx.execute(
-        sql`update companies set fiscal_year_end_month = case when fiscal_year_end_month = 12 then 6 else 12 end`,
-      );
+      await tx.execute(sql`update companies set fiscal_year_end_month = case when fiscal_year_end_month = 12 then 6 else 12 end`);
       await tx.execute(sql`set constraints all immediate`);
       const inside = await tableRows(tx);
       expect(inside).not.toEqual(before);
@@ -397,6 +398,41 @@ describe.skipIf(!TEST_DRIVERS.includes('postgres'))('company_values under concur
        values ('${company!.id}', ${year}, 'capex', 'reported', ${value}, '${company!.currency}', 'test')
        on conflict (company_id, fiscal_year, coalesce(fiscal_quarter, 0), metric, kind) do update set value = excluded.value`;
     await interleaved([upsert(2021, 7)], [upsert(2022, 9)]);
+    await expectUpToDate(db, 'after both');
+  });
+
+  it('a company edit waiting on a figure writer of that company: the writer’s refresh at commit still goes through', async () => {
+    const { db } = database.current();
+    const [company] = await selectRows<{ id: string; currency: string; fye: number }>(
+      db,
+      sql`select c.id, c.currency, c.fiscal_year_end_month as fye from companies c
+          where exists (select 1 from figures f where f.company_id = c.id) limit 1`,
+    );
+    const a = new pg.Client({ connectionString: database.url() });
+    const b = new pg.Client({ connectionString: database.url() });
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      // The figure insert holds a key-share lock on the company row (its foreign key) until it commits.
+      await a.query('begin');
+      await a.query(
+        `insert into figures (company_id, fiscal_year, metric, kind, value, currency, updated_by)
+         values ($1, 2030, 'revenue', 'reported', 5, $2, 'test')`,
+        [company!.id, company!.currency],
+      );
+      // The company form locks the row for update first, so it waits for the figure writer.
+      await b.query('begin');
+      const edit = b
+        .query('select id from companies where id = $1 for update', [company!.id])
+        .then(() =>
+          b.query('update companies set fiscal_year_end_month = $2 where id = $1', [company!.id, company!.fye === 12 ? 3 : 12]),
+        )
+        .then(() => b.query('commit'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await a.query('commit');
+      await edit;
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
     await expectUpToDate(db, 'after both');
   });
 });

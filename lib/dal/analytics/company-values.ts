@@ -18,6 +18,8 @@ export interface CompanyValuesQuery {
 }
 
 interface ValueRow {
+  /** The company's place in the set, by name: 1, 2, … */
+  pos: number;
   id: string;
   name: string;
   /** Null for a company with no stored row in the range. */
@@ -53,12 +55,14 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
   const label = METRIC_LABELS[query.metric];
   const byYear = new Map<number, CompanyYearValue[]>();
   for (let year = query.from; year <= query.to; year++) byYear.set(year, []);
-  // The rows come company by company, in name order: one row per stored year, or one with no year.
+  // The rows in no order, each with its company's place by name: one per stored year, or one with no year.
+  const ofCompany: ValueRow[][] = [];
+  for (const r of rows) (ofCompany[r.pos - 1] ??= []).push(r);
   const stored = new Map<number, ValueRow>();
-  for (let i = 0; i < rows.length; ) {
-    const { id, name } = rows[i]!;
+  for (const company of ofCompany) {
+    const { id, name } = company[0]!;
     stored.clear();
-    for (; i < rows.length && rows[i]!.id === id; i++) if (rows[i]!.year !== null) stored.set(rows[i]!.year!, rows[i]!);
+    for (const r of company) if (r.year !== null) stored.set(r.year, r);
     const shares = sharesOf.get(id) ?? {};
     for (let year = query.from; year <= query.to; year++) {
       const r = stored.get(year);
@@ -72,7 +76,14 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
               estimated: r.numerator !== null && r.estimated,
               missing: r.code ? { code: r.code, reason: r.reason ?? '' } : null,
             }
-          : { id, name, shares, value: null, estimated: false, missing: { code: 'no_figure', reason: `no ${label} for FY${year}` } },
+          : {
+              id,
+              name,
+              shares,
+              value: null,
+              estimated: false,
+              missing: { code: 'no_figure', reason: `no ${label} for FY${year}` },
+            },
       );
     }
   }
@@ -80,8 +91,10 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
 }
 
 /**
- * The set's companies in name order, each with its stored rows of the metric, basis and years (the columns of
- * the estimates mode asked for: without estimates, the `excl_` group where it differs), or one row with no year.
+ * The set's companies, each with its place by name, and its stored rows of the metric, basis and years (the
+ * columns of the estimates mode asked for: without estimates, the `excl_` group where it differs), or one row with
+ * no year. One statement, so one snapshot; only the companies are sorted (by the database's collation, as
+ * everywhere else), not the up to 20 rows per company.
  */
 function storedValuesSql(q: CompanyValuesQuery): SQL {
   const same = sql`cv.excl_numerator is null and cv.excl_code is null`;
@@ -92,10 +105,12 @@ function storedValuesSql(q: CompanyValuesQuery): SQL {
             case when ${same} then cv.code else cv.excl_code end as code,
             case when ${same} then cv.reason else cv.excl_reason end as reason`;
   return sql`
-    select companies.id, companies.name, cv.year::int as year, ${columns}
-    from companies
-    left join company_values cv on cv.company_id = companies.id and cv.metric = ${q.metric}::metric
-      and cv.basis = ${q.basis}::value_basis and cv.year between ${q.from}::int and ${q.to}::int
-    where not companies.archived ${q.companySet ? sql`and ${q.companySet}` : sql``}
-    order by companies.name_key, companies.id`;
+    select co.pos, co.id, co.name, cv.year::int as year, ${columns}
+    from (
+      select companies.id, companies.name, row_number() over (order by companies.name_key, companies.id)::int as pos
+      from companies
+      where not companies.archived ${q.companySet ? sql`and ${q.companySet}` : sql``}
+    ) co
+    left join company_values cv on cv.company_id = co.id and cv.metric = ${q.metric}::metric
+      and cv.basis = ${q.basis}::value_basis and cv.year between ${q.from}::int and ${q.to}::int`;
 }
