@@ -37,9 +37,9 @@ CREATE INDEX "company_values_company_idx" ON "company_values" USING btree ("comp
 -- company form and the companies import, the CLI, the demo loader, the benches' bulk inserts, the cascade of a company's
 -- permanent deletion, and whatever comes next (a psql fix, a migration). A refresh call in each writer is correct
 -- only as long as nobody forgets one; a trigger fires for every statement through every door, in the writer's
--- transaction, and rolls back with it. The statement triggers below only queue what changed (once per statement,
--- so a 5,000-row batch costs one small insert into the queue); one deferred trigger refreshes the whole queue once,
--- when the transaction commits. A transaction therefore reads the values as they were until it commits.
+-- transaction, and rolls back with it. The triggers below only queue what changed (on figures and rates once per
+-- statement, so a 5,000-row batch costs one small insert into the queue); one deferred trigger refreshes the whole
+-- queue once, when the transaction commits. A transaction therefore reads the values as they were until it commits.
 --
 -- Every company's value per metric, basis, year and estimates mode (docs/data-contract.md §3–§4), for the companies
 -- `ids`, as rows of company_values: the rules of lib/domain/figures (chooseFiscalValue, companyYearValue) in one
@@ -277,21 +277,21 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- A company's values depend on its fiscal year end (and its figures); a new company has none yet. A deleted
+-- A company's values depend on its fiscal year end (and its figures); a new company has none yet. The update
+-- trigger is a row trigger whose WHEN clause the server checks without calling a function: the companies import
+-- and the bulk actions update one row per statement, and only a changed year end is worth a call. A deleted
 -- company's rows go at once (its figures' cascade queues it too, and the refresh then finds nothing).
-CREATE FUNCTION company_values_companies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION company_values_company_year_end_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    DELETE FROM company_values WHERE company_id IN (SELECT id FROM old_rows);
-  ELSE
-    INSERT INTO company_values_queue (company_id)
-      SELECT id FROM (
-        SELECT id, fiscal_year_end_month FROM new_rows EXCEPT SELECT id, fiscal_year_end_month FROM old_rows
-      ) changed;
-    IF FOUND THEN
-      PERFORM company_values_mark_transaction();
-    END IF;
-  END IF;
+  INSERT INTO company_values_queue (company_id) VALUES (NEW.id);
+  PERFORM company_values_mark_transaction();
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION company_values_companies_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM company_values WHERE company_id IN (SELECT id FROM old_rows);
   RETURN NULL;
 END
 $$;
@@ -333,11 +333,12 @@ CREATE TRIGGER company_values_fx_delete AFTER DELETE ON fx_rates REFERENCING OLD
 CREATE TRIGGER company_values_fx_truncate AFTER TRUNCATE ON fx_rates
   FOR EACH STATEMENT EXECUTE FUNCTION company_values_truncated();
 --> statement-breakpoint
-CREATE TRIGGER company_values_companies_update AFTER UPDATE ON companies REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION company_values_companies_changed();
+CREATE TRIGGER company_values_companies_update AFTER UPDATE ON companies FOR EACH ROW
+  WHEN (OLD.fiscal_year_end_month IS DISTINCT FROM NEW.fiscal_year_end_month)
+  EXECUTE FUNCTION company_values_company_year_end_changed();
 --> statement-breakpoint
 CREATE TRIGGER company_values_companies_delete AFTER DELETE ON companies REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION company_values_companies_changed();
+  FOR EACH STATEMENT EXECUTE FUNCTION company_values_companies_deleted();
 --> statement-breakpoint
 CREATE TRIGGER company_values_companies_truncate AFTER TRUNCATE ON companies
   FOR EACH STATEMENT EXECUTE FUNCTION company_values_truncated();
