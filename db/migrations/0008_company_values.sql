@@ -59,7 +59,7 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
   -- each fiscal year with a figure: the full years and each quarter, reported and estimate (the natural key is
   -- unique, so each min() sees at most one figure)
   per_year as (
-    select f.company_id, f.metric, f.fiscal_year::int as fiscal_year, min(f.currency) as currency,
+    select f.company_id, co.e, f.metric, f.fiscal_year::int as fiscal_year, min(f.currency) as currency,
       case f.metric when 'operating_income' then 'operating income' else f.metric::text end as label,
       min(f.value) filter (where f.fiscal_quarter is null and f.kind = 'reported') as year_reported,
       min(f.value) filter (where f.fiscal_quarter is null and f.kind = 'estimate') as year_estimate,
@@ -72,7 +72,7 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
       min(f.value) filter (where f.fiscal_quarter = 3 and f.kind = 'estimate') as e3,
       min(f.value) filter (where f.fiscal_quarter = 4 and f.kind = 'estimate') as e4
     from figures f join co on co.id = f.company_id
-    group by f.company_id, f.metric, f.fiscal_year
+    group by f.company_id, co.e, f.metric, f.fiscal_year
   ),
   -- each quarter reported before estimate
   quarters as (
@@ -82,7 +82,7 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
   -- the value with estimates (reported year, estimate year, the four quarters) and without them (reported year,
   -- four reported quarters), and why there is none: the quarters present, or only estimates
   chosen as (
-    select company_id, metric, fiscal_year, currency, label, value, estimated, excl_value,
+    select company_id, e, metric, fiscal_year, currency, label, value, estimated, excl_value,
       case when value is null then missing end as reason,
       case when excl_value is null then coalesce(missing, 'only estimates of ' || label || ' for FY' || fiscal_year::text) end
         as excl_reason
@@ -100,25 +100,42 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
       from quarters
     ) included
   ),
+  -- each fiscal year with the next one's choice beside it, when the next one has a figure
+  paired as (
+    select *,
+      coalesce(lead(fiscal_year) over w = fiscal_year + 1, false) as has_next,
+      lead(currency) over w as next_currency, lead(value) over w as next_value, lead(estimated) over w as next_estimated,
+      lead(reason) over w as next_reason, lead(excl_value) over w as next_excl_value,
+      lead(excl_reason) over w as next_excl_reason
+    from chosen
+    window w as (partition by company_id, metric order by fiscal_year)
+  ),
   -- one calendar and one fiscal row per fiscal year with a figure: the first span is that fiscal year, the second
-  -- (calendar, e < 12) the next, which may have no figure; each part converts at its currency's rate for year Y
+  -- (calendar, e < 12) the next, which may have no figure (then `c2` is null); each part converts at its
+  -- currency's rate for year Y
   spans as (
-    select ch.company_id, ch.metric, b.basis, ch.fiscal_year as year, ch.label,
-      case when b.basis = 'calendar' then co.e else 12 end as m1,
-      b.basis = 'calendar' and co.e < 12 as two, 12 - co.e as m2,
-      ch.currency as c1, ch.value as v1, ch.estimated as est1, ch.reason as reason1, ch.excl_value as x1, ch.excl_reason as xreason1,
-      case when ch.currency = 'USD' then 1::numeric else r1.usd_per_unit end as rate1,
-      nx.currency as c2, nx.value as v2, nx.estimated as est2, nx.excl_value as x2,
-      coalesce(nx.reason, 'no ' || ch.label || ' for FY' || (ch.fiscal_year + 1)::text) as reason2,
-      coalesce(nx.excl_reason, 'no ' || ch.label || ' for FY' || (ch.fiscal_year + 1)::text) as xreason2,
-      case when nx.currency = 'USD' then 1::numeric else r2.usd_per_unit end as rate2
-    from chosen ch
-    join co on co.id = ch.company_id
-    cross join (values ('calendar'::value_basis), ('fiscal'::value_basis)) as b(basis)
-    left join chosen nx on b.basis = 'calendar' and co.e < 12
-      and nx.company_id = ch.company_id and nx.metric = ch.metric and nx.fiscal_year = ch.fiscal_year + 1
-    left join fx_rates r1 on r1.currency = ch.currency and r1.year = ch.fiscal_year
-    left join fx_rates r2 on r2.currency = nx.currency and r2.year = ch.fiscal_year
+    select s.*,
+      case when c1 = 'USD' then 1::numeric else r1.usd_per_unit end as rate1,
+      case when c2 = 'USD' then 1::numeric else r2.usd_per_unit end as rate2
+    from (
+      select p.company_id, p.metric, b.basis, p.fiscal_year as year,
+        case when b.basis = 'calendar' then p.e else 12 end as m1,
+        b.basis = 'calendar' and p.e < 12 as two, 12 - p.e as m2,
+        p.currency as c1, p.value as v1, p.estimated as est1, p.reason as reason1, p.excl_value as x1,
+        p.excl_reason as xreason1,
+        case when p.has_next then p.next_currency end as c2,
+        case when p.has_next then p.next_value end as v2,
+        case when p.has_next then p.next_estimated end as est2,
+        case when p.has_next then p.next_excl_value end as x2,
+        case when p.has_next then p.next_reason else 'no ' || p.label || ' for FY' || (p.fiscal_year + 1)::text end as reason2,
+        case when p.has_next then p.next_excl_reason else 'no ' || p.label || ' for FY' || (p.fiscal_year + 1)::text end
+          as xreason2
+      from paired p
+      cross join (values ('calendar'::value_basis), ('fiscal'::value_basis)) as b(basis)
+    ) s
+    left join fx_rates r1 on r1.currency = s.c1 and r1.year = s.year
+    left join fx_rates r2 on r2.currency = s.c2 and r2.year = s.year and s.two
+    offset 0 -- here and below: each step's columns are computed once, not copied into every expression using them
   ),
   -- missing when a span has no value (the first such span names the reason), else when a part's currency has no
   -- rate for the year; otherwise the numerator Σ value × months × rate
@@ -134,6 +151,7 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
         when two and x2 is not null and rate2 is null then 'no ' || c2 || ' rate for ' || year::text end as excl_rate_reason,
       x1 * m1 * rate1 + case when two then x2 * m2 * rate2 else 0 end as excl_numerator
     from spans
+    offset 0
   ),
   stored as (
     select company_id, metric, basis, year,
@@ -146,6 +164,7 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
         as excl_code,
       coalesce(excl_figure_reason, excl_rate_reason) as excl_reason
     from answers
+    offset 0
   )
   -- the excl_ group only where it differs from the first
   select company_id, metric, basis, year::smallint, numerator, estimated, code, reason,
@@ -155,6 +174,7 @@ CREATE FUNCTION company_values_computed(ids uuid[]) RETURNS SETOF company_values
       not estimated and excl_numerator is not distinct from numerator and excl_code is not distinct from code
         and excl_reason is not distinct from reason as same
     from stored
+    offset 0
   ) compared
 $$;
 --> statement-breakpoint
