@@ -34,12 +34,13 @@ CREATE INDEX "company_values_company_idx" ON "company_values" USING btree ("comp
 -- company_values is kept by the database, not by calls from the writers. Why triggers (docs/architecture.md,
 -- "Materialised company values"): a value depends on figures, FX rates and a company's fiscal year end, and those
 -- are written by PUT /api/v1/figures, the figures grid, the three importers, single deletes and restores, the
--- company form and the companies import, the CLI, the demo loader, the benches' bulk inserts, the cascade of a company's
--- permanent deletion, and whatever comes next (a psql fix, a migration). A refresh call in each writer is correct
--- only as long as nobody forgets one; a trigger fires for every statement through every door, in the writer's
--- transaction, and rolls back with it. The triggers below only queue what changed (on figures and rates once per
--- statement, so a 5,000-row batch costs one small insert into the queue); one deferred trigger refreshes the whole
--- queue once, when the transaction commits. A transaction therefore reads the values as they were until it commits.
+-- company form and the companies import, the CLI, the demo loader, the benches' bulk inserts, the cascade of a
+-- company's permanent deletion, and whatever comes next (a psql fix, a migration). A refresh call in each writer
+-- is correct only as long as nobody forgets one; a trigger fires for every statement through every door, in the
+-- writer's transaction, and rolls back with it. The triggers below only queue what changed (on figures and rates
+-- once per statement, so a 5,000-row batch costs one small insert into the queue); one deferred trigger refreshes
+-- the whole queue once, when the transaction commits. A transaction therefore reads the values as they were until
+-- it commits.
 --
 -- Every company's value per metric, basis, year and estimates mode (docs/data-contract.md §3–§4), for the companies
 -- `ids`, as rows of company_values: the rules of lib/domain/figures (chooseFiscalValue, companyYearValue) in one
