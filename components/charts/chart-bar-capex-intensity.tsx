@@ -5,7 +5,7 @@ import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { capexIntensityChart } from '@/lib/charts/capex-intensity';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const CapexIntensityPlot = lazyPlot(() => import('./plots/capex-intensity'));
 
@@ -13,9 +13,10 @@ const CapexIntensityPlot = lazyPlot(() => import('./plots/capex-intensity'));
 export function ChartBarCapexIntensity() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('profitability', filters);
-  const { rows, ticks, digits, ...frame } = useMemo(() => capexIntensityChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => capexIntensityChart(query.data, filters), [query.data, filters]);
+  const { rows, ticks, digits } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)}>
       <CapexIntensityPlot rows={rows} ticks={ticks} digits={digits} />
     </ChartCard>
   );

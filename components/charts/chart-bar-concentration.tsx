@@ -5,7 +5,7 @@ import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { concentrationChart } from '@/lib/charts/concentration';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const ConcentrationPlot = lazyPlot(() => import('./plots/concentration'));
 
@@ -13,9 +13,10 @@ const ConcentrationPlot = lazyPlot(() => import('./plots/concentration'));
 export function ChartBarConcentration() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('layers', filters);
-  const { rows, metric, ...frame } = useMemo(() => concentrationChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => concentrationChart(query.data, filters), [query.data, filters]);
+  const { rows, metric } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)}>
       <ConcentrationPlot rows={rows} metric={metric} />
     </ChartCard>
   );

@@ -5,7 +5,7 @@ import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { layerPoolsChart } from '@/lib/charts/layer-pools';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const LayerPoolsPlot = lazyPlot(() => import('./plots/layer-pools'));
 
@@ -13,9 +13,10 @@ const LayerPoolsPlot = lazyPlot(() => import('./plots/layer-pools'));
 export function ChartBarLayerPools() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('layers', filters);
-  const { rows, axis, axisTitle, ...frame } = useMemo(() => layerPoolsChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => layerPoolsChart(query.data, filters), [query.data, filters]);
+  const { rows, axis, axisTitle } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)}>
       <LayerPoolsPlot rows={rows} axis={axis} axisTitle={axisTitle} />
     </ChartCard>
   );

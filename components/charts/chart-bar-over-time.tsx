@@ -5,7 +5,7 @@ import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { overTimeChart } from '@/lib/charts/over-time';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const OverTimePlot = lazyPlot(() => import('./plots/over-time'));
 
@@ -13,9 +13,10 @@ const OverTimePlot = lazyPlot(() => import('./plots/over-time'));
 export function ChartBarOverTime() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('series', filters);
-  const { rows, axis, axisTitle, basis, ...frame } = useMemo(() => overTimeChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => overTimeChart(query.data, filters), [query.data, filters]);
+  const { rows, axis, axisTitle, basis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)}>
       <OverTimePlot rows={rows} axis={axis} axisTitle={axisTitle} basis={basis} />
     </ChartCard>
   );

@@ -5,7 +5,7 @@ import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { profitPoolChart } from '@/lib/charts/profit-pool';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const ProfitPoolPlot = lazyPlot(() => import('./plots/profit-pool'));
 
@@ -13,9 +13,10 @@ const ProfitPoolPlot = lazyPlot(() => import('./plots/profit-pool'));
 export function ChartBarProfitPool() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('profitability', filters);
-  const { bars, marginAxis, ...frame } = useMemo(() => profitPoolChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => profitPoolChart(query.data, filters), [query.data, filters]);
+  const { bars, marginAxis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)}>
       <ProfitPoolPlot bars={bars} marginAxis={marginAxis} />
     </ChartCard>
   );

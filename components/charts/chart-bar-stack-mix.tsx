@@ -5,7 +5,7 @@ import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { stackMixChart } from '@/lib/charts/stack-mix';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const StackMixPlot = lazyPlot(() => import('./plots/stack-mix'));
 
@@ -13,9 +13,10 @@ const StackMixPlot = lazyPlot(() => import('./plots/stack-mix'));
 export function ChartBarStackMix() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('profitability', filters);
-  const { rows, ...frame } = useMemo(() => stackMixChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => stackMixChart(query.data, filters), [query.data, filters]);
+  const { rows } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)}>
       <StackMixPlot rows={rows} />
     </ChartCard>
   );

@@ -6,7 +6,7 @@ import { GapControls, InputCoverage } from '@/components/dashboard/gap-controls'
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { gapChart } from '@/lib/charts/gap';
 import { ChartCard, queryState } from './chart-card';
-import { lazyPlot } from './plot';
+import { lazyPlot, useHeldWhile } from './plot';
 
 const GapPlot = lazyPlot(() => import('./plots/gap'));
 
@@ -14,15 +14,16 @@ const GapPlot = lazyPlot(() => import('./plots/gap'));
 export function ChartComposedGap() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('gap', filters);
-  const { rows, selected, axis, basis, ...frame } = useMemo(() => gapChart(query.data, filters), [query.data, filters]);
+  const chart = useMemo(() => gapChart(query.data, filters), [query.data, filters]);
+  const { rows, axis, basis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
     <ChartCard
-      {...frame}
+      {...chart}
       {...queryState(query)}
       controls={
         <>
           <GapControls />
-          {selected && <InputCoverage point={selected} chipsList={filters.chipsList} />}
+          {chart.selected && <InputCoverage point={chart.selected} chipsList={filters.chipsList} />}
         </>
       }
     >

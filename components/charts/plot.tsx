@@ -109,3 +109,14 @@ export function useSeen<T extends HTMLElement>(): { ref: (element: T | null) => 
   }, [seen, element]);
   return { ref: setElement, seen, see };
 }
+
+/**
+ * `value` while `hold` is false; while it is true, the last value seen with `hold` false. A card that shows the
+ * previous filters' answer while the new one loads keeps its drawing as it was, rather than redrawing the old
+ * answer under the new filters and then again when the answer arrives.
+ */
+export function useHeldWhile<T>(hold: boolean, value: T): T {
+  const [held, setHeld] = useState(value);
+  if (!hold && held !== value) setHeld(value);
+  return hold ? held : value;
+}
