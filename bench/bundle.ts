@@ -243,6 +243,40 @@ async function oneRun(browser: Browser, state: Awaited<ReturnType<typeof signedI
   return { firstLoad, allScripts, loadTasks: loadTasks.map((t) => Math.round(t.duration)), changes };
 }
 
+/** The chart cards' ids, in page order. */
+const CHART_IDS = ['layer-pools', 'stack-mix', 'over-time', 'concentration', 'profit-pool', 'capex-intensity', 'gap'];
+
+/**
+ * When each part of the dashboard's HTML arrives, read as a stream with the signed-in cookies: the first byte, the
+ * page's title, the filters, and each chart's card (streamed as its answer arrives).
+ */
+async function htmlTimings(state: Awaited<ReturnType<typeof signedInState>>): Promise<Record<string, number>> {
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const started = performance.now();
+  const response = await fetch(`${BASE}${DASHBOARD}`, { headers: { cookie } });
+  const markers: Record<string, string> = {
+    title: '<h1',
+    filters: 'aria-label="Dashboard filters"',
+    ...Object.fromEntries(CHART_IDS.map((id) => [id, `id="${id}"`])),
+  };
+  const seen: Record<string, number> = {};
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let html = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    const now = performance.now() - started;
+    seen['first byte'] ??= now;
+    if (done) {
+      seen.end = now;
+      break;
+    }
+    html += decoder.decode(value, { stream: true });
+    for (const [name, marker] of Object.entries(markers)) if (seen[name] === undefined && html.includes(marker)) seen[name] = now;
+  }
+  return seen;
+}
+
 const total = (scripts: Script[], key: 'encoded' | 'decoded' | 'gzip') => scripts.reduce((sum, s) => sum + s[key], 0);
 
 async function main() {
@@ -257,6 +291,8 @@ async function main() {
   try {
     await waitForHealth(server);
     const state = await signedInState(browser, dataDir);
+    const html: Record<string, number>[] = [];
+    for (let run = 0; run < RUNS; run++) html.push(await htmlTimings(state));
     const runs: (Awaited<ReturnType<typeof oneRun>> & { atTop: Change[]; scrolled: Change[] })[] = [];
     for (let run = 0; run < RUNS; run++) {
       const top = await oneRun(browser, state, run, false);
@@ -284,6 +320,12 @@ async function main() {
       for (const s of later) console.log(`- ${new URL(s.url).pathname}: ${kB(s.encoded)}, ${kB(s.decoded)}`);
     }
     console.log(`\nLong tasks while the page loads (run 1): ${first.loadTasks.join(', ') || 'none'} ms`);
+
+    console.log(`\n## The dashboard's HTML as it streams (ms from the request; ${RUNS} runs)\n`);
+    console.log('| part | arrives |');
+    console.log('| --- | ---: |');
+    for (const part of ['first byte', 'title', 'filters', ...CHART_IDS, 'end'])
+      console.log(`| ${part} | ${html.map((h) => (h[part] === undefined ? '–' : h[part]!.toFixed(0))).join(' / ')} |`);
 
     for (const [label, key] of [
       ['at the top of the page, as it opens', 'atTop'],
