@@ -54,6 +54,8 @@ test.describe('an analyst', () => {
   test('sees every chart draw marks for a known universe', async ({ page }) => {
     await page.goto(VIEW);
     for (const id of CHARTS) {
+      // A chart draws once it nears the viewport, as a reader scrolls to it.
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
       // Bars and areas are paths with a drawn outline; an axis or a grid alone would not count.
       const marks = page
         .locator(`#${id} [data-chart] .recharts-wrapper > svg.recharts-surface`)
@@ -64,6 +66,19 @@ test.describe('an analyst', () => {
     }
     await expect(page.locator('#layer-pools')).toContainText('3 companies · 1 missing');
     await expect(page.locator('#layer-pools')).toContainText('Includes estimates');
+  });
+
+  test('draws a chart below the fold only once it nears the viewport, in a box of its size', async ({ page }) => {
+    await page.goto(VIEW);
+    await expect(page.locator('#layer-pools [data-chart] .recharts-wrapper')).toBeVisible();
+    const gap = page.locator('#gap');
+    // The card itself is there at once (title, coverage, View data); its drawing waits.
+    await expect(gap.getByRole('heading', { level: 2 })).toHaveText(/Required-revenue gap/);
+    await expect(gap.locator('.recharts-wrapper')).toHaveCount(0);
+    const placeholder = await gap.locator('[data-chart]').boundingBox();
+    await gap.scrollIntoViewIfNeeded();
+    await expect(gap.locator('[data-chart] .recharts-wrapper')).toBeVisible();
+    expect((await gap.locator('[data-chart]').boundingBox())?.height).toBe(placeholder?.height);
   });
 
   test('changes a filter in the URL and the numbers, and a copied link shows the same view', async ({ page, browser }) => {

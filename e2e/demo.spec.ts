@@ -11,6 +11,8 @@ function demoAdmin(): { email: string; password: string } {
 }
 
 async function drawnMarks(page: Page, chart: string): Promise<number> {
+  // A chart draws once it nears the viewport.
+  await page.locator(`#${chart}`).scrollIntoViewIfNeeded();
   const marks = page
     .locator(`#${chart} [data-chart] .recharts-wrapper > svg.recharts-surface`)
     .locator('path.recharts-rectangle');

@@ -1,61 +1,23 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
-import { capexIntensityChart, type IntensityRow } from '@/lib/charts/capex-intensity';
-import { PALETTE } from '@/lib/charts/palette';
-import { formatPercent } from '@/lib/format';
+import { capexIntensityChart } from '@/lib/charts/capex-intensity';
 import { ChartCard, queryState } from './chart-card';
-import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from './chart-style';
+import { lazyPlot, useHeldWhile } from './plot';
+
+const CapexIntensityPlot = lazyPlot(() => import('./plots/capex-intensity'));
 
 /** Capex intensity: capex / revenue per layer, over the companies with both figures. */
 export function ChartBarCapexIntensity() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('profitability', filters);
-  const { rows, ticks, digits, ...frame } = capexIntensityChart(query.data, filters);
+  const chart = useMemo(() => capexIntensityChart(query.data, filters), [query.data, filters]);
+  const { rows, ticks, digits } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke={PALETTE.grid} />
-        <XAxis
-          type="number"
-          domain={[0, ticks.at(-1) ?? 1]}
-          ticks={ticks}
-          tickFormatter={(v: number) => formatPercent(v, digits)}
-          tick={AXIS_TICK}
-          label={{ value: 'Capex / revenue (%)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
-        />
-        <YAxis type="category" dataKey="layer" width={118} tick={AXIS_TICK} interval={0} />
-        <Tooltip
-          cursor={HOVER_CURSOR}
-          content={({ active, payload }) => {
-            const row = active ? (payload?.[0]?.payload as IntensityRow | undefined) : undefined;
-            if (!row) return null;
-            return (
-              <div className="chart-tooltip">
-                <strong>{row.name}</strong>
-                <br />
-                {row.intensity === null
-                  ? 'No company with both revenue and capex'
-                  : `Capex is ${formatPercent(row.intensity)} of revenue`}
-              </div>
-            );
-          }}
-        />
-        <Bar dataKey="intensity" maxBarSize={28} isAnimationActive={false}>
-          {rows.map((r) => (
-            <Cell key={r.layer} fill={r.colour} />
-          ))}
-          <LabelList
-            dataKey="intensity"
-            position="right"
-            fontSize={11}
-            fill={PALETTE.axisTick}
-            formatter={(v) => formatPercent(Number(v))}
-          />
-        </Bar>
-      </BarChart>
+    <ChartCard {...chart} {...queryState(query)}>
+      <CapexIntensityPlot rows={rows} ticks={ticks} digits={digits} />
     </ChartCard>
   );
 }

@@ -1,77 +1,23 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
-import { ScreenOnly } from '@/components/export/export-mode';
-import { layerLabel, layerOf } from '@/lib/domain/layers';
-import { overTimeChart, type YearRow } from '@/lib/charts/over-time';
-import { PALETTE } from '@/lib/charts/palette';
-import type { Coverage } from '@/lib/domain/analytics/types';
-import { LAYERS } from '@/lib/domain/layers';
-import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
+import { overTimeChart } from '@/lib/charts/over-time';
 import { ChartCard, queryState } from './chart-card';
-import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from './chart-style';
+import { lazyPlot, useHeldWhile } from './plot';
 
-const coverageText = ({ included, missing }: Coverage) => `${included} companies included · ${missing.length} missing`;
-
-/** A year's bar, top of the stack first: each layer's pool and like-for-like growth, the gross total and coverage. */
-function YearTooltip({ row }: { row: YearRow | undefined }) {
-  if (!row) return null;
-  const { point } = row;
-  return (
-    <div className="chart-tooltip">
-      <strong>{point.year}</strong> · stack total {formatUsdMillions(point.total)} (gross)
-      {[...point.layers].reverse().map((l) => {
-        const layer = layerOf(l.key);
-        const growth = formatSignedPercent(l.growth);
-        return (
-          <div key={l.key}>
-            <span style={{ color: layer.colour }}>■</span> {layerLabel(layer)}: {formatUsdMillions(l.value)} ·{' '}
-            {l.growth === null ? growth : `${growth} like-for-like`}
-          </div>
-        );
-      })}
-      <div className="muted">{coverageText(point.coverage)}</div>
-    </div>
-  );
-}
+const OverTimePlot = lazyPlot(() => import('./plots/over-time'));
 
 /** Each layer's pool per year, stacked in stack order (Application on top), with like-for-like growth. */
 export function ChartBarOverTime() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('series', filters);
-  const { rows, axis, axisTitle, basis, ...frame } = overTimeChart(query.data, filters);
+  const chart = useMemo(() => overTimeChart(query.data, filters), [query.data, filters]);
+  const { rows, axis, axisTitle, basis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
-      <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid vertical={false} stroke={PALETTE.grid} />
-        <XAxis {...yearAxisProps(basis)} />
-        <YAxis width={80} {...usdAxisProps(axis, axisTitle, 'y')} />
-        {/* At the top: a legend at the bottom sits where the x-axis label is. */}
-        <ScreenOnly>
-          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
-        </ScreenOnly>
-        <Tooltip
-          cursor={HOVER_CURSOR}
-          content={({ active, payload }) => (
-            <YearTooltip row={active ? (payload?.[0]?.payload as YearRow | undefined) : undefined} />
-          )}
-        />
-        {/* Rendered bottom to top, so Application ends on top of the stack. */}
-        {LAYERS.map((layer) => (
-          <Bar
-            key={layer.key}
-            dataKey={layer.key}
-            name={layerLabel(layer)}
-            stackId="pool"
-            fill={layer.colour}
-            stroke={PALETTE.white}
-            strokeWidth={1}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
+    <ChartCard {...chart} {...queryState(query)}>
+      <OverTimePlot rows={rows} axis={axis} axisTitle={axisTitle} basis={basis} />
     </ChartCard>
   );
 }

@@ -1,156 +1,23 @@
 'use client';
 
-import {
-  CartesianGrid,
-  Legend,
-  Rectangle,
-  ReferenceLine,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  useXAxisScale,
-  useYAxisScale,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
-import { ScreenOnly } from '@/components/export/export-mode';
-import { PALETTE } from '@/lib/charts/palette';
-import { profitPoolChart, type PoolBar } from '@/lib/charts/profit-pool';
-import { formatPercent } from '@/lib/format';
+import { profitPoolChart } from '@/lib/charts/profit-pool';
 import { ChartCard, queryState } from './chart-card';
-import { AXIS_LABEL, AXIS_TICK } from './chart-style';
+import { lazyPlot, useHeldWhile } from './plot';
 
-const LABEL_FONT_SIZE = 12;
-/** Wide enough for the label at roughly 7 px a character, with a little room either side. */
-const labelFits = (label: string, width: number, height: number) => width >= label.length * 7 + 8 && height >= 18;
-
-/**
- * A bar drawn from the axes' own scales (Recharts has no variable-width bar): the Scatter point only carries the
- * layer and makes it hoverable. The label sits inside when it fits; otherwise the legend and tooltip name the layer.
- */
-function PoolBarShape({ payload }: { payload?: PoolBar }) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const left = payload && x?.(payload.start);
-  const right = payload && x?.(payload.end);
-  const zero = y?.(0);
-  const top = payload && y?.(payload.operatingMargin);
-  if (!payload || left === undefined || right === undefined || zero === undefined || top === undefined) return null;
-  const box = { x: left, y: Math.min(zero, top), width: right - left, height: Math.abs(top - zero) };
-  return (
-    <g>
-      <Rectangle {...box} fill={payload.colour} stroke={PALETTE.white} strokeWidth={1} />
-      {labelFits(payload.label, box.width, box.height) && (
-        <text
-          x={box.x + box.width / 2}
-          y={box.y + box.height / 2}
-          textAnchor="middle"
-          dominantBaseline="central"
-          fontSize={LABEL_FONT_SIZE}
-          fill={PALETTE.ink}
-          stroke={PALETTE.white}
-          strokeWidth={3}
-          paintOrder="stroke"
-          pointerEvents="none"
-        >
-          {payload.label}
-        </text>
-      )}
-    </g>
-  );
-}
-
-function PoolTooltip({ bar }: { bar: PoolBar | undefined }) {
-  if (!bar) return null;
-  return (
-    <div className="chart-tooltip">
-      <strong>{bar.label}</strong>
-      <br />
-      Share of revenue (width): {formatPercent(bar.revenueShare)}
-      <br />
-      Operating margin (height): {formatPercent(bar.operatingMargin)}
-      <br />
-      <span className="muted">{bar.companies} companies with revenue and operating income</span>
-    </div>
-  );
-}
-
-/** Every drawn layer by colour, since a narrow bar has no room for its label. */
-function PoolLegend({ bars }: { bars: readonly PoolBar[] }) {
-  return (
-    <ul
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        justifyContent: 'center',
-        gap: '0 1rem',
-        margin: 0,
-        padding: 0,
-        listStyle: 'none',
-      }}
-    >
-      {bars.map((bar) => (
-        <li key={bar.label}>
-          <span style={{ color: bar.colour }}>■</span> {bar.label}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const ProfitPoolPlot = lazyPlot(() => import('./plots/profit-pool'));
 
 /** Bain's profit-pool chart: each layer's width is its share of revenue, its height its operating margin. */
 export function ChartBarProfitPool() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('profitability', filters);
-  const { bars, marginAxis, ...frame } = profitPoolChart(query.data, filters);
+  const chart = useMemo(() => profitPoolChart(query.data, filters), [query.data, filters]);
+  const { bars, marginAxis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
-      <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid stroke={PALETTE.grid} />
-        <XAxis
-          type="number"
-          dataKey="middle"
-          domain={[0, 1]}
-          ticks={[0, 0.25, 0.5, 0.75, 1]}
-          tickFormatter={(v: number) => formatPercent(v, 0)}
-          tick={AXIS_TICK}
-          label={{ value: 'Share of revenue (%)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
-        />
-        <YAxis
-          type="number"
-          dataKey="operatingMargin"
-          domain={marginAxis.domain}
-          ticks={marginAxis.ticks}
-          interval={0}
-          width={64}
-          tickFormatter={(v: number) => formatPercent(v, 0)}
-          tick={AXIS_TICK}
-          label={{
-            value: 'Operating margin (%)',
-            angle: -90,
-            position: 'insideLeft',
-            ...AXIS_LABEL,
-            style: { textAnchor: 'middle' },
-          }}
-        />
-        <ReferenceLine y={0} stroke={PALETTE.reference} />
-        <ScreenOnly>
-          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} content={<PoolLegend bars={bars} />} />
-        </ScreenOnly>
-        <Tooltip
-          cursor={false}
-          content={({ active, payload }) => (
-            <PoolTooltip bar={active ? (payload?.[0]?.payload as PoolBar | undefined) : undefined} />
-          )}
-        />
-        <Scatter
-          data={bars}
-          isAnimationActive={false}
-          shape={(props: { payload?: PoolBar }) => <PoolBarShape payload={props.payload} />}
-        />
-      </ScatterChart>
+    <ChartCard {...chart} {...queryState(query)}>
+      <ProfitPoolPlot bars={bars} marginAxis={marginAxis} />
     </ChartCard>
   );
 }

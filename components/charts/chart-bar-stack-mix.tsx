@@ -1,102 +1,23 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
-import { ScreenOnly } from '@/components/export/export-mode';
-import { layerLabel } from '@/lib/domain/layers';
-import { PALETTE } from '@/lib/charts/palette';
-import { stackMixChart, type MixRow } from '@/lib/charts/stack-mix';
-import { LAYERS } from '@/lib/domain/layers';
-import { formatPercent, formatUsdMillions } from '@/lib/format';
+import { stackMixChart } from '@/lib/charts/stack-mix';
 import { ChartCard, queryState } from './chart-card';
-import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from './chart-style';
+import { lazyPlot, useHeldWhile } from './plot';
 
-const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
-
-function MixTooltip({ row }: { row: MixRow }) {
-  return (
-    <div className="chart-tooltip">
-      <strong>{row.name}</strong> · stack total {formatUsdMillions(row.total)} (gross)
-      {[...LAYERS].reverse().map((layer) => (
-        <div key={layer.key}>
-          <span style={{ color: layer.colour }} aria-hidden>
-            ■
-          </span>{' '}
-          {layer.name}: {formatUsdMillions(row.pools[layer.key])}
-          {row.shares && ` · ${formatPercent(row.shares[layer.key])}`}
-        </div>
-      ))}
-      {row.notDrawn && <div>Not drawn: {row.notDrawn}.</div>}
-    </div>
-  );
-}
+const StackMixPlot = lazyPlot(() => import('./plots/stack-mix'));
 
 /** Stack mix: each layer's share of the stack's revenue, capex and operating income, as three 100% bars. */
 export function ChartBarStackMix() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('profitability', filters);
-  const { rows, ...frame } = stackMixChart(query.data, filters);
+  const chart = useMemo(() => stackMixChart(query.data, filters), [query.data, filters]);
+  const { rows } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...frame} {...queryState(query)}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke={PALETTE.grid} />
-        <XAxis
-          type="number"
-          domain={[0, 1]}
-          ticks={SHARE_TICKS}
-          tickFormatter={(v: number) => formatPercent(v, 0)}
-          tick={AXIS_TICK}
-          label={{ value: 'Share of the stack total (%)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
-        />
-        <YAxis type="category" dataKey="name" width={118} tick={AXIS_TICK} interval={0} />
-        <Tooltip
-          cursor={HOVER_CURSOR}
-          content={({ active, payload }) => {
-            const row = active ? (payload?.[0]?.payload as MixRow | undefined) : undefined;
-            return row ? <MixTooltip row={row} /> : null;
-          }}
-        />
-        {/* On top: at the bottom it collides with the axis label. Neutral text: light layer colours read badly as text. */}
-        <ScreenOnly>
-          <Legend
-            verticalAlign="top"
-            itemSorter={null}
-            wrapperStyle={{ fontSize: 12, paddingBottom: 8 }}
-            formatter={(value: string) => <span style={{ color: AXIS_TICK.fill }}>{value}</span>}
-          />
-        </ScreenOnly>
-        {LAYERS.map((layer) => (
-          <Bar
-            key={layer.key}
-            name={layerLabel(layer)}
-            dataKey={(row: MixRow) => row.shares?.[layer.key]}
-            stackId="mix"
-            fill={layer.colour}
-            stroke={PALETTE.white}
-            strokeWidth={1}
-            maxBarSize={56}
-            isAnimationActive={false}
-          />
-        ))}
-        {/* A grey placeholder across an undrawable bar, saying why, so an empty row does not read as a glitch. */}
-        <Bar
-          dataKey={(row: MixRow) => (row.notDrawn ? 1 : undefined)}
-          stackId="mix"
-          fill={PALETTE.placeholder}
-          legendType="none"
-          maxBarSize={56}
-          isAnimationActive={false}
-        >
-          <LabelList
-            dataKey={(row: MixRow) => row.notDrawn && `Not drawn: ${row.notDrawn}`}
-            position="insideLeft"
-            offset={10}
-            fontSize={12}
-            fill={PALETTE.axisTick}
-          />
-        </Bar>
-      </BarChart>
+    <ChartCard {...chart} {...queryState(query)}>
+      <StackMixPlot rows={rows} />
     </ChartCard>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ResponsiveContainer } from 'recharts';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useChartExport } from '@/components/export/use-chart-export';
 import type { ChartFrame } from '@/lib/charts/frame';
-import { contentCsv, type ChartContent } from '@/lib/export/chart-documents';
+import type { ChartContent } from '@/lib/export/chart-documents';
 import { displayCell, displayHeader } from '@/lib/export/table';
 import { CHART_HEIGHT } from './chart-style';
 import styles from './charts.module.css';
 import { CoverageLine } from './coverage-line';
+import { PlotSlot, useSeen } from './plot';
 
 type ChartCardProps = Omit<ChartFrame, 'note'> & {
   loading: boolean;
@@ -19,7 +19,10 @@ type ChartCardProps = Omit<ChartFrame, 'note'> & {
   /** Controls that belong to the chart (the gap's assumptions). */
   controls?: ReactNode;
   note?: ReactNode;
-  /** The Recharts chart, without a container: the card sizes it, on screen and for an export. */
+  /**
+   * The chart's drawing: a lazy plot (./plot.tsx), which the card draws once it comes near the viewport and the
+   * export stage draws at memo size.
+   */
   children: ReactNode;
 };
 
@@ -30,7 +33,9 @@ export function queryState(query: { isPending: boolean; isPlaceholderData: boole
 
 /**
  * The frame every chart shares: title, what it shows, coverage (who is missing and why), an estimates flag, an
- * empty state that says what to add, the plotted numbers as a table behind "View data", and the export menu.
+ * empty state that says what to add, the plotted numbers as a table behind "View data", and the export menu. All
+ * of it renders at once; the drawing waits until the card nears the viewport (or takes focus, or the page prints),
+ * behind a placeholder of the chart's height so nothing moves when it arrives.
  */
 export function ChartCard(props: ChartCardProps) {
   const { id, title, description, coverage, estimated, empty, loading, stale, error, table, exportAs, controls, note, children } =
@@ -46,14 +51,21 @@ export function ChartCard(props: ChartCardProps) {
     estimated: estimated ?? false,
   };
   const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
+  const { ref, seen, see } = useSeen<HTMLElement>();
+  const placeholder = <div className="skeleton" style={{ height: CHART_HEIGHT }} aria-hidden="true" />;
   return (
-    <section className={`card ${styles.chartCard}`} aria-labelledby={`${id}-title`} id={id} aria-busy={loading || stale}>
+    <section
+      ref={ref}
+      className={`card ${styles.chartCard}`}
+      aria-labelledby={`${id}-title`}
+      id={id}
+      aria-busy={loading || stale}
+      onFocus={see}
+    >
       <header className={styles.chartHeader}>
         <div className={styles.chartTitleRow}>
           <h2 id={`${id}-title`}>{title}</h2>
-          {drawn && (
-            <ExportMenu name={exportAs.name} documents={documents} csv={(asOf) => contentCsv(content, asOf)} disabled={stale} />
-          )}
+          {drawn && <ExportMenu name={exportAs.name} documents={documents} content={content} disabled={stale} />}
         </div>
         <p className="muted">{description}</p>
         <div className={styles.chartMeta}>
@@ -71,9 +83,7 @@ export function ChartCard(props: ChartCardProps) {
         <p className={`empty ${styles.chartEmpty}`}>{empty}</p>
       ) : (
         <div className={`${styles.chartBody} ${stale ? styles.stale : ''}`} data-chart={id}>
-          <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-            {children}
-          </ResponsiveContainer>
+          {seen ? <PlotSlot placeholder={placeholder}>{children}</PlotSlot> : placeholder}
         </div>
       )}
       {note && <p className={styles.chartNote}>{note}</p>}

@@ -1,90 +1,33 @@
 'use client';
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { GapControls, InputCoverage } from '@/components/dashboard/gap-controls';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
-import { ScreenOnly } from '@/components/export/export-mode';
-import type { GapYear } from '@/lib/analytics/schema';
-import { GAP_SERIES, gapChart } from '@/lib/charts/gap';
-import { PALETTE } from '@/lib/charts/palette';
-import type { Coverage } from '@/lib/domain/analytics/types';
-import { formatUsdMillions } from '@/lib/format';
+import { gapChart } from '@/lib/charts/gap';
 import { ChartCard, queryState } from './chart-card';
-import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from './chart-style';
+import { lazyPlot, useHeldWhile } from './plot';
 
-const counts = ({ included, missing }: Coverage) => `${included} included · ${missing.length} missing`;
-
-function GapTooltip({ point }: { point: GapYear | undefined }) {
-  if (!point) return null;
-  return (
-    <div className="chart-tooltip">
-      <strong>{point.year}</strong>
-      <div>Chips revenue (C): {formatUsdMillions(point.chips)}</div>
-      <div>
-        <span style={{ color: GAP_SERIES.required.colour }}>■</span> Required, C ÷ g ÷ (1 − m):{' '}
-        {formatUsdMillions(point.required)}
-      </div>
-      <div>
-        <span style={{ color: GAP_SERIES.application.colour }}>■</span> Application revenue:{' '}
-        {formatUsdMillions(point.application)}
-      </div>
-      <div>
-        <strong>Gap: {formatUsdMillions(point.gap)}</strong>
-      </div>
-      <div className="muted">Chips companies: {counts(point.coverage.chips)}</div>
-      <div className="muted">Application companies: {counts(point.coverage.application)}</div>
-    </div>
-  );
-}
+const GapPlot = lazyPlot(() => import('./plots/gap'));
 
 /** The required-revenue gap: the application revenue chips revenue implies, against the actual, per year. */
 export function ChartComposedGap() {
   const { filters } = useDashboardFilters();
   const query = useDashboardQuery('gap', filters);
-  const { rows, selected, axis, basis, ...frame } = gapChart(query.data, filters);
+  const chart = useMemo(() => gapChart(query.data, filters), [query.data, filters]);
+  const { rows, axis, basis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
     <ChartCard
-      {...frame}
+      {...chart}
       {...queryState(query)}
       controls={
         <>
           <GapControls />
-          {selected && <InputCoverage point={selected} chipsList={filters.chipsList} />}
+          {chart.selected && <InputCoverage point={chart.selected} chipsList={filters.chipsList} />}
         </>
       }
     >
-      <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-        <CartesianGrid vertical={false} stroke={PALETTE.grid} />
-        <XAxis {...yearAxisProps(basis)} />
-        <YAxis width={80} {...usdAxisProps(axis, 'Revenue', 'y')} />
-        <ReferenceLine y={0} stroke={PALETTE.reference} />
-        {/* At the top: a legend at the bottom sits where the x-axis label is. */}
-        <ScreenOnly>
-          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-        </ScreenOnly>
-        <Tooltip
-          cursor={HOVER_CURSOR}
-          content={({ active, payload }) => (
-            <GapTooltip point={active ? (payload?.[0]?.payload as GapYear | undefined) : undefined} />
-          )}
-        />
-        <Bar dataKey="required" name={GAP_SERIES.required.name} fill={GAP_SERIES.required.colour} isAnimationActive={false} />
-        <Bar
-          dataKey="application"
-          name={GAP_SERIES.application.name}
-          fill={GAP_SERIES.application.colour}
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="gap"
-          name={GAP_SERIES.gap.name}
-          stroke={GAP_SERIES.gap.colour}
-          strokeWidth={2}
-          dot={{ r: 3, fill: GAP_SERIES.gap.colour }}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
+      <GapPlot rows={rows} axis={axis} basis={basis} />
     </ChartCard>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { CoverageLine } from '@/components/charts/coverage-line';
 import chartStyles from '@/components/charts/charts.module.css';
-import type { GapYear } from '@/lib/analytics/schema';
+import type { GapYear } from '@/lib/analytics/query';
 import { useDashboardFilters, useDashboardSettings } from './dashboard-context';
 import styles from './dashboard.module.css';
 

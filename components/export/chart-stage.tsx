@@ -1,15 +1,17 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { ResponsiveContainer } from 'recharts';
+import { PlotSizeContext, preloadPlot } from '@/components/charts/plot';
 import type { Size } from '@/lib/export/memo-size';
-import { findChartSvg, portableChartMarkup } from './chart-markup';
 import styles from './export.module.css';
 import { ExportingContext } from './export-mode';
 
+type ChartMarkup = typeof import('./chart-markup');
+
 interface DrawJob {
   size: Size;
+  markup: ChartMarkup;
   resolve: (markup: string) => void;
   reject: (error: Error) => void;
 }
@@ -21,7 +23,7 @@ const TIMEOUT_MS = 5_000;
  * Recharts lays a chart out over several renders (axes are measured, then the marks drawn): the drawing is done
  * when the chart's <svg> has content and has not changed for two polls in a row.
  */
-function settledChart(host: HTMLElement): Promise<SVGSVGElement> {
+function settledChart(host: HTMLElement, { findChartSvg }: ChartMarkup): Promise<SVGSVGElement> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     let last = '';
@@ -38,16 +40,24 @@ function settledChart(host: HTMLElement): Promise<SVGSVGElement> {
 }
 
 /**
- * Draws `chart` off screen at a fixed size, whatever the window's, and hands back its drawing as portable SVG
- * markup. The copy exists only while a drawing is asked for, and drawings are taken one at a time.
+ * Draws `chart` (a lazy plot) off screen at a fixed size, whatever the window's, and hands back its drawing as
+ * portable SVG markup. The copy exists only while a drawing is asked for, and drawings are taken one at a time. The
+ * plot's module and the markup code load first, so a chart never scrolled into view exports all the same.
  */
 export function useChartStage(chart: ReactNode): { stage: ReactNode; draw: (size: Size) => Promise<string> } {
   const [job, setJob] = useState<DrawJob | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const chartRef = useRef(chart);
+  useEffect(() => {
+    chartRef.current = chart;
+  });
 
   const draw = useCallback((size: Size) => {
-    const run = () => new Promise<string>((resolve, reject) => setJob({ size, resolve, reject }));
+    const run = async () => {
+      const [markup] = await Promise.all([import('./chart-markup'), preloadPlot(chartRef.current)]);
+      return new Promise<string>((resolve, reject) => setJob({ size, markup, resolve, reject }));
+    };
     const drawing = queue.current.then(run, run);
     queue.current = drawing.catch(() => undefined);
     return drawing;
@@ -57,8 +67,8 @@ export function useChartStage(chart: ReactNode): { stage: ReactNode; draw: (size
     const host = hostRef.current;
     if (!job || !host) return;
     let current = true;
-    settledChart(host)
-      .then((svg) => job.resolve(portableChartMarkup(svg)), job.reject)
+    settledChart(host, job.markup)
+      .then((svg) => job.resolve(job.markup.portableChartMarkup(svg)), job.reject)
       .finally(() => current && setJob(null));
     return () => {
       current = false;
@@ -71,9 +81,9 @@ export function useChartStage(chart: ReactNode): { stage: ReactNode; draw: (size
     createPortal(
       <div ref={hostRef} className={styles.stage} style={job.size} aria-hidden="true" inert>
         <ExportingContext.Provider value={true}>
-          <ResponsiveContainer width={job.size.width} height={job.size.height}>
-            {chart}
-          </ResponsiveContainer>
+          <PlotSizeContext.Provider value={job.size}>
+            <Suspense fallback={null}>{chart}</Suspense>
+          </PlotSizeContext.Provider>
         </ExportingContext.Provider>
       </div>,
       document.body,

@@ -1,15 +1,13 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ChartDocuments } from '@/lib/export/chart-documents';
-import { exportFileName, type ExportName } from '@/lib/export/file-name';
-import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels, type PngScale } from '@/lib/export/memo-size';
-import { isoDate } from '@/lib/export/memo-text';
+import type { ChartContent, ChartDocuments } from '@/lib/export/chart-documents';
+import type { ExportName } from '@/lib/export/file-name';
+import { DEFAULT_PNG_SCALE } from '@/lib/export/memo-size';
+import type { ExportAction } from './export-actions';
 import styles from './export.module.css';
-import { renderPng } from './render-png';
-import { saveFile } from './save-file';
 
-type Action = 'png' | 'png-large' | 'svg' | 'csv' | 'copy';
+type Action = ExportAction;
 
 const ITEMS: readonly { action: Action; label: string }[] = [
   { action: 'png', label: `PNG image (${DEFAULT_PNG_SCALE}×)` },
@@ -22,41 +20,26 @@ const ITEMS: readonly { action: Action; label: string }[] = [
 interface ExportMenuProps {
   name: ExportName;
   documents: (asOf: string) => Promise<ChartDocuments>;
-  csv: (asOf: string) => string;
+  /** What the chart says, for its CSV. */
+  content: ChartContent;
   /** The chart still shows the previous filters' answer: exporting it now would mislabel it. */
   disabled: boolean;
 }
 
-async function memoPng(documents: ExportMenuProps['documents'], scale: PngScale): Promise<Blob> {
-  const { memoSvg } = await documents(isoDate(new Date()));
-  return renderPng(memoSvg, pngPixels(MEMO_SIZE, scale));
-}
-
-/** Runs one export and says what it did, in words for the status line. */
-async function run(action: Action, { name, documents, csv }: ExportMenuProps): Promise<string> {
-  const asOf = isoDate(new Date());
-  switch (action) {
-    case 'png':
-    case 'png-large': {
-      const scale: PngScale = action === 'png' ? DEFAULT_PNG_SCALE : 4;
-      saveFile(exportFileName(name, { png: scale }), await memoPng(documents, scale), 'image/png');
-      return 'Downloaded the PNG';
-    }
-    case 'svg': {
-      saveFile(exportFileName(name, 'svg'), (await documents(asOf)).memoSvg, 'image/svg+xml');
-      return 'Downloaded the SVG';
-    }
-    case 'csv': {
-      saveFile(exportFileName(name, 'csv'), csv(asOf), 'text/csv;charset=utf-8');
-      return 'Downloaded the CSV';
-    }
-    case 'copy':
-      if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined')
-        throw new Error('this browser cannot copy images: download the PNG instead');
-      // The PNG is handed over as a promise, so the copy keeps the click's permission while the image renders.
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': memoPng(documents, DEFAULT_PNG_SCALE) })]);
-      return 'Copied the image';
+/**
+ * Runs one export; the code that makes the files loads at the first click. Copy image calls the clipboard within
+ * the click, with the PNG (module load included) as the promise it waits on, so the copy keeps the click's permission.
+ */
+async function run(action: Action, props: ExportMenuProps): Promise<string> {
+  if (action === 'copy') {
+    if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined')
+      throw new Error('this browser cannot copy images: download the PNG instead');
+    const png = import('./export-actions').then(({ memoPng }) => memoPng(props.documents, DEFAULT_PNG_SCALE));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    return 'Copied the image';
   }
+  const { runExport } = await import('./export-actions');
+  return runExport(action, props);
 }
 
 /**

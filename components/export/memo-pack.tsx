@@ -1,49 +1,14 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import type { ChartDocuments } from '@/lib/export/chart-documents';
-import { exportFileName, packFileName } from '@/lib/export/file-name';
-import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels } from '@/lib/export/memo-size';
-import { isoDate } from '@/lib/export/memo-text';
-import type { PackChart } from '@/lib/export/pptx';
-import type { PackFile } from '@/lib/export/zip';
 import { useChartExportRegistry, type ExportableChart } from './chart-export-registry';
 import styles from './export.module.css';
-import { renderPng } from './render-png';
-import { saveFile } from './save-file';
-
-const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-
-type Pack = 'pptx' | 'zip';
-
-const pngBytes = async (svg: string, size: { width: number; height: number }) =>
-  new Uint8Array(await (await renderPng(svg, pngPixels(size, DEFAULT_PNG_SCALE))).arrayBuffer());
-
-/** One slide per chart (its picture, title and source line as slide text), then the data tables. */
-async function pptxOf(drawn: readonly ChartDocuments[], year: number): Promise<Uint8Array> {
-  const { memoPptx } = await import('@/lib/export/pptx');
-  const charts: PackChart[] = [];
-  for (const { content, footer, slide } of drawn)
-    charts.push({ ...content, footer, image: { png: await pngBytes(slide.svg, slide.size), size: slide.size } });
-  return memoPptx(charts, { title: `Stacklens memo pack, ${year}` });
-}
-
-/** Each chart's PNG, SVG and CSV under its own file names. */
-async function zipOf(drawn: readonly { chart: ExportableChart; documents: ChartDocuments }[]): Promise<Uint8Array> {
-  const { zipFiles } = await import('@/lib/export/zip');
-  const files: PackFile[] = [];
-  for (const { chart, documents } of drawn)
-    files.push(
-      { name: exportFileName(chart.name, { png: DEFAULT_PNG_SCALE }), data: await pngBytes(documents.memoSvg, MEMO_SIZE) },
-      { name: exportFileName(chart.name, 'svg'), data: documents.memoSvg },
-      { name: exportFileName(chart.name, 'csv'), data: documents.csv },
-    );
-  return zipFiles(files);
-}
+import type { Pack } from './memo-pack-build';
 
 /**
  * The memo pack: choose the dashboard's charts, then download a PowerPoint deck or a ZIP of their PNG, SVG and
- * CSV files. The heavy libraries load only when a pack is made.
+ * CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
+ * pack is made.
  */
 export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'fiscal' }) {
   const registry = useChartExportRegistry();
@@ -79,24 +44,8 @@ export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'f
     }
     setWorking(true);
     try {
-      const asOf = isoDate(new Date());
-      const drawn = [];
-      for (const [i, chart] of selected.entries()) {
-        setStatus({ text: `Drawing ${i + 1} of ${selected.length}: ${chart.title}…`, error: false });
-        drawn.push({ chart, documents: await chart.documents(asOf) });
-      }
-      setStatus({ text: `Making the ${pack.toUpperCase()}…`, error: false });
-      const file = packFileName({ year, basis }, pack);
-      if (pack === 'pptx')
-        saveFile(
-          file,
-          await pptxOf(
-            drawn.map((d) => d.documents),
-            year,
-          ),
-          PPTX_TYPE,
-        );
-      else saveFile(file, await zipOf(drawn), 'application/zip');
+      const { buildMemoPack } = await import('./memo-pack-build');
+      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }));
       setStatus({
         text: `Downloaded ${file} with ${selected.length} ${selected.length === 1 ? 'chart' : 'charts'}.`,
         error: false,

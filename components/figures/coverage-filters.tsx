@@ -1,7 +1,7 @@
 import Form from 'next/form';
 import type { FigureCoverageQuery } from '@/lib/domain/figure-coverage-query';
 import { METRIC_NAMES, METRICS } from '@/lib/domain/figures';
-import { FIRST_YEAR, LAST_YEAR } from '@/lib/domain/years';
+import { FIRST_YEAR, LAST_YEAR } from '@/lib/domain/year-range';
 
 const SHOW_LABELS: Record<FigureCoverageQuery['show'], string> = {
   all: 'Every company',

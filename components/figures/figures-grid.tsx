@@ -14,7 +14,7 @@ import {
 import { figureLabel } from '@/lib/domain/figures/history-text';
 import { figureKey } from '@/lib/domain/figures/input';
 import { METRIC_NAMES, METRICS } from '@/lib/domain/figures/types';
-import { FIRST_YEAR } from '@/lib/domain/years';
+import { FIRST_YEAR } from '@/lib/domain/year-range';
 import { FigureCellPanel } from './figure-cell-panel';
 import { FigureConflictDialog } from './figure-conflict-dialog';
 import { keyOf, payloadFor, type CellContext, type FigurePayload } from './figure-payload';

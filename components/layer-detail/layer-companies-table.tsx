@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { LayerDetailAnswer } from '@/lib/analytics/schema';
+import type { LayerDetailAnswer } from '@/lib/analytics/query';
 import { METRIC_LABELS } from '@/lib/domain/figures/types';
 import { formatPercent, formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import styles from './layer-detail.module.css';

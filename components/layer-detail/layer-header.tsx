@@ -1,5 +1,5 @@
 import type { LayerView } from '@/lib/layers/schema';
-import type { LayerDetailAnswer } from '@/lib/analytics/schema';
+import type { LayerDetailAnswer } from '@/lib/analytics/query';
 import { METRIC_LABELS } from '@/lib/domain/figures/types';
 import { LAYERS } from '@/lib/domain/layers';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';

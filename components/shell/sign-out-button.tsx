@@ -1,6 +1,5 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -14,6 +13,8 @@ export function SignOutButton() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
+        // next-auth's client loads at the click: every page's JavaScript would carry it for this one button.
+        const { signOut } = await import('next-auth/react');
         await signOut({ redirect: false });
         router.replace('/login');
         router.refresh();

@@ -1,4 +1,4 @@
-import { SERIES_YEARS } from '@/lib/analytics/schema';
+import { SERIES_YEARS } from '@/lib/analytics/query';
 
 /** "2019–2026", or "2026" for a single year. */
 function yearSpan(first: number, last: number): string {

@@ -1,4 +1,4 @@
-import type { LayersAnswer } from '../analytics/schema';
+import type { LayersAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { METRIC_NAMES } from '../domain/figures/types';
 import { formatPercent } from '../format';

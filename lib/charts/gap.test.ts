@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GapAnswer, GapYear } from '../analytics/schema';
+import type { GapAnswer, GapYear } from '../analytics/query';
 import { exportBaseName } from '../export/file-name';
 import { GAP_SERIES, gapChart } from './gap';
 import { FILTERS, coverage } from './test-answers';

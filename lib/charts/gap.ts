@@ -1,4 +1,4 @@
-import type { GapAnswer, GapYear } from '../analytics/schema';
+import type { GapAnswer, GapYear } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle } from './export-text';

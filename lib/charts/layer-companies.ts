@@ -1,4 +1,4 @@
-import type { LayerDetailAnswer } from '../analytics/schema';
+import type { LayerDetailAnswer } from '../analytics/query';
 import type { DashboardFilters } from '../domain/dashboard/filters';
 import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
 import { filtersSubtitle } from './export-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesAnswer, SeriesYear } from '../analytics/schema';
+import type { SeriesAnswer, SeriesYear } from '../analytics/query';
 import { LAYER_KEYS } from '../domain/layers';
 import { exportBaseName } from '../export/file-name';
 import { overTimeChart } from './over-time';

@@ -1,4 +1,4 @@
-import type { SeriesAnswer, SeriesYear } from '../analytics/schema';
+import type { SeriesAnswer, SeriesYear } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
 import type { LayerKey } from '../domain/layers';

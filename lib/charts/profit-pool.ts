@@ -1,4 +1,4 @@
-import type { ProfitabilityAnswer } from '../analytics/schema';
+import type { ProfitabilityAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { coverageOfBoth } from './coverage';
 import { filtersSubtitle } from './export-text';

@@ -1,4 +1,4 @@
-import type { ProfitabilityAnswer } from '../analytics/schema';
+import type { ProfitabilityAnswer } from '../analytics/query';
 import type { Coverage } from '../domain/analytics/types';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { LAYERS, type LayerKey } from '../domain/layers';

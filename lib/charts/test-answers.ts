@@ -1,4 +1,4 @@
-import type { LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer } from '../analytics/schema';
+import type { LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer } from '../analytics/query';
 import type { LayerAggregate, LayerProfitability } from '../domain/analytics';
 import type { Coverage } from '../domain/analytics/types';
 import type { ResolvedFilters } from '../domain/dashboard/filters';

@@ -9,7 +9,7 @@ import {
   type ProfitabilityQuery,
   type SeriesAnswer,
   type SeriesQuery,
-} from '../analytics/schema';
+} from '../analytics/query';
 import { fetchAnswer } from './fetch-answer';
 
 /**

@@ -1,4 +1,4 @@
-import type { GapAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../analytics/schema';
+import type { GapAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { analyticsQueries } from './analytics';
 import { dashboardQueries, type DashboardQuery } from './dashboard';

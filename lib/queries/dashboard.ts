@@ -1,6 +1,6 @@
-import { SERIES_YEARS, type GapQuery, type LayersQuery, type ProfitabilityQuery, type SeriesQuery } from '../analytics/schema';
+import { SERIES_YEARS, type GapQuery, type LayersQuery, type ProfitabilityQuery, type SeriesQuery } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
-import { FIRST_YEAR } from '../domain/years';
+import { FIRST_YEAR } from '../domain/year-range';
 
 /**
  * The typed analytics query behind each dashboard chart for the filters in the URL. Each holds only what changes

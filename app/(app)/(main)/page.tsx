@@ -1,24 +1,36 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { Suspense, type ReactNode } from 'react';
+import { ChartBarCapexIntensity } from '@/components/charts/chart-bar-capex-intensity';
+import { ChartBarConcentration } from '@/components/charts/chart-bar-concentration';
+import { ChartBarLayerPools } from '@/components/charts/chart-bar-layer-pools';
+import { ChartBarOverTime } from '@/components/charts/chart-bar-over-time';
+import { ChartBarProfitPool } from '@/components/charts/chart-bar-profit-pool';
+import { ChartBarStackMix } from '@/components/charts/chart-bar-stack-mix';
+import { ChartCardSkeleton } from '@/components/charts/chart-card-skeleton';
+import { ChartComposedGap } from '@/components/charts/chart-composed-gap';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardProvider } from '@/components/dashboard/dashboard-context';
 import { FilterBar } from '@/components/dashboard/filter-bar';
 import { PageHeader } from '@/components/ui/page-header';
+import type { Actor } from '@/lib/domain/actor';
 import { requireUser } from '@/lib/auth/session';
 import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '@/lib/dal/analytics';
 import { companyCountries } from '@/lib/dal/companies';
 import { listLists } from '@/lib/dal/lists';
-import { parseDashboardFilters, type ResolvedFilters } from '@/lib/domain/dashboard/filters';
+import { parseDashboardFilters, type DashboardFilters, type ResolvedFilters } from '@/lib/domain/dashboard/filters';
 import { analyticsQueries } from '@/lib/queries/analytics';
 import { dashboardQueries } from '@/lib/queries/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 /**
- * The dashboard: the server resolves the default year (docs/data-contract.md §8) and answers every chart's query
- * through the same data-layer functions as the API, with the same typed queries and keys the browser's query
- * factory uses, so the first paint is complete; later filter changes are fetched by the browser.
+ * The dashboard. Its title paints at once; the filters follow as soon as the server has the lists, countries and
+ * the default year (docs/data-contract.md §8), and each chart streams in as its own answer arrives, so the first
+ * paint never waits for the slowest query. The server answers every chart's query through the same data-layer
+ * functions as the API, with the same typed queries and keys the browser's query factory uses; later filter
+ * changes are fetched by the browser.
  */
 export default async function DashboardPage({
   searchParams,
@@ -27,8 +39,22 @@ export default async function DashboardPage({
 }) {
   await connection();
   const actor = await requireUser('viewer');
-  const ctx = { actor };
   const filters = parseDashboardFilters(await searchParams);
+  return (
+    <>
+      <PageHeader title="Where value accrues across the AI stack">
+        Revenue flows down the stack from applications; capex flows up ahead of it. Pick a year, a metric and a set of companies.
+      </PageHeader>
+      <Suspense fallback={<DashboardSkeleton />}>
+        <Dashboard actor={actor} filters={filters} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The filters and the charts, once the year is settled; each chart behind its own boundary. */
+async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardFilters }) {
+  const ctx = { actor };
   const [lists, countries, defaultYear] = await Promise.all([
     listLists(ctx),
     companyCountries(ctx),
@@ -36,27 +62,78 @@ export default async function DashboardPage({
   ]);
   const fallbackYear = defaultYear ?? new Date().getUTCFullYear() - 1;
   const resolved: ResolvedFilters = { ...filters, year: filters.year ?? fallbackYear };
-
-  const client = new QueryClient();
-  const queries = dashboardQueries(resolved);
-  await Promise.all([
-    client.prefetchQuery({ ...analyticsQueries.layers(queries.layers), queryFn: () => layerAnalytics(ctx, queries.layers) }),
-    client.prefetchQuery({ ...analyticsQueries.series(queries.series), queryFn: () => seriesAnalytics(ctx, queries.series) }),
-    client.prefetchQuery({
-      ...analyticsQueries.profitability(queries.profitability),
-      queryFn: () => profitabilityAnalytics(ctx, queries.profitability),
-    }),
-    client.prefetchQuery({ ...analyticsQueries.gap(queries.gap), queryFn: () => gapAnalytics(ctx, queries.gap) }),
-  ]);
+  const answers = prefetchAnswers(ctx, resolved);
   return (
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
-      <PageHeader title="Where value accrues across the AI stack">
-        Revenue flows down the stack from applications; capex flows up ahead of it. Pick a year, a metric and a set of companies.
-      </PageHeader>
       <FilterBar />
-      <HydrationBoundary state={dehydrate(client)}>
-        <DashboardCharts />
-      </HydrationBoundary>
+      <DashboardCharts>
+        <Streamed answer={answers.layers}>
+          <ChartBarLayerPools />
+        </Streamed>
+        <Streamed answer={answers.profitability}>
+          <ChartBarStackMix />
+        </Streamed>
+        <Streamed answer={answers.series}>
+          <ChartBarOverTime />
+        </Streamed>
+        <Streamed answer={answers.layers}>
+          <ChartBarConcentration />
+        </Streamed>
+        <Streamed answer={answers.profitability}>
+          <ChartBarProfitPool />
+        </Streamed>
+        <Streamed answer={answers.profitability}>
+          <ChartBarCapexIntensity />
+        </Streamed>
+        <Streamed answer={answers.gap}>
+          <ChartComposedGap />
+        </Streamed>
+      </DashboardCharts>
     </DashboardProvider>
+  );
+}
+
+/**
+ * Starts the four queries at once, each in a query client of its own, and gives each answer's dehydrated state as
+ * a promise: a chart renders when its own answer is in. A failed query is left out of its state (TanStack's
+ * default), so the browser asks again and the card shows the error.
+ */
+function prefetchAnswers(ctx: { actor: Actor }, filters: ResolvedFilters) {
+  const queries = dashboardQueries(filters);
+  const answer = async <T,>(options: { queryKey: readonly unknown[] }, queryFn: () => Promise<T>): Promise<DehydratedState> => {
+    const client = new QueryClient();
+    await client.prefetchQuery({ queryKey: options.queryKey, queryFn });
+    return dehydrate(client);
+  };
+  return {
+    layers: answer(analyticsQueries.layers(queries.layers), () => layerAnalytics(ctx, queries.layers)),
+    series: answer(analyticsQueries.series(queries.series), () => seriesAnalytics(ctx, queries.series)),
+    profitability: answer(analyticsQueries.profitability(queries.profitability), () =>
+      profitabilityAnalytics(ctx, queries.profitability),
+    ),
+    gap: answer(analyticsQueries.gap(queries.gap), () => gapAnalytics(ctx, queries.gap)),
+  };
+}
+
+/** A chart once its answer is in, with that answer handed to the browser's query cache. */
+function Streamed({ answer, children }: { answer: Promise<DehydratedState>; children: ReactNode }) {
+  return (
+    <Suspense fallback={<ChartCardSkeleton />}>
+      <Answered answer={answer}>{children}</Answered>
+    </Suspense>
+  );
+}
+
+async function Answered({ answer, children }: { answer: Promise<DehydratedState>; children: ReactNode }) {
+  return <HydrationBoundary state={await answer}>{children}</HydrationBoundary>;
+}
+
+/** The filters' and the charts' places while the year is settled. */
+function DashboardSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading the dashboard">
+      <div className="card skeleton" style={{ height: 112, marginBottom: 16 }} />
+      <ChartCardSkeleton />
+    </div>
   );
 }

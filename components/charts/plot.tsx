@@ -1,0 +1,122 @@
+'use client';
+
+import {
+  Component,
+  createContext,
+  isValidElement,
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
+import { flushSync } from 'react-dom';
+import { CHART_HEIGHT } from './chart-style';
+
+/**
+ * A chart's drawing is a Recharts component in its own module under ./plots, loaded on first use: the dashboard's
+ * first load carries no Recharts code for the charts below the fold, and a card draws its chart only once it comes
+ * near the viewport. Nothing here imports Recharts.
+ */
+
+/** The size a plot draws at: the card's width and CHART_HEIGHT on screen, a fixed size on an export's stage. */
+export interface PlotSize {
+  width: number | `${number}%`;
+  height: number;
+}
+export const PlotSizeContext = createContext<PlotSize>({ width: '100%', height: CHART_HEIGHT });
+
+type PlotModule<P> = Promise<{ default: ComponentType<P> }>;
+
+/** A lazily loaded plot, and a way to start loading it before it renders (an export draws it off screen). */
+export type LazyPlot<P extends object> = ComponentType<P> & { preload: () => PlotModule<P> };
+
+/**
+ * Wraps a plot module's loader (`() => import('./plots/…')`) as a component. It re-renders only when its props
+ * change, so a card that turns stale or fresh does not redraw the chart.
+ */
+export function lazyPlot<P extends object>(load: () => PlotModule<P>): LazyPlot<P> {
+  let loading: PlotModule<P> | undefined;
+  const preload = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined; // a later render may try again
+      throw error;
+    }));
+  const Lazy = lazy(preload);
+  const Plot = memo(function Plot(props: P) {
+    return <Lazy {...props} />;
+  }) as unknown as ComponentType<P>;
+  return Object.assign(Plot, { preload });
+}
+
+/** Starts loading the plot module of `element` when it is a lazy plot; resolves once it is loaded. */
+export async function preloadPlot(element: ReactNode): Promise<void> {
+  if (!isValidElement(element)) return;
+  const preload = (element.type as Partial<LazyPlot<object>>).preload;
+  if (typeof preload === 'function') await preload();
+}
+
+class PlotErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    return this.state.error ? (
+      <p className="message message-error">Could not load this chart: {this.state.error.message}</p>
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+/** A plot while its module loads, or a fallback while it fails; `placeholder` shows meanwhile. */
+export function PlotSlot({ children, placeholder }: { children: ReactNode; placeholder: ReactNode }) {
+  return (
+    <PlotErrorBoundary>
+      <Suspense fallback={placeholder}>{children}</Suspense>
+    </PlotErrorBoundary>
+  );
+}
+
+/** How far below (and above) the viewport a card starts drawing, so a scrolling reader rarely sees a placeholder. */
+const AHEAD = '300px 0px';
+
+/**
+ * Whether an element has come near the viewport yet: once it has, it stays true. Focus inside it (a keyboard
+ * user tabbing into a card) and printing count as coming into view.
+ */
+export function useSeen<T extends HTMLElement>(): { ref: (element: T | null) => void; seen: boolean; see: () => void } {
+  const [seen, setSeen] = useState(false);
+  const [element, setElement] = useState<T | null>(null);
+  const see = useCallback(() => setSeen(true), []);
+  useEffect(() => {
+    if (seen || !element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), {
+      rootMargin: AHEAD,
+    });
+    observer.observe(element);
+    // Printing lays out every card: draw them all at once (charts whose module is still loading print as placeholders).
+    const print = () => flushSync(() => setSeen(true));
+    window.addEventListener('beforeprint', print);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', print);
+    };
+  }, [seen, element]);
+  return { ref: setElement, seen, see };
+}
+
+/**
+ * `value` while `hold` is false; while it is true, the last value seen with `hold` false. A card that shows the
+ * previous filters' answer while the new one loads keeps its drawing as it was, rather than redrawing the old
+ * answer under the new filters and then again when the answer arrives.
+ */
+export function useHeldWhile<T>(hold: boolean, value: T): T {
+  const [held, setHeld] = useState(value);
+  if (!hold && held !== value) setHeld(value);
+  return hold ? held : value;
+}

@@ -1,0 +1,49 @@
+import { contentCsv, type ChartContent, type ChartDocuments } from '@/lib/export/chart-documents';
+import { exportFileName, type ExportName } from '@/lib/export/file-name';
+import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels, type PngScale } from '@/lib/export/memo-size';
+import { isoDate } from '@/lib/export/memo-text';
+import { renderPng } from './render-png';
+import { saveFile } from './save-file';
+
+/**
+ * What a chart's export menu does, loaded only when an export starts (export-menu.tsx imports this module at the
+ * click): the memo's SVG composer, the PNG renderer and the CSV writer stay out of the page's first load.
+ */
+
+/** Copy image is run by the menu itself (it must reach the clipboard within the click), with memoPng below. */
+export type ExportAction = 'png' | 'png-large' | 'svg' | 'csv' | 'copy';
+
+export interface ExportTarget {
+  name: ExportName;
+  documents: (asOf: string) => Promise<ChartDocuments>;
+  content: ChartContent;
+}
+
+/** The chart's memo as a PNG at `scale`. */
+export async function memoPng(documents: ExportTarget['documents'], scale: PngScale): Promise<Blob> {
+  const { memoSvg } = await documents(isoDate(new Date()));
+  return renderPng(memoSvg, pngPixels(MEMO_SIZE, scale));
+}
+
+/** Runs one export and says what it did, in words for the status line. */
+export async function runExport(action: ExportAction, { name, documents, content }: ExportTarget): Promise<string> {
+  const asOf = isoDate(new Date());
+  switch (action) {
+    case 'png':
+    case 'png-large': {
+      const scale: PngScale = action === 'png' ? DEFAULT_PNG_SCALE : 4;
+      saveFile(exportFileName(name, { png: scale }), await memoPng(documents, scale), 'image/png');
+      return 'Downloaded the PNG';
+    }
+    case 'svg': {
+      saveFile(exportFileName(name, 'svg'), (await documents(asOf)).memoSvg, 'image/svg+xml');
+      return 'Downloaded the SVG';
+    }
+    case 'csv': {
+      saveFile(exportFileName(name, 'csv'), contentCsv(content, asOf), 'text/csv;charset=utf-8');
+      return 'Downloaded the CSV';
+    }
+    case 'copy':
+      throw new Error('Copy image is run by the export menu.');
+  }
+}

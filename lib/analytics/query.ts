@@ -1,0 +1,107 @@
+import type { Coverage, LayersAggregate, Profitability, RequiredRevenueGap } from '../domain/analytics';
+import type { LayerDetail } from '../domain/analytics/layer-detail';
+import type { Metric } from '../domain/figures/types';
+import type { LayerKey } from '../domain/layers';
+
+/**
+ * The analytics queries and answers as types, and what the browser needs to ask for them, without a parser: the
+ * client's query factory imports this module, the API and the CLI parse their input with lib/analytics/schema.ts
+ * (which re-exports everything here), so the dashboard's JavaScript carries no schema library.
+ */
+
+/** How many years the over-time charts and a layer page's pool chart look back from the selected year. */
+export const SERIES_YEARS = 8;
+
+/** The longest range a series answers at once. */
+export const MAX_SERIES_YEARS = 50;
+
+export const BASES = ['calendar', 'fiscal'] as const;
+export type Basis = (typeof BASES)[number];
+export const ESTIMATES_MODES = ['include', 'exclude'] as const;
+export type EstimatesMode = (typeof ESTIMATES_MODES)[number];
+
+/** Which companies are analysed and how their values are read: shared by every analytics answer. */
+export interface AnalyticsScope {
+  basis: Basis;
+  estimates: EstimatesMode;
+  list?: string;
+  status?: 'public' | 'private';
+  country?: string;
+}
+
+/** `/layers`: one year and one metric. */
+export type LayersQuery = AnalyticsScope & { year: number; metric: Metric };
+
+/** `/profitability`: one year; it reads all three metrics. */
+export type ProfitabilityQuery = AnalyticsScope & { year: number };
+
+/** `/layers/{key}`: one layer, one year and one metric (the key comes from the path). */
+export type LayerDetailQuery = LayersQuery & { layer: LayerKey };
+
+/** `/series`: a range of years and one metric. */
+export type SeriesQuery = AnalyticsScope & { from: number; to: number; metric: Metric };
+
+/** `/gap`: a range (or one year, then the answer repeats that year's fields at its top level) and the assumptions. */
+export type GapQuery = AnalyticsScope & {
+  from: number;
+  to: number;
+  /** Asked for one year (`year=`) rather than a range. */
+  single: boolean;
+  g: number;
+  m: number;
+  chipsList?: string;
+};
+
+/** The set whose default year is searched (docs/data-contract.md §8): only the set filters count. */
+export type DefaultYearQuery = Pick<AnalyticsScope, 'list' | 'status' | 'country'>;
+
+/**
+ * A typed query back as the API's query string: what the browser sends for the answer the server prefetched with
+ * the same query. Parsing it with the query's schema gives the query back (pinned by a test).
+ */
+export function analyticsSearch(query: LayersQuery | LayerDetailQuery | ProfitabilityQuery | SeriesQuery | GapQuery): string {
+  // The layer of a detail query travels in the path; a one-year gap query is sent as `year`, so its answer keeps
+  // that year's fields at the top level.
+  const { single, from, to, layer: _layer, ...rest } = query as Partial<GapQuery & LayerDetailQuery> & Record<string, unknown>;
+  const fields: Record<string, unknown> = single ? { ...rest, year: from } : { ...rest, from, to };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.set(key, String(value));
+  params.sort();
+  return params.toString();
+}
+
+// ---- Answers (docs/data-contract.md §7). Money is USD millions rounded to 6 decimals; ratios are unrounded.
+
+interface AnswerHead {
+  basis: Basis;
+  currency: 'USD';
+}
+
+export type LayersAnswer = AnswerHead & { year: number; metric: Metric } & LayersAggregate;
+
+export interface SeriesYear {
+  year: number;
+  total: number;
+  estimated: boolean;
+  /** Like-for-like growth of the total over the year before; null when that year has no comparable pool. */
+  growth: number | null;
+  layers: { key: LayerKey; value: number; growth: number | null }[];
+  coverage: Coverage;
+}
+export type SeriesAnswer = AnswerHead & { metric: Metric; years: SeriesYear[] };
+
+export type ProfitabilityAnswer = AnswerHead & { year: number } & Profitability;
+
+export type GapYear = { year: number } & RequiredRevenueGap;
+export type GapAnswer = AnswerHead & { g: number; m: number; years: GapYear[] } & Partial<GapYear>;
+
+export interface LayerDetailYear {
+  year: number;
+  value: number;
+  growth: number | null;
+  /** How many of the layer's companies have a value that year, and how many do not. */
+  companies: number;
+  missing: number;
+  estimated: boolean;
+}
+export type LayerDetailAnswer = AnswerHead & { year: number; metric: Metric } & LayerDetail & { series: LayerDetailYear[] };
