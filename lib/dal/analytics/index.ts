@@ -124,8 +124,8 @@ export async function defaultAnalyticsYear(
   const scope: AnalyticsScope = { ...set, basis: 'calendar', estimates: 'include' };
   const byYear = await valuesFor(await dbOf(ctx), scope, { from: latest - lookback + 1, to: latest }, 'revenue');
   for (let year = latest; year > latest - lookback; year--) {
-    const { included, missing } = coverageOf(rowsOf(byYear, year));
-    if (included > 0 && included >= 0.8 * (included + missing.length)) return year;
+    const { included, missingCount } = coverageOf(rowsOf(byYear, year), { listed: 0 });
+    if (included > 0 && included >= 0.8 * (included + missingCount)) return year;
   }
   return null;
 }

@@ -1,13 +1,22 @@
-import { compareByName } from './order';
+import { caseFold } from '../case-fold';
+import { compareByName, compareCodePoints, firstInOrder } from './order';
 import { assertUniqueIds } from './pools';
 import type { CompanyYearValue, Coverage, MissingCompany } from './types';
 
+/** How many missing companies an answer names unless asked for all of them (docs/data-contract.md §7). */
+export const MISSING_LISTED = 50;
+
+/** How many of the missing companies to name: `MISSING_LISTED`, or all of them (`Infinity`). */
+export interface CoverageOptions {
+  listed?: number;
+}
+
 /**
- * How many companies have a value, and which do not and why, sorted by name case-insensitively (docs/data-contract.md §5).
- * A row is included exactly when it has a value; a row with neither a value nor a reason breaks the input
- * contract and is refused rather than guessed at.
+ * How many companies have a value, and which do not and why, sorted by name case-insensitively (docs/data-contract.md §5):
+ * the first `listed` of them named, `missingCount` counting all. A row is included exactly when it has a value; a
+ * row with neither a value nor a reason breaks the input contract and is refused rather than guessed at.
  */
-export function coverageOf(rows: readonly CompanyYearValue[]): Coverage {
+export function coverageOf(rows: readonly CompanyYearValue[], { listed = Infinity }: CoverageOptions = {}): Coverage {
   assertUniqueIds(rows);
   let included = 0;
   const missing: MissingCompany[] = [];
@@ -16,5 +25,41 @@ export function coverageOf(rows: readonly CompanyYearValue[]): Coverage {
     else if (row.missing === null) throw new Error(`company ${row.id} has neither a value nor a reason for missing one`);
     else missing.push({ id: row.id, name: row.name, code: row.missing.code, reason: row.missing.reason });
   }
-  return { included, missing: missing.sort(compareByName) };
+  return { included, missing: firstByName(missing, listed), missingCount: missing.length };
+}
+
+/**
+ * The companies behind a ratio of two metrics (of the same set): those with both. A company missing either is
+ * missing; one missing both for different reasons keeps both, its code `no_figure` when either is
+ * (docs/data-contract.md §5). Both coverages must list every missing company.
+ */
+export function coverageOfBoth(first: Coverage, second: Coverage, { listed = Infinity }: CoverageOptions = {}): Coverage {
+  if (first.missing.length < first.missingCount || second.missing.length < second.missingCount)
+    throw new Error('coverageOfBoth needs coverages that list every missing company');
+  const byId = new Map<string, MissingCompany>();
+  for (const company of [...first.missing, ...second.missing]) {
+    const seen = byId.get(company.id);
+    if (!seen) byId.set(company.id, company);
+    else if (seen.reason !== company.reason)
+      byId.set(company.id, {
+        ...seen,
+        code: seen.code === 'no_figure' || company.code === 'no_figure' ? 'no_figure' : seen.code,
+        reason: `${seen.reason}; ${company.reason}`,
+      });
+  }
+  const missing = [...byId.values()];
+  return {
+    included: first.included + first.missingCount - missing.length,
+    missing: firstByName(missing, listed),
+    missingCount: missing.length,
+  };
+}
+
+/** The first `count` companies by name, each name case-folded once, without sorting all of them when few are wanted. */
+function firstByName(companies: readonly MissingCompany[], count: number): MissingCompany[] {
+  if (count >= companies.length) return [...companies].sort(compareByName);
+  const keyed = companies.map((c) => ({ c, key: caseFold(c.name) }));
+  return firstInOrder(keyed, count, (a, b) => compareCodePoints(a.key, b.key) || compareCodePoints(a.c.id, b.c.id)).map(
+    (k) => k.c,
+  );
 }

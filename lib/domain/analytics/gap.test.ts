@@ -33,10 +33,12 @@ describe('requiredRevenueGap', () => {
         chips: {
           included: 2,
           missing: [{ id: 'm', name: 'Mike Memory', code: 'no_figure', reason: 'no revenue for FY2025' }],
+          missingCount: 1,
         },
         application: {
           included: 2,
           missing: [{ id: 'o', name: 'Oscar', code: 'no_fx_rate', reason: 'no JPY rate for 2025' }],
+          missingCount: 1,
         },
       },
     });
@@ -58,7 +60,7 @@ describe('requiredRevenueGap', () => {
       required: 1200,
       application: 850,
       gap: 350,
-      coverage: { chips: { included: 1, missing: [] } },
+      coverage: { chips: { included: 1, missing: [], missingCount: 0 } },
     });
   });
 
@@ -76,7 +78,10 @@ describe('requiredRevenueGap', () => {
       application: 0,
       gap: 0,
       estimated: false,
-      coverage: { chips: { included: 0, missing: [] }, application: { included: 0, missing: [] } },
+      coverage: {
+        chips: { included: 0, missing: [], missingCount: 0 },
+        application: { included: 0, missing: [], missingCount: 0 },
+      },
     });
   });
 

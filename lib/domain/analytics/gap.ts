@@ -1,6 +1,6 @@
 import { Dec } from '../decimal';
 import type { LayerKey } from '../layers';
-import { coverageOf } from './coverage';
+import { coverageOf, type CoverageOptions } from './coverage';
 import { money } from './numbers';
 import { layerMembers, shareOf, sum, valuedCompanies } from './pools';
 import type { CompanyYearValue, Coverage } from './types';
@@ -36,7 +36,7 @@ export interface RequiredRevenueGap {
  * grossed up to the data-centre spend it implies (÷ g) and to the application revenue that spend needs at gross
  * margin m (÷ (1 − m)). The API validates g and m first; the range check here is a guard.
  */
-export function requiredRevenueGap({ chips, application, g, m }: GapInput): RequiredRevenueGap {
+export function requiredRevenueGap({ chips, application, g, m }: GapInput, coverage: CoverageOptions = {}): RequiredRevenueGap {
   if (!(g > 0 && g <= 1)) throw new RangeError(`g must be in (0, 1], not ${g}`);
   if (!(m >= 0 && m < 1)) throw new RangeError(`m must be in [0, 1), not ${m}`);
   const chipsPool = layerPoolOf(chips, 'chips');
@@ -50,8 +50,14 @@ export function requiredRevenueGap({ chips, application, g, m }: GapInput): Requ
     gap: money(required.minus(applicationPool.pool)),
     estimated: chipsPool.estimated || applicationPool.estimated,
     coverage: {
-      chips: coverageOf(chips.filter((row) => shareOf(row, 'chips').gt(0))),
-      application: coverageOf(application.filter((row) => shareOf(row, 'application').gt(0))),
+      chips: coverageOf(
+        chips.filter((row) => shareOf(row, 'chips').gt(0)),
+        coverage,
+      ),
+      application: coverageOf(
+        application.filter((row) => shareOf(row, 'application').gt(0)),
+        coverage,
+      ),
     },
   };
 }

@@ -56,13 +56,14 @@ describe('layerDetail', () => {
     expect(chips.coverage).toEqual({
       included: 5,
       missing: [{ id: 'e', name: 'Echo', code: 'no_figure', reason: 'no revenue for FY2025' }],
+      missingCount: 1,
     });
     // Beta's 30% outside the stack and its application share: in the application layer, not in chips.
     expect(layerDetail(current, previous, 'application', 'revenue')).toMatchObject({
       value: 350,
       growth: 0,
       companies: [{ id: 'b', layerShare: 0.7, value: 350, shareOfLayer: 1, growth: 0 }],
-      coverage: { included: 1, missing: [] },
+      coverage: { included: 1, missing: [], missingCount: 0 },
       estimated: false,
     });
   });
@@ -93,7 +94,7 @@ describe('layerDetail', () => {
       value: 0,
       growth: null,
       companies: [],
-      coverage: { included: 0, missing: [] },
+      coverage: { included: 0, missing: [], missingCount: 0 },
       estimated: false,
     });
   });

@@ -1,7 +1,7 @@
 import type { Dec } from '../decimal';
 import type { Metric } from '../figures/types';
 import { LAYERS, type LayerKey } from '../layers';
-import { coverageOf } from './coverage';
+import { coverageOf, type CoverageOptions } from './coverage';
 import { poolGrowth } from './growth';
 import { money, ratio, ratioOver } from './numbers';
 import { compareByName } from './order';
@@ -56,6 +56,7 @@ export function layerDetail(
   previous: readonly CompanyYearValue[],
   key: LayerKey,
   metric: Metric,
+  coverage: CoverageOptions = {},
 ): LayerDetail {
   const layer = LAYERS.find((l) => l.key === key);
   if (!layer) throw new RangeError(`unknown layer ${key}`);
@@ -83,7 +84,10 @@ export function layerDetail(
       growth: earlier === undefined ? null : ratioOver(attributed.minus(earlier), earlier),
       estimated: row.estimated,
     })),
-    coverage: coverageOf(current.filter((row) => shareOf(row, key).gt(0))),
+    coverage: coverageOf(
+      current.filter((row) => shareOf(row, key).gt(0)),
+      coverage,
+    ),
     estimated: members.some((m) => m.row.estimated),
   };
 }

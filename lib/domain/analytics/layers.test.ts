@@ -119,6 +119,7 @@ describe('aggregateLayers, revenue', () => {
     expect(result.coverage).toEqual({
       included: 5,
       missing: [{ id: 'e', name: 'Echo', code: 'no_figure', reason: 'no revenue for FY2025' }],
+      missingCount: 1,
     });
   });
 
@@ -249,6 +250,6 @@ describe('aggregateLayers, no companies', () => {
     expect(result.estimated).toBe(false);
     expect(result.layers).toHaveLength(6);
     for (const layer of result.layers) expect(layer).toMatchObject({ value: 0, share: null, ...NO_CONCENTRATION, ...EMPTY });
-    expect(result.coverage).toEqual({ included: 0, missing: [] });
+    expect(result.coverage).toEqual({ included: 0, missing: [], missingCount: 0 });
   });
 });

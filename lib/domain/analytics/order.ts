@@ -20,3 +20,20 @@ export function compareCodePoints(a: string, b: string): number {
 export function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
   return compareCodePoints(caseFold(a.name), caseFold(b.name)) || compareCodePoints(a.id, b.id);
 }
+
+/**
+ * The first `count` items in the order `before`, kept by insertion into a short sorted list: ranking 10,000
+ * companies to keep five needs no full sort. Ties keep input order.
+ */
+export function firstInOrder<T>(items: Iterable<T>, count: number, before: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (count <= 0) return best;
+  for (const item of items) {
+    if (best.length === count && before(item, best[count - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && before(item, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}

@@ -82,10 +82,16 @@ describe('aggregateProfitability', () => {
   });
 
   it('reports the coverage of each metric', () => {
+    const delta = { id: 'd', name: 'Delta Apps', code: 'no_figure', reason: 'no revenue for FY2025' };
+    const gamma = { id: 'c', name: 'Gamma Chips', code: 'no_figure', reason: 'no capex for FY2025' };
+    const beta = { id: 'b', name: 'Beta Retail', ...noOperatingIncome };
     expect(result.coverage).toEqual({
-      revenue: { included: 3, missing: [{ id: 'd', name: 'Delta Apps', code: 'no_figure', reason: 'no revenue for FY2025' }] },
-      capex: { included: 3, missing: [{ id: 'c', name: 'Gamma Chips', code: 'no_figure', reason: 'no capex for FY2025' }] },
-      operatingIncome: { included: 3, missing: [{ id: 'b', name: 'Beta Retail', ...noOperatingIncome }] },
+      revenue: { included: 3, missing: [delta], missingCount: 1 },
+      capex: { included: 3, missing: [gamma], missingCount: 1 },
+      operatingIncome: { included: 3, missing: [beta], missingCount: 1 },
+      // A ratio of two metrics covers the companies with both.
+      revenueAndCapex: { included: 2, missing: [delta, gamma], missingCount: 2 },
+      revenueAndOperatingIncome: { included: 2, missing: [beta, delta], missingCount: 2 },
     });
   });
 

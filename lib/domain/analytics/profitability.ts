@@ -1,5 +1,5 @@
 import { LAYERS, type LayerKey } from '../layers';
-import { coverageOf } from './coverage';
+import { coverageOf, coverageOfBoth, type CoverageOptions } from './coverage';
 import { money, ratioOver } from './numbers';
 import { idsOf, layerMembers, layerPool, onlyIds, sum, valuedCompanies, type ValuedCompany } from './pools';
 import type { CompanyYearValue, Coverage } from './types';
@@ -31,8 +31,35 @@ export interface Profitability {
   layers: LayerProfitability[];
   /** Some company counted in a layer, for any of the three metrics, has an estimated value. */
   estimated: boolean;
-  /** Each metric's coverage of the set; a company missing one metric is left out of every ratio using it. */
-  coverage: { revenue: Coverage; capex: Coverage; operatingIncome: Coverage };
+  /**
+   * Each metric's coverage of the set, and the coverage of each ratio: a company missing either of its metrics is
+   * left out of it (capex intensity: revenue and capex; the profit pool: revenue and operating income).
+   */
+  coverage: {
+    revenue: Coverage;
+    capex: Coverage;
+    operatingIncome: Coverage;
+    revenueAndCapex: Coverage;
+    revenueAndOperatingIncome: Coverage;
+  };
+}
+
+/** The coverages of a profitability answer, naming as many missing companies as `options` says. */
+export function profitabilityCoverage(
+  revenue: readonly CompanyYearValue[],
+  capex: readonly CompanyYearValue[],
+  operatingIncome: readonly CompanyYearValue[],
+  options: CoverageOptions = {},
+): Profitability['coverage'] {
+  const [r, c, o] = [revenue, capex, operatingIncome].map((rows) => coverageOf(rows)) as [Coverage, Coverage, Coverage];
+  const listed = (rows: readonly CompanyYearValue[]) => coverageOf(rows, options);
+  return {
+    revenue: listed(revenue),
+    capex: listed(capex),
+    operatingIncome: listed(operatingIncome),
+    revenueAndCapex: coverageOfBoth(r, c, options),
+    revenueAndOperatingIncome: coverageOfBoth(r, o, options),
+  };
 }
 
 /**
@@ -73,6 +100,6 @@ export function aggregateProfitability({ revenue, capex, operatingIncome }: Prof
       };
     }),
     estimated: [revenues, capexes, incomes].some(inAnyLayer),
-    coverage: { revenue: coverageOf(revenue), capex: coverageOf(capex), operatingIncome: coverageOf(operatingIncome) },
+    coverage: profitabilityCoverage(revenue, capex, operatingIncome),
   };
 }

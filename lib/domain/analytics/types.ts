@@ -29,6 +29,11 @@ export interface MissingCompany {
 export interface Coverage {
   /** Companies with a value. */
   included: number;
-  /** Companies without one, sorted by name case-insensitively (docs/data-contract.md §5). */
+  /**
+   * Companies without one, sorted by name case-insensitively (docs/data-contract.md §5): the first 50 unless all
+   * were asked for (§7).
+   */
   missing: MissingCompany[];
+  /** How many companies have no value, listed or not. */
+  missingCount: number;
 }

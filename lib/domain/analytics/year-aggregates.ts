@@ -1,12 +1,12 @@
 import type { Metric } from '../figures/types';
 import { LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
-import { coverageOf } from './coverage';
+import { coverageOf, coverageOfBoth, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
 import type { LayersAggregate, TopCompany } from './layers';
 import { money, ratio, ratioOver } from './numbers';
-import type { Profitability } from './profitability';
-import { compareByName } from './order';
+import { profitabilityCoverage, type Profitability } from './profitability';
+import { compareByName, firstInOrder } from './order';
 import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
 
@@ -38,13 +38,18 @@ export interface PreparedYear {
 /** The years of one answer, every amount at one scale (so years compare without alignment). */
 export interface PreparedYears {
   scale: number;
+  /** How many missing companies the answer's coverage names. */
+  coverage: CoverageOptions;
   year(year: number): PreparedYear;
 }
 
 const NO_ROWS: readonly CompanyYearValue[] = [];
 
 /** Reads every year's rows once: values and shares parsed, a(c, L) = share × value multiplied, exactly. */
-export function prepareYears(byYear: ReadonlyMap<number, readonly CompanyYearValue[]>): PreparedYears {
+export function prepareYears(
+  byYear: ReadonlyMap<number, readonly CompanyYearValue[]>,
+  coverage: CoverageOptions = {},
+): PreparedYears {
   let valueScale = 0;
   let shareScale = 0;
   for (const rows of byYear.values())
@@ -88,6 +93,7 @@ export function prepareYears(byYear: ReadonlyMap<number, readonly CompanyYearVal
   };
   return {
     scale: valueScale + shareScale,
+    coverage,
     year: (year) => {
       let prepared = years.get(year);
       if (!prepared) years.set(year, (prepared = prepare(byYear.get(year) ?? NO_ROWS)));
@@ -118,7 +124,7 @@ export function yearPools(years: PreparedYears, year: number) {
     total: money(fromScaled(sumOf(pools), years.scale)),
     estimated: anyEstimated(valued),
     layers: LAYERS.map(({ key }, i) => ({ key, value: money(fromScaled(pools[i]!, years.scale)) })),
-    coverage: coverageOf(rows),
+    coverage: coverageOf(rows, years.coverage),
   };
 }
 
@@ -139,23 +145,6 @@ export function yearGrowth(years: PreparedYears, year: number): PoolGrowth {
 
 type Member = { id: string; name: string; amount: bigint };
 
-/**
- * The first `size` members in the order `before`, kept by insertion into a short sorted list: ranking 10,000
- * companies to keep five needs no full sort.
- */
-function firstOf(members: Iterable<Member>, size: number, before: (a: Member, b: Member) => number): Member[] {
-  const best: Member[] = [];
-  if (size === 0) return best;
-  for (const m of members) {
-    if (best.length === size && before(m, best[size - 1]!) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && before(m, best[at - 1]!) < 0) at--;
-    best.splice(at, 0, m);
-    if (best.length > size) best.pop();
-  }
-  return best;
-}
-
 const byAmount = (a: Member, b: Member) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1);
 
 /** Concentration among the members with a > 0 (docs/data-contract.md §5), as `concentrationOf` computes it. */
@@ -164,7 +153,7 @@ function concentrationOf(members: readonly Member[], scale: number): Concentrati
   if (positive.length === 0) return NO_CONCENTRATION;
   const total = sumOf(positive.map((m) => m.amount));
   const sumOfSquares = sumOf(positive.map((m) => m.amount * m.amount));
-  const top3 = sumOf(firstOf(positive, 3, byAmount).map((m) => m.amount));
+  const top3 = sumOf(firstInOrder(positive, 3, byAmount).map((m) => m.amount));
   const squares = (v: bigint) => fromScaled(v, 2 * scale);
   return {
     hhi: ratio(
@@ -206,7 +195,7 @@ export function yearLayers(
         return a === null || a === undefined ? [] : [{ id: c.id, name: c.name, amount: a }];
       });
       const pool = pools[i]!;
-      const ranked = firstOf(members, top, byRank);
+      const ranked = firstInOrder(members, top, byRank);
       const topCompanies = ranked.map((m): TopCompany => ({
         id: m.id,
         name: m.name,
@@ -228,7 +217,7 @@ export function yearLayers(
         },
       };
     }),
-    coverage: coverageOf(rows),
+    coverage: coverageOf(rows, years.coverage),
   };
 }
 
@@ -277,7 +266,7 @@ export function yearProfitability(
       companies: companies[i]!,
     })),
     estimated: [revenue, capex, income].some((y) => anyEstimated(y.valued)),
-    coverage: { revenue: coverageOf(revenue.rows), capex: coverageOf(capex.rows), operatingIncome: coverageOf(income.rows) },
+    coverage: profitabilityCoverage(revenue.rows, capex.rows, income.rows, metrics.revenue.coverage),
   };
 }
 
