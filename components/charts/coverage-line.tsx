@@ -4,9 +4,9 @@ import styles from './charts.module.css';
 
 /** "38 companies · 3 missing": opens to the missing companies and why each is missing. */
 export function CoverageLine({ coverage, label = 'companies' }: { coverage: Coverage; label?: string }) {
-  const { included, missing } = coverage;
-  const text = `${included} ${label}${missing.length ? ` · ${missing.length} missing` : ' · none missing'}`;
-  if (missing.length === 0) return <span className={styles.coverage}>{text}</span>;
+  const { included, missing, missingCount } = coverage;
+  const text = `${included} ${label}${missingCount ? ` · ${missingCount} missing` : ' · none missing'}`;
+  if (missingCount === 0) return <span className={styles.coverage}>{text}</span>;
   return (
     <details className={styles.coverage}>
       <summary>{text}</summary>
@@ -17,6 +17,7 @@ export function CoverageLine({ coverage, label = 'companies' }: { coverage: Cove
               <Link href={`/companies/${m.id}#figures`}>{m.name}</Link>: {m.reason}
             </li>
           ))}
+          {missingCount > missing.length && <li>…and {missingCount - missing.length} more</li>}
         </ul>
       </div>
     </details>

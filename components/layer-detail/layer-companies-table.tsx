@@ -20,7 +20,7 @@ export function LayerCompaniesTable({ answer }: { answer: LayerDetailAnswer }) {
         Attributed {metric} = the company&apos;s {metric} × its share in {name}. Growth compares a company&apos;s attributed{' '}
         {metric} with the year before.
       </p>
-      {companies.length === 0 && coverage.missing.length === 0 ? (
+      {companies.length === 0 && coverage.missingCount === 0 ? (
         <p className="empty">
           No company of the set is tagged to {name}. Set a company&apos;s shares on its page, or{' '}
           <Link href="/import">import a companies.csv</Link>.
@@ -66,6 +66,11 @@ export function LayerCompaniesTable({ answer }: { answer: LayerDetailAnswer }) {
                   <td colSpan={4}>Not counted: {m.reason}</td>
                 </tr>
               ))}
+              {coverage.missingCount > coverage.missing.length && (
+                <tr className={styles.missing}>
+                  <td colSpan={5}>…and {coverage.missingCount - coverage.missing.length} more companies not counted</td>
+                </tr>
+              )}
             </tbody>
           </table>
         </div>

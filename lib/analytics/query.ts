@@ -27,6 +27,8 @@ export interface AnalyticsScope {
   list?: string;
   status?: 'public' | 'private';
   country?: string;
+  /** `all`: every missing company is named in the coverage, not only the first 50 (docs/data-contract.md §7). */
+  missing?: 'all';
 }
 
 /** `/layers`: one year and one metric. */

@@ -43,6 +43,7 @@ export const analyticsParamsSchema = z.object({
       .regex(/^[A-Z]{2}$/, 'country is an ISO 3166-1 alpha-2 code such as US.'),
   ),
   estimates: z.enum(ESTIMATES_MODES, 'estimates is include or exclude.').default('include'),
+  missing: optional(z.enum(['all'], 'missing is all (every missing company named), or leave it out for the first 50.')),
 });
 type AnalyticsParams = z.output<typeof analyticsParamsSchema>;
 
@@ -53,6 +54,7 @@ function scopeOf(p: AnalyticsParams): AnalyticsScope {
     ...(p.list !== undefined && { list: p.list }),
     ...(p.status !== undefined && { status: p.status }),
     ...(p.country !== undefined && { country: p.country }),
+    ...(p.missing !== undefined && { missing: p.missing }),
   };
 }
 

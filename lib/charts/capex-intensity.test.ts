@@ -5,7 +5,13 @@ import { FILTERS, coverage, profitabilityAnswer } from './test-answers';
 
 const ANSWER = profitabilityAnswer(
   { infrastructure: { capexIntensity: 0.6 }, chips: { capexIntensity: 0.1 } },
-  { coverage: { revenue: coverage(3), capex: coverage(2, ['Fab'], 'capex'), operatingIncome: coverage(3) } },
+  {
+    coverage: {
+      ...profitabilityAnswer({}).coverage,
+      capex: coverage(2, ['Fab'], 'capex'),
+      revenueAndCapex: coverage(2, ['Fab'], 'capex'),
+    },
+  },
 );
 
 describe('capexIntensityChart', () => {
@@ -30,7 +36,7 @@ describe('capexIntensityChart', () => {
       ['Chips', 0.1],
       ['Data', null],
     ]);
-    expect(chart.coverage?.included).toBe(3 - 1);
+    expect(chart.coverage).toBe(ANSWER.coverage.revenueAndCapex);
     expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-capex-intensity-capex-revenue-2024-calendar');
     expect(capexIntensityChart(profitabilityAnswer({}), FILTERS).empty).toBe(
       'No company has capex and revenue for 2024. Add capex figures on a company page or import a figures.csv.',

@@ -1,6 +1,5 @@
 import type { ProfitabilityAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
-import { coverageOfBoth } from './coverage';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
@@ -53,7 +52,7 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
     id: 'capex-intensity',
     title: `Capex intensity by layer, ${filters.year}`,
     description: `Capex as a share of revenue in each layer, over the companies with both revenue and capex in ${filters.year}.`,
-    coverage: answer && coverageOfBoth(answer.coverage.revenue, answer.coverage.capex),
+    coverage: answer?.coverage.revenueAndCapex,
     estimated: answer?.estimated,
     empty,
     note: empty ? undefined : INTENSITY_NOTE,

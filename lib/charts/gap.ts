@@ -67,9 +67,9 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
         y.application,
         y.gap,
         y.coverage.chips.included,
-        y.coverage.chips.missing.length,
+        y.coverage.chips.missingCount,
         y.coverage.application.included,
-        y.coverage.application.missing.length,
+        y.coverage.application.missingCount,
       ]),
     },
     exportAs: {

@@ -57,7 +57,7 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
           l.value,
           l.growth,
           y.coverage.included,
-          y.coverage.missing.length,
+          y.coverage.missingCount,
         ]),
       ),
     },

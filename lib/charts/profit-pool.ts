@@ -1,6 +1,5 @@
 import type { ProfitabilityAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
-import { coverageOfBoth } from './coverage';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
@@ -69,7 +68,7 @@ export function profitPoolChart(answer: ProfitabilityAnswer | undefined, filters
     description:
       "Each layer's bar is as wide as its share of revenue and as tall as its operating margin, so its area = the layer's share of operating profit.",
     // The profit pool counts the companies with both revenue and operating income.
-    coverage: answer && coverageOfBoth(answer.coverage.revenue, answer.coverage.operatingIncome),
+    coverage: answer?.coverage.revenueAndOperatingIncome,
     estimated: answer?.estimated,
     empty:
       answer && bars.length === 0

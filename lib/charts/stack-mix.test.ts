@@ -10,7 +10,7 @@ const ANSWER = profitabilityAnswer(
     chips: { revenue: 600, operatingIncome: 200 },
     application: { operatingIncome: -50 },
   },
-  { coverage: { revenue: coverage(2), capex: coverage(0, ['Fab'], 'capex'), operatingIncome: coverage(3) } },
+  { coverage: { ...profitabilityAnswer({}).coverage, capex: coverage(0, ['Fab'], 'capex'), operatingIncome: coverage(3) } },
 );
 
 describe('stackMixChart', () => {

@@ -8,7 +8,7 @@ import type { ChartFrame } from './frame';
 import { LAYER_LEGEND } from './layers';
 import { layerOf } from '../domain/layers';
 
-type PoolMetric = keyof ProfitabilityAnswer['coverage'];
+type PoolMetric = 'revenue' | 'capex' | 'operatingIncome';
 
 const BARS: readonly { metric: PoolMetric; name: string }[] = [
   { metric: 'revenue', name: 'Revenue' },
@@ -60,7 +60,7 @@ function mixRowOf(answer: ProfitabilityAnswer, { metric, name }: (typeof BARS)[n
 }
 
 function coverageText(name: string, coverage: Coverage): string {
-  return `${name.toLowerCase()}: ${coverage.included} companies, ${coverage.missing.length} missing`;
+  return `${name.toLowerCase()}: ${coverage.included} companies, ${coverage.missingCount} missing`;
 }
 
 /** The gross-total warning, each bar's own coverage, and why any bar is empty or shows a loss as 0. */

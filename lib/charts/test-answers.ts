@@ -21,6 +21,7 @@ export function coverage(included: number, missing: readonly string[] = [], what
   return {
     included,
     missing: missing.map((name) => ({ id: name.toLowerCase(), name, code: 'no_figure', reason: `no ${what} for FY2024` })),
+    missingCount: missing.length,
   };
 }
 
@@ -65,7 +66,13 @@ export function profitabilityAnswer(
     currency: 'USD',
     year: 2024,
     estimated: false,
-    coverage: { revenue: coverage(2), capex: coverage(2), operatingIncome: coverage(2) },
+    coverage: {
+      revenue: coverage(2),
+      capex: coverage(2),
+      operatingIncome: coverage(2),
+      revenueAndCapex: coverage(2),
+      revenueAndOperatingIncome: coverage(2),
+    },
     layers: LAYERS.map(({ key }) => ({
       key,
       revenue: 0,

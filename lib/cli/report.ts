@@ -64,7 +64,7 @@ export async function reportCommand(ctx: Ctx, options: ReportOptions): Promise<s
   const set =
     [params.list && `list ${params.list}`, params.status, params.country?.toUpperCase()].filter(Boolean).join(', ') ||
     'all companies';
-  const { included, missing } = answer.coverage;
+  const { included, missing, missingCount } = answer.coverage;
   return [
     `${METRIC_NAMES[answer.metric]} by layer, ${answer.basis === 'calendar' ? 'calendar' : 'fiscal'} year ${answer.year}, USD millions — ${set}`,
     '',
@@ -73,7 +73,8 @@ export async function reportCommand(ctx: Ctx, options: ReportOptions): Promise<s
     '',
     `Total ${millions.format(answer.total)} (gross: one layer's revenue is often another's spend).${answer.estimated ? ' Includes estimates.' : ''}`,
     ...(concentration ? ['Concentration is among tracked companies, not a whole market.'] : []),
-    `Coverage: ${included} included, ${missing.length} missing${missing.length ? ':' : '.'}`,
+    `Coverage: ${included} included, ${missingCount} missing${missingCount ? ':' : '.'}`,
     ...missing.map((m) => `  ${m.name}: ${m.reason}`),
+    ...(missingCount > missing.length ? [`  …and ${missingCount - missing.length} more`] : []),
   ].join('\n');
 }

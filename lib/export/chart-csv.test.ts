@@ -21,6 +21,7 @@ const input = {
       coverage: {
         included: 3,
         missing: [{ id: 'm', name: '@Missing Co', code: 'no_figure' as const, reason: 'no revenue for FY2024' }],
+        missingCount: 1,
       },
     },
   ],
@@ -63,7 +64,7 @@ describe('chartCsv', () => {
   });
 
   it('leaves out the missing list when no company is missing', () => {
-    const none = chartCsv({ ...input, coverages: [{ label: 'Chips', coverage: { included: 2, missing: [] } }] });
+    const none = chartCsv({ ...input, coverages: [{ label: 'Chips', coverage: { included: 2, missing: [], missingCount: 0 } }] });
     expect(none).not.toContain('Missing company');
     expect(records(none)).toContainEqual(['Chips', '2', '0']);
   });

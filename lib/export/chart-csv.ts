@@ -16,9 +16,12 @@ export interface ChartCsvInput {
  * chart is (title, filters, source). Text cells go through the formula guard of lib/csv; numbers never do.
  */
 export function chartCsv({ table, coverages, title, subtitle, footer }: ChartCsvInput): string {
-  const missing = coverages.flatMap(({ label, coverage }) =>
-    coverage.missing.map((m) => [m.name, label ?? 'Companies', m.code, m.reason].map((cell) => csvCell(cell))),
-  );
+  const missing = coverages.flatMap(({ label, coverage }) => [
+    ...coverage.missing.map((m) => [m.name, label ?? 'Companies', m.code, m.reason].map((cell) => csvCell(cell))),
+    ...(coverage.missingCount > coverage.missing.length
+      ? [[csvCell(`…and ${coverage.missingCount - coverage.missing.length} more`), csvCell(label ?? 'Companies')]]
+      : []),
+  ]);
   return csvText([
     table.columns.map((column) => csvCell(csvHeader(column))),
     ...table.rows.map((row) => row.map((cell) => csvCell(cell))),
@@ -27,7 +30,7 @@ export function chartCsv({ table, coverages, title, subtitle, footer }: ChartCsv
     ...coverages.map(({ label, coverage }) => [
       csvCell(label ?? 'Companies'),
       csvCell(coverage.included),
-      csvCell(coverage.missing.length),
+      csvCell(coverage.missingCount),
     ]),
     ...(missing.length ? [[], ['Missing company', 'Coverage', 'Code', 'Reason'], ...missing] : []),
     [],

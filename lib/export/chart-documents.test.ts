@@ -8,7 +8,7 @@ const content: ChartContent = {
   legend: [],
   note: null,
   table: { columns: [{ label: 'Capex / revenue', kind: 'ratio' }], rows: [[0.6]] },
-  coverages: [{ label: null, coverage: { included: 2, missing: [] } }],
+  coverages: [{ label: null, coverage: { included: 2, missing: [], missingCount: 0 } }],
   estimated: true,
 };
 

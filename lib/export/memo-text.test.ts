@@ -26,7 +26,7 @@ describe('memo subtitle', () => {
 
 describe('memo footer', () => {
   it('names the source, the coverage and the date, and flags estimates', () => {
-    const coverage = { included: 3, missing: [missing] };
+    const coverage = { included: 3, missing: [missing], missingCount: 1 };
     expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: false, asOf: '2026-01-31' })).toBe(
       'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · as of 2026-01-31',
     );
@@ -38,8 +38,8 @@ describe('memo footer', () => {
   it('names each input of a chart with several', () => {
     const footer = memoFooter({
       coverages: [
-        { label: 'Chips', coverage: { included: 1, missing: [] } },
-        { label: 'Application', coverage: { included: 2, missing: [missing] } },
+        { label: 'Chips', coverage: { included: 1, missing: [], missingCount: 0 } },
+        { label: 'Application', coverage: { included: 2, missing: [missing], missingCount: 1 } },
       ],
       estimated: false,
       asOf: '2026-01-31',

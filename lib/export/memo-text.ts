@@ -45,7 +45,7 @@ const companies = (count: number) => `${count} ${count === 1 ? 'company' : 'comp
 
 /** "3 companies (1 missing)", or "Chips: 3 companies (1 missing)". */
 export function coverageText({ label, coverage }: LabelledCoverage): string {
-  const text = `${companies(coverage.included)} (${coverage.missing.length} missing)`;
+  const text = `${companies(coverage.included)} (${coverage.missingCount} missing)`;
   return label ? `${label}: ${text}` : text;
 }
 

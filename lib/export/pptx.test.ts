@@ -22,7 +22,7 @@ function chart(title: string, rows: number): PackChart {
       ],
       rows: Array.from({ length: rows }, (_, i) => [`Layer ${i}`, 1000 * i]),
     },
-    coverages: [{ label: null, coverage: { included: 3, missing: [] } }],
+    coverages: [{ label: null, coverage: { included: 3, missing: [], missingCount: 0 } }],
   };
 }
 

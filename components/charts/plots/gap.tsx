@@ -11,7 +11,7 @@ import { formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
 import { definePlot } from './define-plot';
 
-const counts = ({ included, missing }: Coverage) => `${included} included · ${missing.length} missing`;
+const counts = ({ included, missingCount }: Coverage) => `${included} included · ${missingCount} missing`;
 
 function GapTooltip({ point }: { point: GapYear | undefined }) {
   if (!point) return null;

@@ -11,7 +11,7 @@ import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
 import { definePlot } from './define-plot';
 
-const coverageText = ({ included, missing }: Coverage) => `${included} companies included · ${missing.length} missing`;
+const coverageText = ({ included, missingCount }: Coverage) => `${included} companies included · ${missingCount} missing`;
 
 /** A year's bar, top of the stack first: each layer's pool and like-for-like growth, the gross total and coverage. */
 function YearTooltip({ row }: { row: YearRow | undefined }) {

@@ -5,6 +5,8 @@ import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
 import { ForbiddenError, RuleError } from '@/lib/errors';
 import { loadSmallStack } from '@/lib/testing/small-stack';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { importCompaniesCsv } from '../company-csv';
 import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '.';
 
 /** The query strings as the API receives them, parsed by the API's schemas before the data layer sees them. */
@@ -61,6 +63,7 @@ describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
         { id: expect.any(String), name: 'Gap Co', code: 'no_figure', reason: 'no revenue for FY2024' },
         { id: expect.any(String), name: 'Taiwan Fab', code: 'no_fx_rate', reason: 'no TWD rate for 2024' },
       ],
+      missingCount: 2,
     });
   });
 
@@ -118,5 +121,32 @@ describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
     expect(await defaultAnalyticsYear({ actor: viewer }, {}, { latest: 2026 })).toBeNull();
     const nobody = { ...viewer, role: 'none' as never };
     await expect(layers({ year: '2024' }, nobody)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe.each(TEST_DRIVERS)('coverage of a large set on %s', (driver) => {
+  useFreshDatabase(driver);
+
+  it('names the first 50 missing companies by name and counts them all; missing=all names every one (docs/data-contract.md §7)', async () => {
+    const header =
+      'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,website,description';
+    const names = Array.from({ length: 60 }, (_, i) => `Company ${String(59 - i).padStart(2, '0')}`);
+    await importCompaniesCsv(
+      { actor: SYSTEM_ACTOR },
+      { text: [header, ...names.map((n) => `${n},,,public,12,,,1,,,,,,`)].join('\n'), dryRun: false },
+    );
+    const actor = await makeUser('viewer');
+    const capped = await layerAnalytics({ actor }, layersQuerySchema.parse({ year: '2024' }));
+    expect(capped.coverage.missingCount).toBe(60);
+    expect(capped.coverage.missing.map((m) => m.name)).toEqual([...names].sort().slice(0, 50));
+    const all = await seriesAnalytics({ actor }, seriesQuerySchema.parse({ from: '2023', to: '2024', missing: 'all' }));
+    expect(all.years.map((y) => [y.coverage.missing.length, y.coverage.missingCount])).toEqual([
+      [60, 60],
+      [60, 60],
+    ]);
+    const gapAnswer = await gapAnalytics({ actor }, gapQuerySchema.parse({ year: '2024' }));
+    expect(gapAnswer.coverage?.chips).toMatchObject({ included: 0, missingCount: 60 });
+    expect(gapAnswer.coverage?.chips.missing).toHaveLength(50);
+    expect(() => layersQuerySchema.parse({ year: '2024', missing: 'some' })).toThrow(/missing is all/);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/types';
 import {
+  coverageListing,
   coverageOf,
   prepareYears,
   requiredRevenueGap,
@@ -42,7 +43,10 @@ const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear
 export async function layerAnalytics(ctx: Ctx, query: LayersQuery): Promise<LayersAnswer> {
   assertRole(ctx.actor, 'viewer');
   const { year, metric, basis } = query;
-  const years = prepareYears(await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric));
+  const years = prepareYears(
+    await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric),
+    coverageListing(query.missing),
+  );
   return { year, metric, basis, currency: 'USD', ...yearLayers(years, year, metric) };
 }
 
@@ -54,7 +58,7 @@ export async function seriesAnalytics(ctx: Ctx, query: SeriesQuery): Promise<Ser
   assertRole(ctx.actor, 'viewer');
   const { from, to, metric, basis } = query;
   const byYear = await valuesFor(await dbOf(ctx), query, { from: Math.max(FIRST_YEAR, from - 1), to }, metric);
-  const prepared = prepareYears(byYear);
+  const prepared = prepareYears(byYear, coverageListing(query.missing));
   const years = [];
   for (let year = from; year <= to; year++) {
     const { total, estimated, layers, coverage } = yearPools(prepared, year);
@@ -78,7 +82,7 @@ export async function profitabilityAnalytics(ctx: Ctx, query: ProfitabilityQuery
   const db = await dbOf(ctx);
   const [revenue, capex, operatingIncome] = await Promise.all(
     (['revenue', 'capex', 'operating_income'] as const).map(async (metric) =>
-      prepareYears(await valuesFor(db, query, { from: year, to: year }, metric)),
+      prepareYears(await valuesFor(db, query, { from: year, to: year }, metric), coverageListing(query.missing)),
     ),
   );
   const result = yearProfitability({ revenue: revenue!, capex: capex!, operatingIncome: operatingIncome! }, year);
@@ -107,7 +111,13 @@ export async function gapAnalytics(ctx: Ctx, query: GapQuery): Promise<GapAnswer
     : application;
   const years = [];
   for (let year = from; year <= to; year++)
-    years.push({ year, ...requiredRevenueGap({ chips: rowsOf(chips, year), application: rowsOf(application, year), g, m }) });
+    years.push({
+      year,
+      ...requiredRevenueGap(
+        { chips: rowsOf(chips, year), application: rowsOf(application, year), g, m },
+        coverageListing(query.missing),
+      ),
+    });
   return { g, m, basis, currency: 'USD', ...(query.single ? years[0] : undefined), years };
 }
 

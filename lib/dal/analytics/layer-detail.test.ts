@@ -60,6 +60,7 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
     expect(answer.coverage).toEqual({
       included: 2,
       missing: [{ id: expect.any(String), name: 'Taiwan Fab', code: 'no_fx_rate', reason: 'no TWD rate for 2024' }],
+      missingCount: 1,
     });
     expect(answer.series).toEqual([
       ...[2017, 2018, 2019, 2020, 2021, 2022].map(emptyYear),

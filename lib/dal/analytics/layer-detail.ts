@@ -1,5 +1,5 @@
 import 'server-only';
-import { prepareYears, yearLayer } from '../../domain/analytics';
+import { coverageListing, prepareYears, yearLayer } from '../../domain/analytics';
 import { layerDetail } from '../../domain/analytics/layer-detail';
 import { FIRST_YEAR } from '../../domain/years';
 import { SERIES_YEARS, type LayerDetailAnswer, type LayerDetailQuery } from '../../analytics/schema';
@@ -33,6 +33,6 @@ export async function layerDetailAnalytics(ctx: Ctx, query: LayerDetailQuery): P
     year: y,
     ...yearLayer(prepared, y, layer),
   }));
-  const detail = layerDetail(byYear.get(year) ?? [], byYear.get(year - 1) ?? [], layer, metric);
+  const detail = layerDetail(byYear.get(year) ?? [], byYear.get(year - 1) ?? [], layer, metric, coverageListing(query.missing));
   return { year, metric, basis, currency: 'USD', ...detail, series };
 }

@@ -11,6 +11,11 @@ export interface CoverageOptions {
   listed?: number;
 }
 
+/** What an answer's `missing` parameter asks for: every missing company (`all`), or the first MISSING_LISTED. */
+export function coverageListing(missing: 'all' | undefined): CoverageOptions {
+  return { listed: missing === 'all' ? Infinity : MISSING_LISTED };
+}
+
 /**
  * How many companies have a value, and which do not and why, sorted by name case-insensitively (docs/data-contract.md §5):
  * the first `listed` of them named, `missingCount` counting all. A row is included exactly when it has a value; a

@@ -1,6 +1,6 @@
 export { concentrationOf } from './concentration';
 export type { Concentration } from './concentration';
-export { coverageOf } from './coverage';
+export { coverageListing, coverageOf } from './coverage';
 export { requiredRevenueGap } from './gap';
 export type { GapInput, RequiredRevenueGap } from './gap';
 export { poolGrowth } from './growth';

@@ -1,7 +1,7 @@
 import type { Metric } from '../figures/types';
 import { LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
-import { coverageOf, coverageOfBoth, type CoverageOptions } from './coverage';
+import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
 import type { LayersAggregate, TopCompany } from './layers';
 import { money, ratio, ratioOver } from './numbers';
