@@ -8,3 +8,4 @@ export * from './companies';
 export * from './exposures';
 export * from './lists';
 export * from './figures';
+export * from './data-version';

@@ -19,6 +19,7 @@ import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { resolveListIds } from './lists';
 import { chunks } from './sql-helpers';
+import { analyzeAfterImport } from './statistics';
 
 /** companies.csv: `outside` and `currency` may be absent; every other column must be there. */
 export const COMPANY_CSV_COLUMNS = [
@@ -231,6 +232,7 @@ export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
     });
     await recordAudits(tx, actor, events);
   });
+  await analyzeAfterImport(db, summary, ['companies', 'exposures', 'lists', 'company_lists']);
   return summary;
 }
 

@@ -10,6 +10,7 @@ import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { recordAudit, recordAudits } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
+import { analyzeAfterImport } from './statistics';
 
 /** fx.csv (docs/data-contract.md §6): currency × calendar year → USD per one unit, the year's average. */
 export const FX_CSV_COLUMNS = ['currency', 'year', 'usd_per_unit'] as const;
@@ -109,6 +110,7 @@ export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): P
       }),
     );
   });
+  await analyzeAfterImport(db, summary, ['fx_rates']);
   return summary;
 }
 
