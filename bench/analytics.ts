@@ -4,6 +4,8 @@
  *   npm run bench:analytics                      # embedded PGlite, in memory
  *   BENCH_DATABASE_URL=postgres://… npm run bench:analytics   # a fresh database on that server
  *   BENCH_EXPLAIN=1 …                            # also print EXPLAIN (ANALYZE, BUFFERS) of the values queries
+ *   STACKLENS_ANALYTICS_CACHE=0 …                # cold endpoints: every answer computed (by default the timed runs
+ *                                                # after the warm-up are answered from the cache: warm)
  * Prints a markdown table (one warm-up run, then the median of BENCH_RUNS, default 7); the numbers go into
  * bench/README.md by hand.
  */
@@ -22,6 +24,7 @@ import { importCompaniesCsv } from '../lib/dal/company-csv';
 import { importFxCsv } from '../lib/dal/fx';
 import { selectRows } from '../lib/dal/sql-helpers';
 import { makeUser } from '../lib/testing/actors';
+import { env } from '../lib/env/index.js';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -278,6 +281,8 @@ async function main() {
   const { db: opened, drop } = await openBenchDatabase();
   setProcessDatabase(opened);
   console.log(opened.describe);
+  const cache = env().STACKLENS_ANALYTICS_CACHE;
+  console.log(cache > 0 ? `analytics cache on (${cache} answers): warm endpoints` : 'analytics cache off: cold endpoints');
   await load(opened.db);
   await timeValues(opened.db);
   await timeEndpoints(await makeUser('viewer'));

@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { asc } from 'drizzle-orm';
 import pg from 'pg';
 import { layerTableMismatches } from '../lib/domain/layers';
+import { analyzeOnPglite } from './analyze';
 import { acquireFolderLock, type FolderLock } from './lock';
 import * as schema from './schema';
 import type { Database } from './types';
@@ -73,6 +74,8 @@ async function openPglite(target: Extract<DatabaseTarget, { driver: 'pglite' }>)
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
+    // PGlite never runs autovacuum: a database opened after an import, or after an upgrade, has no statistics.
+    await analyzeOnPglite(db as unknown as Database);
     return {
       db: db as unknown as Database,
       driver: 'pglite',

@@ -48,6 +48,8 @@ test.describe('the analytics API (docs/data-contract.md §7)', () => {
       total: 700,
       estimated: false,
     });
+    // The time of the data it comes from: the last import above, or later.
+    expect(Date.parse(body.asOf)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(body.layers.map((l: { key: string; value: number }) => [l.key, l.value])).toEqual([
       ['infrastructure', 0],
       ['chips', 300],

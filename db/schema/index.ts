@@ -9,3 +9,4 @@ export * from './exposures';
 export * from './lists';
 export * from './figures';
 export * from './company-values';
+export * from './data-version';

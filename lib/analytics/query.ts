@@ -77,6 +77,11 @@ export function analyticsSearch(query: LayersQuery | LayerDetailQuery | Profitab
 interface AnswerHead {
   basis: Basis;
   currency: 'USD';
+  /**
+   * When the data this answer comes from was last written (ISO 8601): the data version's time (docs/architecture.md,
+   * "The data version and the analytics cache"). Two answers with the same `asOf` come from the same data.
+   */
+  asOf: string;
 }
 
 export type LayersAnswer = AnswerHead & { year: number; metric: Metric } & LayersAggregate;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GapAnswer, GapYear } from '../analytics/query';
 import { exportBaseName } from '../export/file-name';
 import { GAP_SERIES, gapChart } from './gap';
-import { FILTERS, coverage } from './test-answers';
+import { AS_OF, FILTERS, coverage } from './test-answers';
 
 const year = (y: number, chips: number, application: number): GapYear => ({
   year: y,
@@ -14,7 +14,14 @@ const year = (y: number, chips: number, application: number): GapYear => ({
   coverage: { chips: coverage(chips ? 2 : 0, ['Fab']), application: coverage(application ? 1 : 0) },
 });
 
-const ANSWER: GapAnswer = { basis: 'calendar', currency: 'USD', g: 0.5, m: 0.5, years: [year(2023, 0, 0), year(2024, 500, 300)] };
+const ANSWER: GapAnswer = {
+  basis: 'calendar',
+  currency: 'USD',
+  asOf: AS_OF,
+  g: 0.5,
+  m: 0.5,
+  years: [year(2023, 0, 0), year(2024, 500, 300)],
+};
 const FILTERS_WITH_LIST = { ...FILTERS, chipsList: 'Fabs' };
 
 describe('gapChart', () => {

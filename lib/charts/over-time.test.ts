@@ -3,7 +3,7 @@ import type { SeriesAnswer, SeriesYear } from '../analytics/query';
 import { LAYER_KEYS } from '../domain/layers';
 import { exportBaseName } from '../export/file-name';
 import { overTimeChart } from './over-time';
-import { FILTERS, coverage } from './test-answers';
+import { AS_OF, FILTERS, coverage } from './test-answers';
 
 /** A year with `chips` revenue (the other layers 0), or an empty one. */
 const year = (y: number, chips: number | null, growth: number | null = null): SeriesYear => ({
@@ -18,6 +18,7 @@ const year = (y: number, chips: number | null, growth: number | null = null): Se
 const ANSWER: SeriesAnswer = {
   basis: 'fiscal',
   currency: 'USD',
+  asOf: AS_OF,
   metric: 'revenue',
   years: [year(2021, null), year(2022, null), year(2023, 400), year(2024, 1_500, 2.75)],
 };

@@ -16,6 +16,9 @@ export const FILTERS: ResolvedFilters = {
   m: 0.5,
 };
 
+/** The data version's time every test answer carries. */
+export const AS_OF = '2026-01-05T09:30:00.000Z';
+
 /** `included` companies counted, and the named ones missing (`no_figure`, "no <what> for FY2024"). */
 export function coverage(included: number, missing: readonly string[] = [], what = 'revenue'): Coverage {
   return {
@@ -33,6 +36,7 @@ export function layersAnswer(
   return {
     basis: 'calendar',
     currency: 'USD',
+    asOf: AS_OF,
     year: 2024,
     metric: 'revenue',
     total: 0,
@@ -64,6 +68,7 @@ export function profitabilityAnswer(
   return {
     basis: 'calendar',
     currency: 'USD',
+    asOf: AS_OF,
     year: 2024,
     estimated: false,
     coverage: {
@@ -93,6 +98,7 @@ export function chipsAnswer(extra: Partial<LayerDetailAnswer>): LayerDetailAnswe
   return {
     basis: 'calendar',
     currency: 'USD',
+    asOf: AS_OF,
     year: 2024,
     metric: 'revenue',
     key: 'chips',

@@ -21,6 +21,7 @@ import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { resolveListIds } from './lists';
 import { chunks } from './sql-helpers';
+import { analyzeAfterImport } from './statistics';
 
 /** companies.csv: `outside` and `currency` may be absent; every other column must be there. */
 export const COMPANY_CSV_COLUMNS = [
@@ -133,7 +134,7 @@ export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
   });
 
   const db = await dbOf(ctx);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const existing = await storedCompaniesNamed(tx, rows, { lock: !dryRun });
     const tickerHolders = await tickerHoldersOf(tx, rows);
     for (const row of rows) {
@@ -158,6 +159,8 @@ export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
     if (!dryRun && creates.length + updates.length > 0) await writeCompanies(tx, actor, creates, updates);
     return summary;
   });
+  await analyzeAfterImport(db, result, ['companies', 'exposures', 'lists', 'company_lists', 'company_values']);
+  return result;
 }
 
 /** The stored companies a file names, by case-folded name; locked `for update` when the import will write. */

@@ -14,6 +14,7 @@ import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { dbOf, type Ctx } from './context';
 import { writeFigures, type StoredFigure } from './figure-writes';
 import { assertRole } from './guard';
+import { analyzeAfterImport } from './statistics';
 
 /** figures.csv (docs/data-contract.md §6). */
 export const FIGURE_CSV_COLUMNS = [
@@ -89,7 +90,7 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
 
   // Read, checked against and written in one transaction: a write locks the stored figures it may replace
   // (`for update`), so a PUT that commits meanwhile is waited for, and the audit's "before" is what was replaced.
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const stored = await storedFiguresOf(tx, [...new Set(rows.map((r) => r.company.id))], { lock: !dryRun });
     for (const issue of [...repeatedFigures(incoming), ...currencyClashes(incoming, stored)])
       issues.add({ line: rows[issue.index]!.line, column: issue.field, message: issue.message });
@@ -116,6 +117,8 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
     });
     return summary;
   });
+  await analyzeAfterImport(db, result, ['figures', 'company_values']);
+  return result;
 }
 
 /** The stored figures of these companies: every natural key and currency a file about them can clash with. */

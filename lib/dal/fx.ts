@@ -11,6 +11,7 @@ import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { recordAudit, recordAudits } from './audit';
 import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
+import { analyzeAfterImport } from './statistics';
 
 /** fx.csv (docs/data-contract.md §6): currency × calendar year → USD per one unit, the year's average. */
 export const FX_CSV_COLUMNS = ['currency', 'year', 'usd_per_unit'] as const;
@@ -67,7 +68,7 @@ export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): P
   issues.throwIfAny();
 
   const db = await dbOf(ctx);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const query = tx.select().from(fxRates);
     const stored = new Map((await (dryRun ? query : query.for('update'))).map((r) => [`${r.currency}|${r.year}`, toView(r)]));
     const creates = rows.filter((r) => !stored.has(`${r.rate.currency}|${r.rate.year}`));
@@ -113,6 +114,8 @@ export async function importFxCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): P
     );
     return summary;
   });
+  await analyzeAfterImport(db, result, ['fx_rates', 'company_values']);
+  return result;
 }
 
 export async function exportFxCsv(ctx: Ctx): Promise<string> {

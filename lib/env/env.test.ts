@@ -8,6 +8,16 @@ describe('parseEnv', () => {
     expect(env.STACKLENS_DATA_DIR).toBe('./.stacklens/data');
     expect(env.TRUST_PROXY).toBe(false);
     expect(env.STACKLENS_SESSION_IDLE_MINUTES).toBe(120);
+    expect(env.STACKLENS_ANALYTICS_CACHE).toBe(256);
+  });
+
+  it('turns the analytics cache off with 0 or off, and sizes it with a number', () => {
+    expect(parseEnv({ STACKLENS_ANALYTICS_CACHE: '0' }).STACKLENS_ANALYTICS_CACHE).toBe(0);
+    expect(parseEnv({ STACKLENS_ANALYTICS_CACHE: 'off' }).STACKLENS_ANALYTICS_CACHE).toBe(0);
+    expect(parseEnv({ STACKLENS_ANALYTICS_CACHE: ' 1000 ' }).STACKLENS_ANALYTICS_CACHE).toBe(1000);
+    expect(parseEnv({ STACKLENS_ANALYTICS_CACHE: '' }).STACKLENS_ANALYTICS_CACHE).toBe(256);
+    expect(() => parseEnv({ STACKLENS_ANALYTICS_CACHE: 'lots' })).toThrow(/STACKLENS_ANALYTICS_CACHE: must be a number/);
+    expect(() => parseEnv({ STACKLENS_ANALYTICS_CACHE: '-1' })).toThrow(/STACKLENS_ANALYTICS_CACHE: must be 0/);
   });
 
   it('treats blank values as unset and reads flags', () => {

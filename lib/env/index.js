@@ -31,6 +31,20 @@ export const envSchema = z.object({
   STACKLENS_DEMO: flag,
   /** Minutes without a request after which a session ends (the absolute lifetime is 12 h). */
   STACKLENS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(120),
+  /**
+   * How many analytics answers one server keeps for the current data version (docs/architecture.md, "The data
+   * version and the analytics cache"); 0, off, no or false: none, so every answer is computed (the bench's cold
+   * numbers).
+   */
+  STACKLENS_ANALYTICS_CACHE: z.preprocess(
+    (v) => (typeof v === 'string' ? (/^(off|no|false)$/i.test(v.trim()) ? '0' : v.trim() || undefined) : v),
+    z.coerce
+      .number('must be a number of answers, or 0 or off for no cache')
+      .int('must be a whole number of answers')
+      .min(0, 'must be 0 (no cache) or more')
+      .max(100_000, 'must be at most 100000')
+      .default(256),
+  ),
   TRUST_PROXY: flag,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });

@@ -27,10 +27,13 @@ import type {
 } from '../../analytics/schema';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
+import { answerKey, answerOncePerVersion, oncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
 
 type Range = { from: number; to: number };
+/** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */
+type Computed<A> = Omit<A, 'asOf'>;
 
 async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metric: Metric) {
   const companySet = await companySetCondition(db, scope);
@@ -40,7 +43,8 @@ async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metr
 const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear.get(year) ?? [];
 
 /** GET /api/v1/analytics/layers (docs/data-contract.md §7): one year's pools, shares, concentration, top companies and coverage. */
-export async function layerAnalytics(ctx: Ctx, query: LayersQuery): Promise<LayersAnswer> {
+export const layerAnalytics = answerOncePerVersion('layers', computeLayers);
+async function computeLayers(ctx: Ctx, query: LayersQuery): Promise<Computed<LayersAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { year, metric, basis } = query;
   const years = prepareYears(
@@ -54,7 +58,8 @@ export async function layerAnalytics(ctx: Ctx, query: LayersQuery): Promise<Laye
  * GET /api/v1/analytics/series: each year's pools with like-for-like growth over the year before (the year before
  * `from` is read too, so the first year has a growth when its predecessor has data).
  */
-export async function seriesAnalytics(ctx: Ctx, query: SeriesQuery): Promise<SeriesAnswer> {
+export const seriesAnalytics = answerOncePerVersion('series', computeSeries);
+async function computeSeries(ctx: Ctx, query: SeriesQuery): Promise<Computed<SeriesAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { from, to, metric, basis } = query;
   const byYear = await valuesFor(await dbOf(ctx), query, { from: Math.max(FIRST_YEAR, from - 1), to }, metric);
@@ -76,7 +81,8 @@ export async function seriesAnalytics(ctx: Ctx, query: SeriesQuery): Promise<Ser
 }
 
 /** GET /api/v1/analytics/profitability: revenue, capex and operating income by layer, the profit pool and capex intensity. */
-export async function profitabilityAnalytics(ctx: Ctx, query: ProfitabilityQuery): Promise<ProfitabilityAnswer> {
+export const profitabilityAnalytics = answerOncePerVersion('profitability', computeProfitability);
+async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery): Promise<Computed<ProfitabilityAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { year, basis } = query;
   const db = await dbOf(ctx);
@@ -94,7 +100,8 @@ export async function profitabilityAnalytics(ctx: Ctx, query: ProfitabilityQuery
  * input is the set, or the companies on `chipsList` (the other filters still apply); the application input is
  * always the set.
  */
-export async function gapAnalytics(ctx: Ctx, query: GapQuery): Promise<GapAnswer> {
+export const gapAnalytics = answerOncePerVersion('gap', computeGap);
+async function computeGap(ctx: Ctx, query: GapQuery): Promise<Computed<GapAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { from, to, g, m, basis, chipsList } = query;
   const db = await dbOf(ctx);
@@ -123,12 +130,24 @@ export async function gapAnalytics(ctx: Ctx, query: GapQuery): Promise<GapAnswer
 
 /**
  * The year a dashboard opens on (docs/data-contract.md §8): the latest in which at least 80% of the set has revenue
- * on the calendar basis, searched over the `lookback` years up to `latest`; null when no year qualifies.
+ * on the calendar basis, searched over the `lookback` years up to `latest`; null when no year qualifies. Computed
+ * once per data version, like the answers.
  */
 export async function defaultAnalyticsYear(
   ctx: Ctx,
   set: DefaultYearQuery,
   { latest = new Date().getUTCFullYear(), lookback = 15 }: { latest?: number; lookback?: number } = {},
+): Promise<number | null> {
+  assertRole(ctx.actor, 'viewer');
+  const search = { latest, lookback };
+  const key = answerKey('default-year', { ...set, ...search });
+  return (await oncePerVersion(ctx, key, (snapshot) => computeDefaultYear(snapshot, set, search))).value;
+}
+
+async function computeDefaultYear(
+  ctx: Ctx,
+  set: DefaultYearQuery,
+  { latest, lookback }: { latest: number; lookback: number },
 ): Promise<number | null> {
   assertRole(ctx.actor, 'viewer');
   const scope: AnalyticsScope = { ...set, basis: 'calendar', estimates: 'include' };

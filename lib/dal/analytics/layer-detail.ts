@@ -5,6 +5,7 @@ import { FIRST_YEAR } from '../../domain/years';
 import { SERIES_YEARS, type LayerDetailAnswer, type LayerDetailQuery } from '../../analytics/schema';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
+import { answerOncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
 
@@ -14,7 +15,8 @@ import { companyValues } from './company-values';
  * with its like-for-like growth and how many of the layer's companies have a value. One query reads every year
  * needed, the year before the series' first included.
  */
-export async function layerDetailAnalytics(ctx: Ctx, query: LayerDetailQuery): Promise<LayerDetailAnswer> {
+export const layerDetailAnalytics = answerOncePerVersion('layer-detail', computeLayerDetail);
+async function computeLayerDetail(ctx: Ctx, query: LayerDetailQuery): Promise<Omit<LayerDetailAnswer, 'asOf'>> {
   assertRole(ctx.actor, 'viewer');
   const { year, metric, basis, layer } = query;
   const first = Math.max(FIRST_YEAR, year - SERIES_YEARS + 1);
