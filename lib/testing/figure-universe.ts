@@ -15,7 +15,8 @@ const CURRENCIES = ['USD', 'EUR', 'USD', 'TWD', 'USD', 'JPY', 'USD', 'GBP'];
 const FISCAL_YEAR_ENDS = [12, 12, 6, 12, 3, 12, 9];
 const COUNTRIES = ['US', 'NL', 'US', 'TW', 'US', 'JP', 'KR', 'GB'];
 const FX_RATES: Record<string, string> = { EUR: '1.0817', TWD: '0.031', JPY: '0.0066', GBP: '1.2703' };
-const FX_YEARS = { from: 2010, to: 2027 };
+// From 2009: fiscal year 2010 of a company whose year ends in March is partly converted at the 2009 rate.
+const FX_YEARS = { from: 2009, to: 2027 };
 
 const COMPANY_HEADER =
   'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description';
