@@ -81,6 +81,20 @@ test.describe('an analyst', () => {
     expect((await gap.locator('[data-chart]').boundingBox())?.height).toBe(placeholder?.height);
   });
 
+  test('Ctrl+P draws every chart before the print dialog opens', async ({ page }) => {
+    await page.goto(VIEW);
+    await expect(page.locator('#layer-pools [data-chart] .recharts-wrapper')).toBeVisible();
+    await expect(page.locator('#gap .recharts-wrapper')).toHaveCount(0);
+    // The dialog is the browser's: count what would be printed when the page asks for it.
+    await page.evaluate(() => {
+      window.print = () => {
+        document.body.dataset.printedCharts = String(document.querySelectorAll('[data-chart] .recharts-wrapper > svg').length);
+      };
+    });
+    await page.keyboard.press('ControlOrMeta+P');
+    await expect(page.locator('body')).toHaveAttribute('data-printed-charts', String(CHARTS.length));
+  });
+
   test('changes a filter in the URL and the numbers, and a copied link shows the same view', async ({ page, browser }) => {
     await page.goto(VIEW);
     expect(await poolTable(page)).toContain('Dash Cloud\t500');

@@ -10,6 +10,7 @@ import {
   useCallback,
   useEffect,
   useState,
+  useSyncExternalStore,
   type ComponentType,
   type ReactNode,
 } from 'react';
@@ -86,6 +87,58 @@ export function PlotSlot({ children, placeholder }: { children: ReactNode; place
 const AHEAD = '300px 0px';
 
 /**
+ * Printing. A print lays out every card, but a chart's drawing takes a module load and a layout pass, which the
+ * browser does not wait for after 'beforeprint'. So Ctrl/Cmd+P first draws every chart, waits until each has drawn
+ * (at most PRINT_WAIT_MS), then opens the print dialog; a print started from the browser's menu draws them all
+ * too, in time for the next print.
+ */
+const PRINT_WAIT_MS = 5_000;
+let drawEverything = false;
+const drawEverythingListeners = new Set<() => void>();
+let printHandlersInstalled = false;
+
+function requestDrawEverything() {
+  if (drawEverything) return;
+  drawEverything = true;
+  flushSync(() => drawEverythingListeners.forEach((listener) => listener()));
+}
+
+/** Every chart card on the page shows its drawing, not a placeholder. */
+function everyChartDrawn(): boolean {
+  const bodies = Array.from(document.querySelectorAll('[data-chart]'));
+  return bodies.every((body) => body.querySelector('.recharts-wrapper > svg.recharts-surface > *') !== null);
+}
+
+function whenEveryChartDrawn(): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (everyChartDrawn() || performance.now() - started > PRINT_WAIT_MS) requestAnimationFrame(() => resolve());
+      else setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+function installPrintHandlers() {
+  if (printHandlersInstalled) return;
+  printHandlersInstalled = true;
+  window.addEventListener('beforeprint', requestDrawEverything);
+  window.addEventListener('keydown', (event) => {
+    const print = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p';
+    if (!print || everyChartDrawn()) return;
+    event.preventDefault();
+    requestDrawEverything();
+    void whenEveryChartDrawn().then(() => window.print());
+  });
+}
+
+const subscribeDrawEverything = (listener: () => void) => {
+  drawEverythingListeners.add(listener);
+  return () => drawEverythingListeners.delete(listener);
+};
+
+/**
  * Whether an element has come near the viewport yet: once it has, it stays true. Focus inside it (a keyboard
  * user tabbing into a card) and printing count as coming into view.
  */
@@ -93,21 +146,21 @@ export function useSeen<T extends HTMLElement>(): { ref: (element: T | null) => 
   const [seen, setSeen] = useState(false);
   const [element, setElement] = useState<T | null>(null);
   const see = useCallback(() => setSeen(true), []);
+  const printing = useSyncExternalStore(
+    subscribeDrawEverything,
+    () => drawEverything,
+    () => false,
+  );
   useEffect(() => {
-    if (seen || !element) return;
+    if (seen || printing || !element) return;
+    installPrintHandlers();
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), {
       rootMargin: AHEAD,
     });
     observer.observe(element);
-    // Printing lays out every card: draw them all at once (charts whose module is still loading print as placeholders).
-    const print = () => flushSync(() => setSeen(true));
-    window.addEventListener('beforeprint', print);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener('beforeprint', print);
-    };
-  }, [seen, element]);
-  return { ref: setElement, seen, see };
+    return () => observer.disconnect();
+  }, [seen, printing, element]);
+  return { ref: setElement, seen: seen || printing, see };
 }
 
 /**
