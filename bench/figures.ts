@@ -99,7 +99,7 @@ async function main() {
       return `422: ${error.issues.length} of ${error.issueCount} issues listed`;
     },
   );
-  // The part of an import that touches every company which is company_values' refresh at commit (migration 0008).
+  // company_values' refresh of every company on its own: what an import touching every company adds at its commit.
   await time(
     'refresh company_values of every company alone',
     () => db.db.execute(sql`select refresh_company_values(array(select id from companies))`),
