@@ -40,15 +40,14 @@ interface ValueRow {
  * Returns the rows by year; each year holds every company of the set, sorted by name.
  */
 export async function companyValues(db: Database, query: CompanyValuesQuery): Promise<Map<number, CompanyYearValue[]>> {
-  const [rows, shares] = await Promise.all([
-    selectRows<ValueRow>(db, storedValuesSql(query)),
-    selectRows<{ id: string; layer: LayerKey; share: string }>(
-      db,
-      sql`select e.company_id as id, e.layer_key as layer, e.share::text as share
-          from exposures e join companies on companies.id = e.company_id
-          where not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`,
-    ),
-  ]);
+  // One after the other: inside an answer's snapshot both run on one connection, which takes one query at a time.
+  const rows = await selectRows<ValueRow>(db, storedValuesSql(query));
+  const shares = await selectRows<{ id: string; layer: LayerKey; share: string }>(
+    db,
+    sql`select e.company_id as id, e.layer_key as layer, e.share::text as share
+        from exposures e join companies on companies.id = e.company_id
+        where not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`,
+  );
   const sharesOf = new Map<string, Partial<Record<LayerKey, string>>>();
   for (const s of shares) (sharesOf.get(s.id) ?? sharesOf.set(s.id, {}).get(s.id)!)[s.layer] = canonicalDecimal(s.share);
 

@@ -86,12 +86,13 @@ async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery): Promis
   assertRole(ctx.actor, 'viewer');
   const { year, basis } = query;
   const db = await dbOf(ctx);
-  const [revenue, capex, operatingIncome] = await Promise.all(
-    (['revenue', 'capex', 'operating_income'] as const).map(async (metric) =>
-      prepareYears(await valuesFor(db, query, { from: year, to: year }, metric), coverageListing(query.missing)),
-    ),
-  );
-  const result = yearProfitability({ revenue: revenue!, capex: capex!, operatingIncome: operatingIncome! }, year);
+  // One metric after the other: the answer's snapshot is one connection.
+  const read = async (metric: Metric) =>
+    prepareYears(await valuesFor(db, query, { from: year, to: year }, metric), coverageListing(query.missing));
+  const revenue = await read('revenue');
+  const capex = await read('capex');
+  const operatingIncome = await read('operating_income');
+  const result = yearProfitability({ revenue, capex, operatingIncome }, year);
   return { year, basis, currency: 'USD', ...result };
 }
 
