@@ -61,7 +61,7 @@ test.describe('the analytics API (docs/data-contract.md §7)', () => {
     expect(Object.keys(body.layers[1]).sort()).toEqual(
       ['key', 'name', 'value', 'share', 'hhi', 'cr3', 'effectiveCompanies', 'companies', 'missing', 'top', 'others'].sort(),
     );
-    expect(body.coverage).toEqual({ included: 2, missing: [] });
+    expect(body.coverage).toEqual({ included: 2, missing: [], missingCount: 0 });
 
     const series = await (await api.get('/api/v1/analytics/series?from=2023&to=2024&list=Analytics E2E')).json();
     expect(series.years.map((y: { year: number; total: number }) => [y.year, y.total])).toEqual([
