@@ -192,7 +192,7 @@ async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL
   return values;
 }
 
-const covered = (c: Coverage) => `${count(c.included)} in, ${count(c.missing.length)} missing`;
+const covered = (c: Coverage) => `${count(c.included)} in, ${count(c.missingCount)} missing`;
 const usd = (n: number | null) => (n === null ? 'null' : `$${count(Math.round(n))}m`);
 
 async function load(db: Database): Promise<void> {
