@@ -2,7 +2,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import type { CompanyYearValue } from '../../domain/analytics/types';
-import { Dec, canonicalDecimal } from '../../domain/decimal';
+import { twelfthOf } from '../../domain/analytics/scaled';
+import { canonicalDecimal } from '../../domain/decimal';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
 import { selectRows } from '../sql-helpers';
@@ -34,8 +35,9 @@ interface ValueRow {
  * Every company of the set, for every year from `from` to `to`: its value of the metric in USD millions
  * (docs/data-contract.md §3–§4), or why it has none. The values are read from `company_values`, which the database
  * keeps up to date in the transaction of every write (migration 0008, docs/architecture.md "Materialised company
- * values"): it holds the exact numerator Σ value × months × rate, and the one division by 12 happens here, in the
- * same decimal arithmetic as the reference `companyYearValue`, so the two agree digit for digit. A year with no
+ * values"): it holds the exact numerator Σ value × months × rate, and the one division by 12 happens here
+ * (`twelfthOf`: BigInt arithmetic that rounds exactly as the reference `companyYearValue`'s decimal.js does, so
+ * the two agree digit for digit). A year with no
  * stored row is missing with the standard reason, "no revenue for FY2024": the table leaves those out.
  * Returns the rows by year; each year holds every company of the set, sorted by name.
  */
@@ -71,7 +73,7 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
               id,
               name,
               shares,
-              value: r.numerator === null ? null : canonicalDecimal(new Dec(r.numerator).div(12)),
+              value: r.numerator === null ? null : twelfthOf(r.numerator),
               estimated: r.numerator !== null && r.estimated,
               missing: r.code ? { code: r.code, reason: r.reason ?? '' } : null,
             }
