@@ -1,4 +1,5 @@
 import type { FigureValue, Kind } from '@/lib/domain/figures/types';
+import { COMPANY_CSV_COLUMNS } from '@/lib/dal/company-csv';
 import { LAYER_KEYS } from '@/lib/domain/layers';
 
 /**
@@ -86,19 +87,7 @@ export function valueUniverse(seed: number, size: number, years: { from: number;
   return { companies, figures, rates };
 }
 
-export const COMPANY_CSV_HEADER = [
-  'name',
-  'ticker',
-  'country',
-  'status',
-  'fiscal_year_end_month',
-  'lists',
-  ...LAYER_KEYS,
-  'outside',
-  'currency',
-  'website',
-  'description',
-].join(',');
+const COMPANY_CSV_HEADER = COMPANY_CSV_COLUMNS.join(',');
 
 /** companies.csv of the universe: shares in percent, with a remainder outside the stack for about a third. */
 export function universeCompaniesCsv(u: ValueUniverse, seed: number): string {
