@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 import { POST as postCompany } from '@/app/api/v1/companies/route';
@@ -6,7 +5,7 @@ import { PUT as putFigures } from '@/app/api/v1/figures/route';
 import type { Actor } from '@/lib/domain/actor';
 import { makeUser } from '@/lib/testing/actors';
 import { addCompany } from '@/lib/testing/companies';
-import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
+import { openPooledConnections, TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 
 // The route's wrapper resolves the actor through next-auth, which needs Next's request scope; the tests hand it one.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -27,7 +26,7 @@ describe.each(TEST_DRIVERS)('concurrent API writes on %s', (driver) => {
 
   /** Fires the requests together once every pooled connection is open. */
   async function fire(n: number, request: (i: number) => Promise<Response>) {
-    await Promise.all(Array.from({ length: 4 }, () => database.current().db.execute(sql`select pg_sleep(0.05)`)));
+    await openPooledConnections(database.current().db);
     const responses = await Promise.all(Array.from({ length: n }, (_, i) => request(i)));
     return Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> })));
   }

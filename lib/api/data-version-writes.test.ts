@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { POST as importFigures } from '@/app/api/v1/import/figures/route';
@@ -7,7 +6,7 @@ import { readDataVersion } from '@/lib/dal/data-version';
 import type { Actor } from '@/lib/domain/actor';
 import { makeUser } from '@/lib/testing/actors';
 import { addCompany } from '@/lib/testing/companies';
-import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
+import { openPooledConnections, TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { routeParams, routeRequest } from '@/lib/testing/route-request';
 
 // The route's wrapper resolves the actor through next-auth, which needs Next's request scope; the tests hand it one.
@@ -65,7 +64,7 @@ describe.each(TEST_DRIVERS)('the data version under concurrent writes on %s', (d
 
     const before = await readDataVersion(database.current().db);
     // Every pooled connection open first, so the requests start together.
-    await Promise.all(Array.from({ length: 4 }, () => database.current().db.execute(sql`select pg_sleep(0.05)`)));
+    await openPooledConnections(database.current().db);
     const requests: Promise<Response>[] = [1, 2, 3].map((n) =>
       importFigures(routeRequest('POST', '/api/v1/import/figures', csv(n), 'text/csv'), routeParams({})),
     );

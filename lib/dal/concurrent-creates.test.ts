@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
+import { openPooledConnections, TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser, TEST_PASSWORD } from '@/lib/testing/actors';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { createUser } from './users';
@@ -28,12 +27,9 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 describe.each(TEST_DRIVERS)('concurrent creates on %s', (driver) => {
   const database = useFreshDatabase(driver);
 
-  /** Opens every pooled connection first, so the racing requests start together rather than one per new connection. */
-  const warmPool = () => Promise.all(Array.from({ length: 4 }, () => database.current().db.execute(sql`select pg_sleep(0.05)`)));
-
   /** Settles every call at once, so the requests race as they do from several browsers (docs/data-contract.md §7). */
   async function race<T>(n: number, call: (i: number) => Promise<T>) {
-    await warmPool();
+    await openPooledConnections(database.current().db);
     return Promise.allSettled(Array.from({ length: n }, (_, i) => call(i)));
   }
 

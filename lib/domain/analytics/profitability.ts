@@ -52,11 +52,12 @@ export function profitabilityCoverage(
   options: CoverageOptions = {},
 ): Profitability['coverage'] {
   const [r, c, o] = [revenue, capex, operatingIncome].map((rows) => coverageOf(rows)) as [Coverage, Coverage, Coverage];
-  const listed = (rows: readonly CompanyYearValue[]) => coverageOf(rows, options);
+  // The full lists are sorted already: naming fewer keeps their first ones.
+  const listed = (full: Coverage) => ({ ...full, missing: full.missing.slice(0, options.listed ?? Infinity) });
   return {
-    revenue: listed(revenue),
-    capex: listed(capex),
-    operatingIncome: listed(operatingIncome),
+    revenue: listed(r),
+    capex: listed(c),
+    operatingIncome: listed(o),
     revenueAndCapex: coverageOfBoth(r, c, options),
     revenueAndOperatingIncome: coverageOfBoth(r, o, options),
   };
