@@ -6,6 +6,7 @@ export * from './audit-events';
 export * from './login-attempts';
 export * from './companies';
 export * from './exposures';
+export * from './exposure-profiles';
 export * from './lists';
 export * from './figures';
 export * from './company-values';

@@ -29,7 +29,7 @@ export const saveCompanyAction = roleCall('analyst', companyFormSchema, async (a
   if (problem) throw new RuleError(problem.message, [problem]);
   const saved: CompanyView =
     id === undefined
-      ? await createCompany({ actor }, { ...fields, exposures })
+      ? await createCompany({ actor }, { ...fields, exposures, profiles: [] })
       : await updateCompany({ actor }, { id, patch: { ...fields, exposures, version: version ?? 0 } });
   revalidatePath('/companies');
   revalidatePath(`/companies/${saved.id}`);

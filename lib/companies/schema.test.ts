@@ -16,6 +16,7 @@ describe('companyInputSchema', () => {
       description: null,
       lists: [],
       exposures: [],
+      profiles: [],
     });
   });
 

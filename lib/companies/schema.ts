@@ -4,6 +4,15 @@ import { isCountryCode } from '../domain/countries';
 import { currencySchema } from '../domain/currencies';
 import { LAYER_KEYS, LAYERS, type LayerKey } from '../domain/layers';
 import { sharesSumProblem } from '../domain/shares';
+import {
+  compareProfileKeys,
+  isBaseProfile,
+  PROFILE_SCOPES,
+  profileKeyString,
+  profileLabel,
+  type ProfileScope,
+} from '../domain/profiles';
+import { yearSchema } from '../domain/years';
 import { textRule, type TextKind } from '../domain/text';
 import { listNameSchema } from '../lists/schema';
 
@@ -40,6 +49,17 @@ const exposureInputSchema = z.object({
 });
 export type ExposureInput = z.output<typeof exposureInputSchema>;
 
+/**
+ * One exposure profile other than the base (docs/data-contract.md §2): a scope, a from-year (null = from the
+ * beginning) and shares under the same rules as the base's. A profile with no exposures puts everything outside.
+ */
+export const profileInputSchema = z.object({
+  scope: z.enum(PROFILE_SCOPES, `Choose a scope: ${PROFILE_SCOPES.join(', ')}.`),
+  fromYear: yearSchema.nullish().transform((v) => v ?? null),
+  exposures: z.array(exposureInputSchema).max(LAYERS.length),
+});
+export type ProfileInput = z.output<typeof profileInputSchema>;
+
 /** Each field's rule without a default: a create adds the defaults, a patch leaves out what it does not name. */
 const companyFields = z.object({
   name: z.string().trim().min(1, 'Enter the company name.').max(200, 'Use at most 200 characters.').superRefine(textRule('name')),
@@ -64,6 +84,7 @@ const companyFields = z.object({
   description: optionalText(2000, 'multiline'),
   lists: z.array(listNameSchema).max(50, 'At most 50 lists.'),
   exposures: z.array(exposureInputSchema).max(LAYERS.length),
+  profiles: z.array(profileInputSchema).max(200, 'At most 200 profiles.'),
 });
 
 /** What is wrong with a set of exposures as a whole: a layer twice, or shares that sum above 1. */
@@ -79,8 +100,45 @@ export function exposureProblems(exposures: readonly ExposureInput[]): { path: (
   return problems;
 }
 
-function checkExposures(exposures: readonly ExposureInput[] | undefined, ctx: z.RefinementCtx): void {
+/**
+ * What is wrong with a company's profiles: the base given as a profile (it is the company's `exposures`), the same
+ * scope and from-year twice, or a profile's shares breaking the share rules. Paths start at `profiles`.
+ */
+export function profileProblems(profiles: readonly ProfileInput[]): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, p] of profiles.entries()) {
+    if (isBaseProfile(p))
+      problems.push({
+        path: ['profiles', i, 'fromYear'],
+        message:
+          "All metrics from the beginning is the base profile: set it as the company's exposures, or give this profile a from-year.",
+      });
+    const key = profileKeyString(p);
+    const first = seen.get(key);
+    if (first !== undefined)
+      problems.push({
+        path: ['profiles', i, 'fromYear'],
+        message: `${profileLabel(p)} appears twice (profiles ${first + 1} and ${i + 1}).`,
+      });
+    else seen.set(key, i);
+    for (const e of exposureProblems(p.exposures)) problems.push({ ...e, path: ['profiles', i, ...e.path] });
+  }
+  return problems;
+}
+
+function checkExposures(
+  exposures: readonly ExposureInput[] | undefined,
+  profiles: readonly ProfileInput[] | undefined,
+  ctx: z.RefinementCtx,
+): void {
   for (const p of exposureProblems(exposures ?? [])) ctx.addIssue({ code: 'custom', ...p });
+  for (const p of profileProblems(profiles ?? [])) ctx.addIssue({ code: 'custom', ...p });
+}
+
+/** Profiles in their stored order (scope, then from-year), so equal sets compare equal. */
+export function sortProfiles<P extends { scope: ProfileScope; fromYear: number | null }>(profiles: readonly P[]): P[] {
+  return [...profiles].sort(compareProfileKeys);
 }
 
 const companyCreateFields = companyFields.extend({
@@ -89,9 +147,10 @@ const companyCreateFields = companyFields.extend({
   currency: companyFields.shape.currency.default('USD'),
   lists: companyFields.shape.lists.default([]),
   exposures: companyFields.shape.exposures.default([]),
+  profiles: companyFields.shape.profiles.default([]),
 });
 
-export const companyInputSchema = companyCreateFields.superRefine((v, ctx) => checkExposures(v.exposures, ctx));
+export const companyInputSchema = companyCreateFields.superRefine((v, ctx) => checkExposures(v.exposures, v.profiles, ctx));
 export type CompanyInput = z.output<typeof companyInputSchema>;
 
 /**
@@ -107,11 +166,11 @@ export const companyPatchSchema = companyFields
     archived: z.boolean().optional(),
   })
   .strict()
-  .superRefine((v, ctx) => checkExposures(v.exposures, ctx));
+  .superRefine((v, ctx) => checkExposures(v.exposures, v.profiles, ctx));
 export type CompanyPatch = z.output<typeof companyPatchSchema>;
 
 /** The company form: the fields, and the exposure editor's percentages, which the action turns into shares. */
-export const companyFormSchema = companyCreateFields.omit({ exposures: true }).extend({
+export const companyFormSchema = companyCreateFields.omit({ exposures: true, profiles: true }).extend({
   id: z.uuid().optional(),
   version: z.number().int().min(1).optional(),
   percentages: percentagesSchema,
@@ -134,6 +193,24 @@ export type BulkAction = BulkCompaniesInput['action'];
 export const companyIdSchema = z.object({ id: z.uuid() });
 export const setArchivedSchema = companyIdSchema.extend({ archived: z.boolean() });
 
+/** One layer's share as stored: an exact decimal string in (0, 1], with its optional sub-layer label. */
+export interface ExposureView {
+  layer: LayerKey;
+  share: string;
+  subLayer: string | null;
+}
+
+/** A profile other than the base, as every caller sees it (docs/data-contract.md §7: `{ scope, fromYear, exposures }`). */
+export interface ProfileView {
+  scope: ProfileScope;
+  /** null = from the beginning (never with scope `all`: that is the base). */
+  fromYear: number | null;
+  /** In stack order; empty when the profile puts everything outside. */
+  exposures: ExposureView[];
+  /** 1 − Σ shares, exactly. */
+  outside: string;
+}
+
 /** A company as every caller sees it: plain data, shares as exact decimal strings in stack order. */
 export interface CompanyView {
   id: string;
@@ -147,8 +224,18 @@ export interface CompanyView {
   description: string | null;
   archived: boolean;
   version: number;
-  exposures: { layer: LayerKey; share: string; subLayer: string | null }[];
+  /** The base profile (`all`, from the beginning). */
+  exposures: ExposureView[];
   outside: string;
+  /** The other profiles, by scope (all, revenue, capex, operating_income) then from-year. */
+  profiles: ProfileView[];
+  /**
+   * The current shares (docs/data-contract.md §2): the `all` profile for the current calendar year — the base
+   * (fromYear null) unless an `all` profile from a year up to now exists. The companies table, the layer filter and
+   * the primary layer use these.
+   */
+  current: { fromYear: number | null; exposures: ExposureView[]; outside: string };
+  /** The largest current share (ties: the lower layer); null when everything is outside. */
   primaryLayer: LayerKey | null;
   lists: string[];
   createdAt: string;

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, isNotNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { auditEvents, companies, companyLists, exposures, layers, lists } from '@/db/schema';
+import { auditEvents, companies, companyLists, exposureProfiles, exposures, layers, lists, profileExposures } from '@/db/schema';
 import type { Database } from '@/db/types';
 import type { CompanyFilter } from '../companies/filter';
 import type { CompanyHistoryEntry, CompanyView } from '../companies/schema';
@@ -12,24 +12,63 @@ import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { escapeLike } from './sql-helpers';
 import { isUuid } from '../domain/ids';
+import { currentCalendarYear } from '../domain/profiles';
+
+/**
+ * Every company's current shares (docs/data-contract.md §2): its `all` profile for the current calendar year — the
+ * latest `all` profile from a year up to now, else its base exposures. One row per company × layer with a share.
+ */
+function currentExposures(db: Pick<Database, 'select' | 'selectDistinctOn' | '$with'>) {
+  const year = currentCalendarYear();
+  const started = and(eq(exposureProfiles.scope, 'all'), lte(exposureProfiles.fromYear, year));
+  const latest = db
+    .selectDistinctOn([exposureProfiles.companyId], { id: exposureProfiles.id, companyId: exposureProfiles.companyId })
+    .from(exposureProfiles)
+    .where(started)
+    .orderBy(exposureProfiles.companyId, desc(exposureProfiles.fromYear))
+    .as('latest_all');
+  return db
+    .select({ companyId: exposures.companyId, layerKey: exposures.layerKey, share: exposures.share })
+    .from(exposures)
+    .where(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(exposureProfiles)
+          .where(and(eq(exposureProfiles.companyId, exposures.companyId), started)),
+      ),
+    )
+    .unionAll(
+      db
+        .select({ companyId: latest.companyId, layerKey: profileExposures.layerKey, share: profileExposures.share })
+        .from(latest)
+        .innerJoin(profileExposures, eq(profileExposures.profileId, latest.id)),
+    )
+    .as('current_exposures');
+}
 
 /** Each company's primary layer: its largest share, ties to the lower layer (docs/data-contract.md §2). */
-function primaryLayers(db: Pick<Database, '$with' | 'selectDistinctOn'>) {
+function primaryLayers(db: Pick<Database, '$with' | 'select' | 'selectDistinctOn'>) {
+  const current = currentExposures(db);
   return db.$with('primary_layers').as(
     db
-      .selectDistinctOn([exposures.companyId], {
-        companyId: exposures.companyId,
-        layerKey: exposures.layerKey,
+      .selectDistinctOn([current.companyId], {
+        companyId: current.companyId,
+        layerKey: current.layerKey,
         position: layers.position,
       })
-      .from(exposures)
-      .innerJoin(layers, eq(layers.key, exposures.layerKey))
-      .orderBy(exposures.companyId, desc(exposures.share), asc(layers.position)),
+      .from(current)
+      .innerJoin(layers, eq(layers.key, current.layerKey))
+      .orderBy(current.companyId, desc(current.share), asc(layers.position)),
   );
 }
 
 /** The WHERE clause of a filter (everything but paging), shared by the list and the export. */
-function companyFilterCondition(filter: CompanyFilter, primary: ReturnType<typeof primaryLayers>): SQL | undefined {
+function companyFilterCondition(
+  db: Pick<Database, '$with' | 'select' | 'selectDistinctOn'>,
+  filter: CompanyFilter,
+  primary: ReturnType<typeof primaryLayers>,
+): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (filter.archived === 'exclude') where.push(eq(companies.archived, false));
   if (filter.archived === 'only') where.push(eq(companies.archived, true));
@@ -38,12 +77,17 @@ function companyFilterCondition(filter: CompanyFilter, primary: ReturnType<typeo
     where.push(or(ilike(companies.nameKey, pattern), ilike(companies.tickerKey, pattern)));
   }
   if (filter.layer && filter.layerMode === 'primary') where.push(eq(primary.layerKey, filter.layer));
-  if (filter.layer && filter.layerMode === 'any')
+  if (filter.layer && filter.layerMode === 'any') {
+    const current = currentExposures(db);
     where.push(
       exists(
-        sql`(select 1 from ${exposures} where ${exposures.companyId} = ${companies.id} and ${exposures.layerKey} = ${filter.layer})`,
+        db
+          .select({ one: sql`1` })
+          .from(current)
+          .where(and(eq(current.companyId, companies.id), eq(current.layerKey, filter.layer))),
       ),
     );
+  }
   if (filter.list)
     where.push(
       exists(
@@ -87,7 +131,7 @@ export async function listCompanies(ctx: Ctx, filter: CompanyFilter): Promise<{ 
     .select({ id: companies.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(companies)
     .leftJoin(primary, eq(primary.companyId, companies.id))
-    .where(companyFilterCondition(filter, primary))
+    .where(companyFilterCondition(db, filter, primary))
     .orderBy(...orderBy(filter, primary))
     .limit(filter.limit)
     .offset(filter.offset);
@@ -108,7 +152,7 @@ async function countCompanies(db: Database, filter: CompanyFilter): Promise<numb
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(companies)
     .leftJoin(primary, eq(primary.companyId, companies.id))
-    .where(companyFilterCondition(filter, primary));
+    .where(companyFilterCondition(db, filter, primary));
   return row?.n ?? 0;
 }
 
@@ -120,7 +164,7 @@ export async function companyIdsForFilter(db: Database, filter: CompanyFilter): 
     .select({ id: companies.id })
     .from(companies)
     .leftJoin(primary, eq(primary.companyId, companies.id))
-    .where(companyFilterCondition(filter, primary))
+    .where(companyFilterCondition(db, filter, primary))
     .orderBy(...orderBy(filter, primary));
   return rows.map((r) => r.id);
 }

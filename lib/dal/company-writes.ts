@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { companies, companyLists, exposures } from '@/db/schema';
+import { companies, companyLists, exposureProfiles, exposures, profileExposures } from '@/db/schema';
 import type { Database, Transaction } from '@/db/types';
-import type { BulkAction, BulkCompaniesInput, CompanyInput, CompanyPatch, CompanyView } from '../companies/schema';
+import type { BulkAction, BulkCompaniesInput, CompanyInput, CompanyPatch, CompanyView, ProfileInput } from '../companies/schema';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
@@ -12,6 +12,7 @@ import { dbOf, type Ctx } from './context';
 import { assertRole } from './guard';
 import { mapUniqueRaces, type RaceLosers } from './unique-races';
 import { resolveListIds } from './lists';
+import { chunks } from './sql-helpers';
 
 type Reader = Pick<Database, 'select'>;
 
@@ -80,7 +81,39 @@ export function companyColumns(input: CompanyInput) {
   };
 }
 
-/** Replaces a company's exposures and list memberships with those of the input. */
+/**
+ * Replaces the profiles other than the base of some companies with exactly the given ones (validated: no base, no
+ * key twice, shares under the rules). A profile without exposures is a row of its own: everything outside.
+ */
+export async function replaceProfiles(tx: Transaction, profilesOf: ReadonlyMap<string, readonly ProfileInput[]>): Promise<void> {
+  const companyIds = [...profilesOf.keys()];
+  for (const part of chunks(companyIds)) await tx.delete(exposureProfiles).where(inArray(exposureProfiles.companyId, part));
+  const rows = [...profilesOf].flatMap(([companyId, profiles]) => profiles.map((p) => ({ companyId, profile: p })));
+  const keyOf = (companyId: string, scope: string, fromYear: number | null) => `${companyId}:${scope}:${fromYear ?? '-'}`;
+  for (const part of chunks(rows, 5000)) {
+    const inserted = await tx
+      .insert(exposureProfiles)
+      .values(part.map((r) => ({ companyId: r.companyId, scope: r.profile.scope, fromYear: r.profile.fromYear })))
+      .returning({
+        id: exposureProfiles.id,
+        companyId: exposureProfiles.companyId,
+        scope: exposureProfiles.scope,
+        fromYear: exposureProfiles.fromYear,
+      });
+    const idOf = new Map(inserted.map((i) => [keyOf(i.companyId, i.scope, i.fromYear), i.id]));
+    const shares = part.flatMap((r) =>
+      r.profile.exposures.map((e) => ({
+        profileId: idOf.get(keyOf(r.companyId, r.profile.scope, r.profile.fromYear))!,
+        layerKey: e.layer,
+        share: e.share,
+        subLayer: e.subLayer,
+      })),
+    );
+    for (const sharePart of chunks(shares, 5000)) await tx.insert(profileExposures).values(sharePart);
+  }
+}
+
+/** Replaces a company's exposures, profiles and list memberships with those of the input. */
 export async function replaceExposuresAndLists(
   tx: Transaction,
   actor: Actor,
@@ -93,6 +126,7 @@ export async function replaceExposuresAndLists(
     await tx
       .insert(exposures)
       .values(input.exposures.map((e) => ({ companyId, layerKey: e.layer, share: e.share, subLayer: e.subLayer })));
+  await replaceProfiles(tx, new Map([[companyId, input.profiles]]));
   await tx.delete(companyLists).where(eq(companyLists.companyId, companyId));
   const listIds = await resolveListIds(tx, actor, input.lists);
   if (listIds.size > 0) await tx.insert(companyLists).values([...listIds.values()].map((listId) => ({ companyId, listId })));

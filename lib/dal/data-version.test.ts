@@ -72,6 +72,16 @@ describe.each(TEST_DRIVERS)('the data version on %s', (driver) => {
         }),
       ),
     ).toBe(1);
+    // A profile change: the company's capex profile, added and then removed.
+    expect(
+      await growth(() =>
+        patchCompany(analyst, company.id, {
+          version: company.version + 2,
+          profiles: [{ scope: 'capex', fromYear: 2020, exposures: [{ layer: 'infrastructure', share: '1' }] }],
+        }),
+      ),
+    ).toBe(1);
+    expect(await growth(() => patchCompany(analyst, company.id, { version: company.version + 3, profiles: [] }))).toBe(1);
     expect(
       await growth(() => importFxCsv({ actor: analyst }, { text: 'currency,year,usd_per_unit\nEUR,2024,1.1', dryRun: false })),
     ).toBe(1);
@@ -85,7 +95,7 @@ describe.each(TEST_DRIVERS)('the data version on %s', (driver) => {
     expect(await growth(() => importFiguresCsv({ actor: analyst }, { text: csv, dryRun: false }))).toBe(1);
 
     const end = await version();
-    expect(end.value).toBe(start.value + 7);
+    expect(end.value).toBe(start.value + 9);
     expect(Date.parse(end.changedAt)).toBeGreaterThan(Date.parse(start.changedAt));
     expect(await dataVersionOf({ actor: viewer })).toEqual(end);
   });
