@@ -175,7 +175,7 @@ export function CompaniesTable({
                     <LayerChip layer={c.primaryLayer} />
                   </td>
                   <td>
-                    <ExposureBar company={c} />
+                    <ExposureBar company={c.current} />
                   </td>
                   <td>
                     {c.lists.map((l) => (

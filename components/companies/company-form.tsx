@@ -5,12 +5,14 @@ import { useState, useTransition } from 'react';
 import { saveCompanyAction } from '@/lib/actions/companies';
 import type { ActionState } from '@/lib/auth/action';
 import { COMPANY_STATUSES, type CompanyStatus, type CompanyView } from '@/lib/companies/schema';
-import { sharesToPercentages, totalIsComplete, type Percentages } from '@/lib/domain/company-form';
-import type { LayerKey } from '@/lib/domain/layers';
+import { totalIsComplete, type Percentages } from '@/lib/domain/company-form';
+import { addProfile, profileDrafts, sharesSummary, type ProfileDraft } from '@/lib/domain/profile-form';
+import { profileLabel } from '@/lib/domain/profiles';
 import { Field } from '../ui/field';
 import { SelectField } from '../ui/select-field';
 import { FormMessage } from '../ui/form-message';
 import { ExposureEditor } from './exposure-editor';
+import { ProfileTable } from './profile-table';
 
 const MONTHS = [
   'January',
@@ -39,8 +41,8 @@ interface FormValues {
     description: string;
     lists: string[];
   };
-  percentages: Percentages;
-  subLayers: Partial<Record<LayerKey, string>>;
+  /** The base profile first, then the others (lib/domain/profile-form.ts). */
+  profiles: ProfileDraft[];
 }
 
 function valuesOf(company: CompanyView | null): FormValues {
@@ -57,8 +59,7 @@ function valuesOf(company: CompanyView | null): FormValues {
       lists: company?.lists ?? [],
     },
     // A new company starts blank, so the total reads 0% until the analyst says where the business sits.
-    percentages: sharesToPercentages(company?.exposures ?? [], company?.outside ?? '0'),
-    subLayers: Object.fromEntries((company?.exposures ?? []).flatMap((e) => (e.subLayer ? [[e.layer, e.subLayer]] : []))),
+    profiles: profileDrafts(company ?? { exposures: [], outside: '0', profiles: [] }),
   };
 }
 
@@ -75,6 +76,7 @@ export function CompanyForm({
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(() => valuesOf(company));
   const [version, setVersion] = useState(company?.version);
+  const [selected, setSelected] = useState(0);
   const [newList, setNewList] = useState('');
   const [state, setState] = useState<ActionState<{ id: string }> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -83,15 +85,23 @@ export function CompanyForm({
   const setField = (name: keyof FormValues['fields'], value: string | string[]) =>
     setValues((v) => ({ ...v, fields: { ...v.fields, [name]: value } }));
 
+  const editing = values.profiles[selected] ?? values.profiles[0]!;
+  const setProfiles = (profiles: ProfileDraft[], select = selected) => {
+    setValues((v) => ({ ...v, profiles }));
+    setSelected(select);
+  };
+
   function save(atVersion = version) {
+    const [base, ...others] = values.profiles;
     startTransition(async () => {
       const result = await saveCompanyAction({
         ...values.fields,
         id: company?.id,
         version: atVersion,
         lists: [...values.fields.lists, ...(newList.trim() ? [newList.trim()] : [])],
-        percentages: values.percentages,
-        subLayers: values.subLayers,
+        percentages: base!.percentages,
+        subLayers: base!.subLayers,
+        profiles: others,
       });
       setState(result);
       if (result.ok && result.data) router.push(`/companies/${result.data.id}`);
@@ -206,11 +216,28 @@ export function CompanyForm({
         </fieldset>
       </div>
       <div className="form" style={{ maxWidth: 'none' }}>
+        <ProfileTable
+          drafts={values.profiles}
+          selected={selected}
+          onSelect={setSelected}
+          onAdd={(scope, fromYear) => {
+            const added = addProfile(values.profiles, scope, fromYear);
+            setProfiles(added.drafts, added.index);
+          }}
+          onRemove={(index) =>
+            setProfiles(
+              values.profiles.filter((_, i) => i !== index),
+              selected === index ? 0 : selected > index ? selected - 1 : selected,
+            )
+          }
+          error={errors.profiles}
+        />
         <ExposureEditor
-          percentages={values.percentages}
-          subLayers={values.subLayers}
-          onChange={(next) => setValues((v) => ({ ...v, ...next }))}
-          error={errors.exposures}
+          title={selected === 0 ? 'All metrics, from the beginning (base)' : profileLabel(editing)}
+          percentages={editing.percentages}
+          subLayers={editing.subLayers}
+          onChange={(next) => setProfiles(values.profiles.map((p, i) => (i === selected ? { ...p, ...next } : p)))}
+          error={selected === 0 ? errors.exposures : undefined}
         />
         <FormMessage state={state?.ok ? null : state} />
         {conflict && (
@@ -229,6 +256,7 @@ export function CompanyForm({
                 className="btn"
                 onClick={() => {
                   setValues(valuesOf(conflict));
+                  setSelected(0);
                   setVersion(conflict.version);
                   setState(null);
                 }}
@@ -239,7 +267,11 @@ export function CompanyForm({
           </div>
         )}
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={pending || !totalIsComplete(values.percentages)}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={pending || !values.profiles.every((p) => totalIsComplete(p.percentages))}
+          >
             {pending ? 'Saving…' : company ? 'Save changes' : 'Create company'}
           </button>
           <button type="button" className="btn" onClick={() => router.back()}>
@@ -258,9 +290,10 @@ function ConflictSummary({ mine, theirs }: { mine: FormValues; theirs: CompanyVi
     ...Object.entries(t.fields)
       .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(mine.fields[k as keyof FormValues['fields']]))
       .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v, String(mine.fields[k as keyof FormValues['fields']])]),
-    ...Object.entries(t.percentages)
-      .filter(([k, v]) => v !== mine.percentages[k as keyof Percentages])
-      .map(([k, v]) => [`${k} %`, v || '0', mine.percentages[k as keyof Percentages] || '0']),
+    ...Object.entries(t.profiles[0]!.percentages)
+      .filter(([k, v]) => v !== mine.profiles[0]!.percentages[k as keyof Percentages])
+      .map(([k, v]) => [`${k} %`, v || '0', mine.profiles[0]!.percentages[k as keyof Percentages] || '0']),
+    ...profileDifferences(t.profiles.slice(1), mine.profiles.slice(1)),
   ];
   if (rows.length === 0) return <p className="muted">Their saved values equal yours.</p>;
   return (
@@ -283,4 +316,15 @@ function ConflictSummary({ mine, theirs }: { mine: FormValues; theirs: CompanyVi
       </tbody>
     </table>
   );
+}
+
+/** The non-base profiles that differ: [label, their shares, your shares], "—" for a profile one side lacks. */
+function profileDifferences(theirs: readonly ProfileDraft[], mine: readonly ProfileDraft[]): string[][] {
+  const shares = (p: ProfileDraft | undefined) => (p ? sharesSummary(p.percentages) : '—');
+  const byLabel = (list: readonly ProfileDraft[]) => new Map(list.map((p) => [profileLabel(p), p]));
+  const t = byLabel(theirs);
+  const m = byLabel(mine);
+  return [...new Set([...t.keys(), ...m.keys()])]
+    .map((label) => [label, shares(t.get(label)), shares(m.get(label))])
+    .filter(([, a, b]) => a !== b);
 }

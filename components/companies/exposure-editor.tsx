@@ -16,11 +16,14 @@ const COLOURS = new Map<PercentColumn, string>([...LAYERS.map((l) => [l.key, l.c
  * 100% and a one-click "all in this layer".
  */
 export function ExposureEditor({
+  title,
   percentages,
   subLayers,
   onChange,
   error,
 }: {
+  /** Which profile is being edited. */
+  title: string;
   percentages: Percentages;
   subLayers: Partial<Record<LayerKey, string>>;
   onChange: (next: { percentages: Percentages; subLayers: Partial<Record<LayerKey, string>> }) => void;
@@ -40,7 +43,7 @@ export function ExposureEditor({
   return (
     <fieldset className="card" style={{ margin: 0 }} aria-describedby="exposure-total">
       <legend>
-        <strong>Exposure</strong> <span className="muted">— the share of the business in each layer</span>
+        <strong>Exposure: {title}</strong> <span className="muted">— the share of the business in each layer</span>
       </legend>
       <table className="exposure-editor">
         <thead>

@@ -9,32 +9,56 @@ import {
   exposureProblems,
   setArchivedSchema,
   type CompanyView,
+  type ExposureInput,
 } from '../companies/schema';
-import { percentagesToShares, totalIsComplete } from '../domain/company-form';
+import { percentagesToShares, totalIsComplete, type Percentages } from '../domain/company-form';
+import type { LayerKey } from '../domain/layers';
+import { profileLabel } from '../domain/profiles';
 import { RuleError } from '../errors';
 import { bulkUpdateCompanies, createCompany, deleteCompanyPermanently, updateCompany } from '../dal/company-writes';
 import { createList, deleteList, renameList } from '../dal/lists';
 import { createListSchema, deleteListSchema, renameListSchema } from '../lists/schema';
 
-/** Saves the company form: percentages become exact fractions; an edit carries the version it started from. */
+/**
+ * Saves the company form: percentages become exact fractions, the base's and every other profile's; an edit carries
+ * the version it started from and replaces the company's profiles with the form's.
+ */
 export const saveCompanyAction = roleCall('analyst', companyFormSchema, async (actor, form) => {
-  const { id, version, percentages, subLayers, ...fields } = form;
-  if (!totalIsComplete(percentages))
-    throw new RuleError('The shares must total 100% (put the rest in "outside the AI stack").', [
-      { path: ['exposures'], message: 'The shares must total 100%.' },
-    ]);
-  const exposures = percentagesToShares(percentages).map((e) => ({ ...e, subLayer: subLayers[e.layer] ?? null }));
-  // Rounding can leave one layer just above 100%; refuse it here rather than at the database.
-  const [problem] = exposureProblems(exposures);
-  if (problem) throw new RuleError(problem.message, [problem]);
+  const { id, version, percentages, subLayers, profiles: profileForms, ...fields } = form;
+  const exposures = sharesOfForm(percentages, subLayers, [], 'The shares');
+  const profiles = profileForms.map(({ percentages, subLayers, ...key }, i) => ({
+    ...key,
+    exposures: sharesOfForm(percentages, subLayers, ['profiles', i], `The shares of ${profileLabel(key)}`),
+  }));
   const saved: CompanyView =
     id === undefined
-      ? await createCompany({ actor }, { ...fields, exposures, profiles: [] })
-      : await updateCompany({ actor }, { id, patch: { ...fields, exposures, version: version ?? 0 } });
+      ? await createCompany({ actor }, { ...fields, exposures, profiles })
+      : await updateCompany({ actor }, { id, patch: { ...fields, exposures, profiles, version: version ?? 0 } });
   revalidatePath('/companies');
   revalidatePath(`/companies/${saved.id}`);
   return { message: `Saved ${saved.name}.`, data: { id: saved.id } };
 });
+
+/**
+ * One profile's percentages → its exposures, refused unless they total 100% and keep the share rules. `at`: where
+ * the profile sits in the input ([] for the base, ['profiles', i] for another).
+ */
+function sharesOfForm(
+  percentages: Percentages,
+  subLayers: Partial<Record<LayerKey, string | null>>,
+  at: (string | number)[],
+  what: string,
+): ExposureInput[] {
+  if (!totalIsComplete(percentages))
+    throw new RuleError(`${what} must total 100% (put the rest in "outside the AI stack").`, [
+      { path: [...at, 'exposures'], message: `${what} must total 100%.` },
+    ]);
+  const exposures = percentagesToShares(percentages).map((e) => ({ ...e, subLayer: subLayers[e.layer] ?? null }));
+  // Rounding can leave one layer just above 100%; refuse it here rather than at the database.
+  const [problem] = exposureProblems(exposures);
+  if (problem) throw new RuleError(`${what}: ${problem.message}`, [{ ...problem, path: [...at, ...problem.path] }]);
+  return exposures;
+}
 
 export const bulkCompaniesAction = roleCall('analyst', bulkCompaniesSchema, async (actor, input) => {
   const { changed } = await bulkUpdateCompanies({ actor }, input);

@@ -175,6 +175,16 @@ export const companyFormSchema = companyCreateFields.omit({ exposures: true, pro
   version: z.number().int().min(1).optional(),
   percentages: percentagesSchema,
   subLayers: z.partialRecord(z.enum(LAYER_KEYS), optionalText(60)).default({}),
+  /** The profiles other than the base, each in the editor's percentages; all of them, as PATCH takes them. */
+  profiles: z
+    .array(
+      profileInputSchema.omit({ exposures: true }).extend({
+        percentages: percentagesSchema,
+        subLayers: z.partialRecord(z.enum(LAYER_KEYS), optionalText(60)).default({}),
+      }),
+    )
+    .max(200, 'At most 200 profiles.')
+    .default([]),
 });
 
 export const bulkCompaniesSchema = z.object({

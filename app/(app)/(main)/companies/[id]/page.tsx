@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ChartBarExposure } from '@/components/charts/chart-bar-exposure';
+import { ChartBarProfileYears } from '@/components/charts/chart-bar-profile-years';
 import { FigureHistoryList } from '@/components/figures/figure-history-list';
 import { FiguresGrid } from '@/components/figures/figures-grid';
 import { ArchiveButton } from '@/components/companies/archive-button';
@@ -18,6 +19,9 @@ import { companyFilterToSearch } from '@/lib/companies/filter';
 import { diffSnapshots } from '@/lib/domain/history';
 import { LAYERS } from '@/lib/domain/layers';
 import { hasRole } from '@/lib/domain/roles';
+import { profileDrafts, sharesSummary } from '@/lib/domain/profile-form';
+import { profileLabel } from '@/lib/domain/profiles';
+import type { CompanyView } from '@/lib/companies/schema';
 import { NotFoundError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 
@@ -39,6 +43,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
     companyFigureHistory({ actor }, { companyId: id }),
   ]);
   const canEdit = hasRole(actor.role, 'analyst');
+  const figureYears = [...new Set(figures.map((f) => f.fiscalYear))].sort((a, b) => a - b);
   const layerName = new Map(LAYERS.map((l) => [l.key, l.name]));
   return (
     <>
@@ -65,10 +70,15 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
       <div className="grid-2">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Exposure</h2>
-          <ChartBarExposure company={company} />
+          <ChartBarExposure company={company.current} />
           <p>
-            Primary layer: <LayerChip layer={company.primaryLayer} />
+            Primary layer: <LayerChip layer={company.primaryLayer} />{' '}
+            <span className="muted">
+              · current shares:{' '}
+              {company.current.fromYear === null ? 'the base profile' : `all metrics from ${company.current.fromYear}`}
+            </span>
           </p>
+          {company.profiles.length > 0 && <ProfilesSummary company={company} years={figureYears} />}
           {company.exposures.some((e) => e.subLayer) && (
             <p className="muted">
               Sub-layers:{' '}
@@ -173,4 +183,26 @@ function gridYears(figureYears: number[]): number[] {
   const first = Math.min(now - 5, ...figureYears);
   const last = Math.max(now + 1, ...figureYears);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** The company's profiles in a compact table, and its mix per year for each metric (the years with figures). */
+function ProfilesSummary({ company, years }: { company: CompanyView; years: number[] }) {
+  const [base, ...others] = profileDrafts(company);
+  return (
+    <>
+      <Table columns={['Profile', 'Shares']} label="Exposure profiles">
+        <tr>
+          <td>All metrics, from the beginning (base)</td>
+          <td>{sharesSummary(base!.percentages)}</td>
+        </tr>
+        {others.map((p) => (
+          <tr key={`${p.scope}@${p.fromYear}`}>
+            <td>{profileLabel(p)}</td>
+            <td>{sharesSummary(p.percentages)}</td>
+          </tr>
+        ))}
+      </Table>
+      {years.length > 0 && <ChartBarProfileYears base={company} profiles={company.profiles} years={years} />}
+    </>
+  );
 }
