@@ -6,6 +6,8 @@
  *   BENCH_EXPLAIN=1 …                            # also print EXPLAIN (ANALYZE, BUFFERS) of the values queries
  *   STACKLENS_ANALYTICS_CACHE=0 …                # cold endpoints: every answer computed (by default the timed runs
  *                                                # after the warm-up are answered from the cache: warm)
+ *   BENCH_PROFILES=20000 …                       # then adds that many exposure profiles (docs/data-contract.md §2)
+ *                                                # and times everything again, so with and without pair in one run
  * Prints a markdown table (one warm-up run, then the median of BENCH_RUNS, default 7); the numbers go into
  * bench/README.md by hand.
  */
@@ -28,6 +30,10 @@ import { env } from '../lib/env/index.js';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Exposure profiles added for the second round of timings (0: one round, without profiles). */
+const PROFILES = Number(process.env.BENCH_PROFILES ?? 0);
+/** Appended to every step's label: which round of timings it is. */
+let round = '';
 const FIRST_YEAR = 2006;
 const LAST_YEAR = 2025;
 /** The year of the one-year endpoints. */
@@ -170,7 +176,9 @@ async function bench<T>(label: string, run: () => Promise<T>, describe: (result:
   }
   times.sort((a, b) => a - b);
   const ms = (t: number) => `${count(Math.round(t))} ms`;
-  table.push(`| ${label} | ${ms(times[Math.floor(RUNS / 2)]!)} | ${ms(times[0]!)}–${ms(times.at(-1)!)} | ${describe(result)} |`);
+  table.push(
+    `| ${label}${round} | ${ms(times[Math.floor(RUNS / 2)]!)} | ${ms(times[0]!)}–${ms(times.at(-1)!)} | ${describe(result)} |`,
+  );
 }
 
 /** The values query exactly as `companyValues` sends it, caught on its way to the database. */
@@ -214,6 +222,49 @@ async function load(db: Database): Promise<void> {
   );
   console.log(
     `${count(COMPANIES)} companies, ${count(figures!.n)} figures; company_values: ${count(stored!.n)} rows, ${stored!.size}\n`,
+  );
+}
+
+/**
+ * `count` exposure profiles over the universe, written by the database: per company in name order, a capex profile
+ * from the beginning (infrastructure 0.9, the rest outside), then one dated profile — all, revenue or operating
+ * income by turn, from a year in 2010–2022 — on one or two layers; and so on round the companies until `count`.
+ * Each company's profiles differ in key, so 20,000 profiles give two to each of 10,000 companies.
+ */
+const profilesSql = (n: number) => sql`
+  with co as (select id, row_number() over (order by name_key)::int as i from companies),
+  wanted as (
+    select co.id, k, co.i from co cross join generate_series(0, ${Math.ceil(n / COMPANIES) - 1}::int) as k
+    order by k, co.i limit ${n}::int
+  ),
+  inserted as (
+    insert into exposure_profiles (company_id, scope, from_year)
+    select id,
+      (case when k = 0 then 'capex' else (array['all', 'revenue', 'operating_income'])[1 + (i + k) % 3] end)::profile_scope,
+      case when k = 0 then null else 2010 + (i * 7 + k) % 13 end
+    from wanted
+    returning id, scope, from_year
+  )
+  insert into profile_exposures (profile_id, layer_key, share)
+  select p.id, l.key, l.share from inserted p
+  cross join lateral (values
+    ((array['infrastructure','chips','data','models','execution','application'])[1 + abs(hashtext(p.id::text)) % 6],
+      case when p.scope = 'capex' then 0.9 else 0.6 end),
+    ((array['infrastructure','chips','data','models','execution','application'])[1 + (abs(hashtext(p.id::text)) + 1) % 6],
+      case when p.scope = 'capex' then null else 0.3 end)
+  ) as l(key, share)
+  where l.share is not null`;
+
+async function addProfiles(db: Database, n: number): Promise<void> {
+  await once(`insert ${count(n)} exposure profiles`, () => db.execute(profilesSql(n)));
+  await once('vacuum analyze', () => db.execute(sql`vacuum analyze`));
+  const [stored] = await selectRows<{ profiles: number; companies: number; shares: number }>(
+    db,
+    sql`select count(*)::int as profiles, count(distinct company_id)::int as companies,
+          (select count(*)::int from profile_exposures) as shares from exposure_profiles`,
+  );
+  console.log(
+    `${count(stored!.profiles)} profiles on ${count(stored!.companies)} companies, ${count(stored!.shares)} profile shares\n`,
   );
 }
 
@@ -284,8 +335,16 @@ async function main() {
   const cache = env().STACKLENS_ANALYTICS_CACHE;
   console.log(cache > 0 ? `analytics cache on (${cache} answers): warm endpoints` : 'analytics cache off: cold endpoints');
   await load(opened.db);
+  const viewer = await makeUser('viewer');
+  if (PROFILES > 0) round = ', no profiles';
   await timeValues(opened.db);
-  await timeEndpoints(await makeUser('viewer'));
+  await timeEndpoints(viewer);
+  if (PROFILES > 0) {
+    await addProfiles(opened.db, PROFILES);
+    round = `, ${count(PROFILES)} profiles`;
+    await timeValues(opened.db);
+    await timeEndpoints(viewer);
+  }
   console.log(table.join('\n'));
   console.log(`\npeak RSS: ${count(Math.round(process.resourceUsage().maxRSS / 1024))} MB`);
   await opened.close();

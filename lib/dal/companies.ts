@@ -18,7 +18,7 @@ import { currentCalendarYear } from '../domain/profiles';
  * Every company's current shares (docs/data-contract.md §2): its `all` profile for the current calendar year — the
  * latest `all` profile from a year up to now, else its base exposures. One row per company × layer with a share.
  */
-function currentExposures(db: Pick<Database, 'select' | 'selectDistinctOn' | '$with'>) {
+export function currentExposures(db: Pick<Database, 'select' | 'selectDistinctOn' | '$with'>) {
   const year = currentCalendarYear();
   const started = and(eq(exposureProfiles.scope, 'all'), lte(exposureProfiles.fromYear, year));
   const latest = db

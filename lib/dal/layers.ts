@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { companies, exposures, layers } from '@/db/schema';
+import { companies, layers } from '@/db/schema';
+import { currentExposures } from './companies';
 import { isLayerKey, LAYERS } from '../domain/layers';
 import type { LayerCount, LayerView } from '../layers/schema';
 import { dbOf, type Ctx } from './context';
@@ -15,16 +16,17 @@ export async function listLayers(ctx: Ctx): Promise<LayerView[]> {
   );
 }
 
-/** How many active companies earn from each layer (a share above zero), in stack order. */
+/** How many active companies earn from each layer (a current share above zero, docs/data-contract.md §2), in stack order. */
 export async function companyCountsByLayer(ctx: Ctx): Promise<LayerCount[]> {
   assertRole(ctx.actor, 'viewer');
   const db = await dbOf(ctx);
+  const current = currentExposures(db);
   const rows = await db
-    .select({ key: exposures.layerKey, n: sql<number>`count(distinct ${exposures.companyId})::int` })
-    .from(exposures)
-    .innerJoin(companies, eq(companies.id, exposures.companyId))
-    .where(and(eq(companies.archived, false), gt(exposures.share, '0')))
-    .groupBy(exposures.layerKey);
+    .select({ key: current.layerKey, n: sql<number>`count(distinct ${current.companyId})::int` })
+    .from(current)
+    .innerJoin(companies, eq(companies.id, current.companyId))
+    .where(and(eq(companies.archived, false), gt(current.share, '0')))
+    .groupBy(current.layerKey);
   const counts = new Map(rows.map((r) => [r.key, r.n]));
   return LAYERS.map((l) => ({ key: l.key, companies: counts.get(l.key) ?? 0 }));
 }

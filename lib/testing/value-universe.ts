@@ -1,6 +1,8 @@
 import type { FigureValue, Kind } from '@/lib/domain/figures/types';
 import { COMPANY_CSV_COLUMNS } from '@/lib/dal/company-csv';
-import { LAYER_KEYS } from '@/lib/domain/layers';
+import { canonicalDecimal, Dec } from '@/lib/domain/decimal';
+import { LAYER_KEYS, type LayerKey } from '@/lib/domain/layers';
+import { PROFILE_SCOPES, type ProfileScope } from '@/lib/domain/profiles';
 
 /**
  * Small random research universes for the tests of per-company values (lib/dal/analytics/company-values*.test.ts):
@@ -114,4 +116,47 @@ export function universeFiguresCsv(figures: ValueUniverse['figures']): string {
       [f.company, f.fiscalYear, f.fiscalQuarter ?? '', f.metric, f.kind, f.value, f.currency, '', ''].join(','),
     ),
   ].join('\n');
+}
+
+/** One profile of a universe company, as the API takes it (exact fractions). */
+export interface UniverseProfile {
+  scope: ProfileScope;
+  fromYear: number | null;
+  exposures: { layer: LayerKey; share: string }[];
+}
+
+/**
+ * Exposure profiles for about two thirds of the universe's companies (docs/data-contract.md §2): up to four each,
+ * of any scope, from the beginning or from a year around the universe's years (so profiles start before, inside and
+ * after them), some putting everything outside the stack. Keys are distinct and none is the base.
+ */
+export function universeProfiles(u: ValueUniverse, seed: number, years: { from: number; to: number }) {
+  const r = random(seed + 2);
+  const profiles = new Map<string, UniverseProfile[]>();
+  for (const c of u.companies) {
+    if (r.next() < 0.35) continue;
+    const own: UniverseProfile[] = [];
+    const keys = new Set<string>();
+    for (let n = r.int(1, 4); n > 0; n--) {
+      const scope = r.pick(PROFILE_SCOPES);
+      const fromYear = scope !== 'all' && r.next() < 0.3 ? null : r.int(years.from - 1, years.to + 1);
+      const key = `${scope}@${fromYear}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const exposures: UniverseProfile['exposures'] = [];
+      if (r.next() >= 0.15) {
+        // Shares in hundredths with up to 2 more decimals, summing to at most 1.
+        let left = 10_000;
+        for (const layer of LAYER_KEYS) {
+          if (r.next() < 0.5 || left === 0) continue;
+          const part = r.int(1, left);
+          left -= part;
+          exposures.push({ layer, share: canonicalDecimal(new Dec(part).div(10_000)) });
+        }
+      }
+      own.push({ scope, fromYear, exposures });
+    }
+    profiles.set(c.name, own);
+  }
+  return profiles;
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import type { CompanyYearValue } from '../../domain/analytics/types';
+import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types';
 import { twelfthOf } from '../../domain/analytics/scaled';
 import { canonicalDecimal } from '../../domain/decimal';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
+import { applicableProfile, isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
 import { selectRows } from '../sql-helpers';
 
 export interface CompanyValuesQuery {
@@ -44,14 +45,7 @@ interface ValueRow {
 export async function companyValues(db: Database, query: CompanyValuesQuery): Promise<Map<number, CompanyYearValue[]>> {
   // One after the other: inside an answer's snapshot both run on one connection, which takes one query at a time.
   const rows = await selectRows<ValueRow>(db, storedValuesSql(query));
-  const shares = await selectRows<{ id: string; layer: LayerKey; share: string }>(
-    db,
-    sql`select e.company_id as id, e.layer_key as layer, e.share::text as share
-        from exposures e join companies on companies.id = e.company_id
-        where not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`,
-  );
-  const sharesOf = new Map<string, Partial<Record<LayerKey, string>>>();
-  for (const s of shares) (sharesOf.get(s.id) ?? sharesOf.set(s.id, {}).get(s.id)!)[s.layer] = canonicalDecimal(s.share);
+  const profilesOf = await companyProfiles(db, query);
 
   const label = METRIC_LABELS[query.metric];
   const byYear = new Map<number, CompanyYearValue[]>();
@@ -64,15 +58,21 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
     const { id, name } = company[0]!;
     stored.clear();
     for (const r of company) if (r.year !== null) stored.set(r.year, r);
-    const shares = sharesOf.get(id) ?? {};
+    const profiles = profilesOf.get(id);
+    const base = profiles?.base ?? NO_SHARES;
     for (let year = query.from; year <= query.to; year++) {
       const r = stored.get(year);
+      // docs/data-contract.md §2: the shares of the profile that applies to this metric and year.
+      const applies = profiles && profiles.others.length > 0 ? applicableProfile(profiles.others, query.metric, year) : null;
+      const { shares, profile } =
+        applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null };
       byYear.get(year)!.push(
         r
           ? {
               id,
               name,
               shares,
+              profile,
               value: r.numerator === null ? null : twelfthOf(r.numerator),
               estimated: r.numerator !== null && r.estimated,
               missing: r.code ? { code: r.code, reason: r.reason ?? '' } : null,
@@ -81,6 +81,7 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
               id,
               name,
               shares,
+              profile,
               value: null,
               estimated: false,
               missing: { code: 'no_figure', reason: `no ${label} for FY${year}` },
@@ -89,6 +90,68 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
     }
   }
   return byYear;
+}
+
+const NO_SHARES: ProfileShares = Object.freeze({});
+
+interface StoredProfile {
+  scope: ProfileScope;
+  fromYear: number | null;
+  shares: ProfileShares;
+  profile: ProfileUsed;
+}
+
+/**
+ * The shares of every company of the set that has any: its base (the `exposures`), and its other profiles of the
+ * metric's scope or `all` (the only ones docs/data-contract.md §2 can choose for this metric), one shares object per
+ * profile, shared by all the years it serves.
+ */
+async function companyProfiles(
+  db: Database,
+  query: CompanyValuesQuery,
+): Promise<Map<string, { base: ProfileShares; others: StoredProfile[] }>> {
+  const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
+  // One statement, so one snapshot: the base's rows (no profile id) and every other profile's, with a row of its own
+  // (null layer) for a profile that puts everything outside.
+  const rows = await selectRows<{
+    id: string;
+    profile: string | null;
+    scope: ProfileScope | null;
+    from_year: number | null;
+    layer: LayerKey | null;
+    share: string | null;
+  }>(
+    db,
+    sql`select e.company_id as id, null::uuid as profile, null::text as scope, null::int as from_year,
+               e.layer_key as layer, e.share::text as share
+        from exposures e join companies on companies.id = e.company_id
+        where ${inSet}
+        union all
+        select p.company_id, p.id, p.scope::text, p.from_year, pe.layer_key, pe.share::text
+        from exposure_profiles p join companies on companies.id = p.company_id
+        left join profile_exposures pe on pe.profile_id = p.id
+        where ${inSet} and p.scope in ('all', ${query.metric}::profile_scope)`,
+  );
+  const byCompany = new Map<string, { base: ProfileShares; others: StoredProfile[] }>();
+  const byProfile = new Map<string, StoredProfile>();
+  for (const r of rows) {
+    let company = byCompany.get(r.id);
+    if (!company) byCompany.set(r.id, (company = { base: {}, others: [] }));
+    if (r.profile === null) {
+      (company.base as Record<string, string>)[r.layer!] = canonicalDecimal(r.share!);
+      continue;
+    }
+    let profile = byProfile.get(r.profile);
+    if (!profile) {
+      const key = { scope: r.scope!, fromYear: r.from_year };
+      profile = { ...key, shares: {}, profile: key };
+      byProfile.set(r.profile, profile);
+      company.others.push(profile);
+    }
+    if (r.layer !== null) (profile.shares as Record<string, string>)[r.layer] = canonicalDecimal(r.share!);
+  }
+  for (const company of byCompany.values()) company.others = company.others.filter((p) => !isBaseProfile(p));
+  return byCompany;
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { Missing } from '../figures/types';
 import type { LayerKey } from '../layers';
+import type { ProfileKey } from '../profiles';
+
+/** The exposure profile other than the base whose shares a row carries (docs/data-contract.md §2). */
+export type ProfileUsed = ProfileKey;
 
 /**
  * One company of the analysed set for one year and metric: its layer shares and its value in USD millions at
@@ -9,8 +13,13 @@ import type { LayerKey } from '../layers';
 export interface CompanyYearValue {
   id: string;
   name: string;
-  /** share(c, L) as exact decimal strings; a layer the company has no exposure to is absent. */
+  /**
+   * share(c, L) as exact decimal strings, of the profile that applies to the row's metric and year; a layer the
+   * company has no exposure to is absent.
+   */
   shares: Partial<Record<LayerKey, string>>;
+  /** Which profile those shares are: absent or null for the base (`all`, from the beginning). */
+  profile?: ProfileUsed | null;
   /** USD millions, full precision (a decimal string); null when missing. */
   value: string | null;
   /** The value is or includes an estimate. */
