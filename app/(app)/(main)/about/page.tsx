@@ -42,6 +42,28 @@ export default async function AboutPage() {
             Layer shares are judgement calls, explained in each company&apos;s description; the part of a business outside the AI
             stack (a retailer&apos;s stores, a utility&apos;s households) counts in no layer.
           </p>
+          <h2>Exposure profiles</h2>
+          <p>
+            A company&apos;s shares are its current mix. Where one mix does not fit every metric or year, the demo adds a profile,
+            with its reason and numbers in the company&apos;s description:
+          </p>
+          <ul>
+            <li>
+              <strong>Capex of the clouds</strong> (Microsoft, Alphabet, Meta, Oracle, CoreWeave) is all Infrastructure: it builds
+              and equips data centres, wherever the revenue is earned. The servers and accelerators in them count here too; the
+              Chips layer is the making of chips. Amazon&apos;s is 60% Infrastructure and 40% outside the stack for its fulfilment
+              network, and Samsung&apos;s is 90% Chips for its fabs: both coarse judgements.
+            </li>
+            <li>
+              <strong>NVIDIA, AMD and Intel</strong> have a mix per fiscal year from the segment tables of their annual reports:
+              only the data-centre segment (and Intel&apos;s foundry sales) is in the stack; gaming, PCs, workstations, cars and
+              embedded chips are outside. NVIDIA&apos;s data-centre share went from 39% of revenue in FY2022 to 88% in FY2025.
+            </li>
+            <li>
+              Profiles are dated by fiscal year. On the calendar basis a calendar year takes the profile of the same-numbered
+              year, so for a company whose year ends in January it lags by most of a year.
+            </li>
+          </ul>
           <p className="message message-error" style={{ display: 'block' }}>
             The demo numbers are a starting point, not a dataset of record: check each one against its source before using it in a
             memo or a deck.
