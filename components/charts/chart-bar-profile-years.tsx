@@ -44,7 +44,7 @@ export function ChartBarProfileYears({
   const [metric, setMetric] = useState<Metric>('revenue');
   const rows = profileYearRows(base, profiles, metric, years);
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: '0.75rem 0 0' }}>
       <figcaption className="actions" style={{ justifyContent: 'space-between', fontSize: '0.85rem' }}>
         <span className="muted">
           By metric and over time: the shares each year&apos;s {METRIC_NAMES[metric].toLowerCase()} is split by (%)

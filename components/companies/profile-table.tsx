@@ -59,51 +59,53 @@ export function ProfileTable({
             const label = i === 0 ? 'All metrics, from the beginning' : profileLabel(d);
             return (
               <tr key={`${d.scope}@${d.fromYear}`} aria-current={i === selected ? 'true' : undefined}>
-                <th scope="row">
+                <td>
                   {label}
                   {i === 0 && <span className="muted"> (base)</span>}
-                </th>
+                </td>
                 <td>
                   {sharesSummary(d.percentages)}
                   {!totalIsComplete(d.percentages) && <span className="field-error"> · not 100% yet</span>}
                 </td>
-                <td className="actions" style={{ flexWrap: 'nowrap' }}>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    aria-pressed={i === selected}
-                    aria-label={`Edit ${label}`}
-                    onClick={() => onSelect(i)}
-                  >
-                    {i === selected ? 'Editing' : 'Edit'}
-                  </button>
-                  {i > 0 &&
-                    (confirming === i ? (
-                      <span role="group" aria-label={`Remove ${label}?`} className="actions" style={{ flexWrap: 'nowrap' }}>
+                <td>
+                  <span className="actions" style={{ flexWrap: 'nowrap' }}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-pressed={i === selected}
+                      aria-label={`Edit ${label}`}
+                      onClick={() => onSelect(i)}
+                    >
+                      {i === selected ? 'Editing' : 'Edit'}
+                    </button>
+                    {i > 0 &&
+                      (confirming === i ? (
+                        <span role="group" aria-label={`Remove ${label}?`} className="actions" style={{ flexWrap: 'nowrap' }}>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger"
+                            onClick={() => {
+                              setConfirming(null);
+                              onRemove(i);
+                            }}
+                          >
+                            Remove
+                          </button>
+                          <button type="button" className="btn btn-small" onClick={() => setConfirming(null)}>
+                            Keep
+                          </button>
+                        </span>
+                      ) : (
                         <button
                           type="button"
-                          className="btn btn-small btn-danger"
-                          onClick={() => {
-                            setConfirming(null);
-                            onRemove(i);
-                          }}
+                          className="btn btn-small"
+                          aria-label={`Remove ${label}`}
+                          onClick={() => setConfirming(i)}
                         >
-                          Remove
+                          Remove…
                         </button>
-                        <button type="button" className="btn btn-small" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`Remove ${label}`}
-                        onClick={() => setConfirming(i)}
-                      >
-                        Remove…
-                      </button>
-                    ))}
+                      ))}
+                  </span>
                 </td>
               </tr>
             );
