@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -9,6 +8,7 @@ import pg from 'pg';
 import { layerTableMismatches } from '../lib/domain/layers';
 import { analyzeOnPglite } from './analyze';
 import { acquireFolderLock, type FolderLock } from './lock';
+import { PgliteThread } from './pglite-thread';
 import * as schema from './schema';
 import type { Database } from './types';
 
@@ -68,24 +68,27 @@ async function openPostgres(target: Extract<DatabaseTarget, { driver: 'postgres'
 
 async function openPglite(target: Extract<DatabaseTarget, { driver: 'pglite' }>): Promise<OpenDatabase> {
   let lock: FolderLock | undefined;
+  let client: PgliteThread | undefined;
   if (target.dataDir) lock = acquireFolderLock(target.dataDir, { purpose: target.purpose ?? `process ${process.pid}` });
   try {
-    const client = target.dataDir ? new PGlite(path.join(target.dataDir, 'pgdata')) : new PGlite();
-    await client.waitReady;
-    const db = drizzlePglite({ client, schema });
+    client = new PgliteThread(target.dataDir ? path.join(target.dataDir, 'pgdata') : undefined);
+    await client.ready;
+    const db = drizzlePglite({ client: client.asPglite(), schema });
     await migratePglite(db, { migrationsFolder });
     // PGlite never runs autovacuum: a database opened after an import, or after an upgrade, has no statistics.
     await analyzeOnPglite(db as unknown as Database);
+    const opened = client;
     return {
       db: db as unknown as Database,
       driver: 'pglite',
       describe: target.dataDir ? `embedded PGlite in ${path.resolve(target.dataDir)}` : 'embedded PGlite in memory',
       close: async () => {
-        await client.close();
+        await opened.close();
         lock?.release();
       },
     };
   } catch (error) {
+    await client?.close().catch(() => undefined);
     lock?.release();
     throw error;
   }

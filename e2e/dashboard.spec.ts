@@ -112,6 +112,46 @@ test.describe('an analyst', () => {
     await other.close();
   });
 
+  test('types a year into the Year field, and a half-typed year is kept while typing', async ({ page }) => {
+    await page.goto(VIEW);
+    const year = page.getByRole('form', { name: 'Dashboard filters' }).getByRole('spinbutton', { name: 'Year' });
+    await year.fill('');
+    await year.pressSequentially('2023');
+    await expect(year).toHaveValue('2023');
+    await expect(page).toHaveURL(/year=2023/);
+    await expect(page.locator('#layer-pools h2')).toHaveText('Revenue pools by layer, 2023');
+
+    // Something that is not a year is left as typed until Enter, which puts the applied year back.
+    await year.fill('20');
+    await expect(year).toHaveValue('20');
+    await expect(year).toHaveAttribute('aria-invalid', 'true');
+    await year.press('Enter');
+    await expect(year).toHaveValue('2023');
+    await expect(page).toHaveURL(/year=2023/);
+  });
+
+  test('keeps both of two filter changes made in quick succession', async ({ page }) => {
+    await page.goto(VIEW);
+    const filters = page.getByRole('form', { name: 'Dashboard filters' });
+    await expect(page.locator('#layer-pools h2')).toHaveText('Revenue pools by layer, 2024');
+    // Both changes go in before the page re-renders from the first one.
+    await filters.evaluate((form) => {
+      const set = (label: string, value: string) => {
+        const field = [...form.querySelectorAll('label')]
+          .find((l) => l.textContent?.startsWith(label))!
+          .querySelector('select, input')!;
+        const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!.set!;
+        setter.call(field, value);
+        field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+      };
+      set('Metric', 'capex');
+      set('Year', '2023');
+    });
+    await expect(page).toHaveURL(/metric=capex/);
+    await expect(page).toHaveURL(/year=2023/);
+    await expect(page.locator('#layer-pools h2')).toHaveText('Capex pools by layer, 2023');
+  });
+
   test('lists a missing company with its reason, and leaving estimates out changes the numbers', async ({ page }) => {
     await page.goto(VIEW);
     await page.locator('#layer-pools').getByText('3 companies · 1 missing').click();

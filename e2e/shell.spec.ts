@@ -30,3 +30,18 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: '404 — Not found' })).toBeVisible();
 });
+
+test('every page loads without a failed request: the favicon and icon exist', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Where value accrues across the AI stack' })).toBeVisible();
+  for (const file of ['/favicon.ico', '/icon.svg']) {
+    const response = await page.request.get(file);
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()['content-type'], file).toMatch(/^image\//);
+  }
+  expect(failed).toEqual([]);
+});

@@ -42,10 +42,13 @@ export function useDashboardFilters(): { filters: ResolvedFilters; setFilters: (
   const filters = useMemo(() => ({ ...parsed, year: parsed.year ?? defaultYear }), [parsed, defaultYear]);
   const setFilters = useCallback(
     (patch: Partial<DashboardFilters>) => {
-      const next = dashboardFiltersToSearch({ ...filters, ...patch });
+      // On top of the URL as it is now, not the filters this render saw: two changes in quick succession (metric,
+      // then year, before the first re-render) must both land.
+      const current = parseDashboardFilters(new URLSearchParams(window.location.search));
+      const next = dashboardFiltersToSearch({ ...current, year: current.year ?? defaultYear, ...patch });
       window.history.pushState(null, '', next ? `?${next}` : window.location.pathname);
     },
-    [filters],
+    [defaultYear],
   );
   return { filters, setFilters };
 }

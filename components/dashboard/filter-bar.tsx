@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { countryName } from '@/lib/domain/countries';
 import { METRIC_NAMES, METRICS } from '@/lib/domain/figures/types';
 import { useDashboardFilters, useDashboardSettings } from './dashboard-context';
@@ -11,19 +12,7 @@ export function FilterBar() {
   const { lists, countries } = useDashboardSettings();
   return (
     <form className={`card ${styles.filterBar}`} aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Year
-        <input
-          type="number"
-          min={1990}
-          max={2100}
-          value={filters.year}
-          onChange={(e) => {
-            const year = Number(e.target.value);
-            if (Number.isInteger(year) && year >= 1990 && year <= 2100) setFilters({ year });
-          }}
-        />
-      </label>
+      <YearField year={filters.year} onCommit={(year) => setFilters({ year })} />
       <label>
         Metric
         <select value={filters.metric} onChange={(e) => setFilters({ metric: e.target.value as (typeof METRICS)[number] })}>
@@ -82,5 +71,49 @@ export function FilterBar() {
         </select>
       </label>
     </form>
+  );
+}
+
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+const asYear = (text: string): number | null => {
+  const year = Number(text.trim());
+  return /^\d{4}$/.test(text.trim()) && year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
+};
+
+/**
+ * The year, typed or stepped with the arrow keys. While the field has focus it shows what is typed, so "2", "20",
+ * "202" on the way to "2023" are not thrown away; each complete year (four digits, 1990–2100) applies at once.
+ * Leaving the field, or Enter, puts back the applied year if what is typed is not one.
+ */
+function YearField({ year, onCommit }: { year: number; onCommit: (year: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const typed = draft === null ? null : asYear(draft);
+  const settle = () => {
+    if (typed !== null && typed !== year) onCommit(typed);
+    setDraft(null);
+  };
+  return (
+    <label>
+      Year
+      <input
+        type="number"
+        inputMode="numeric"
+        min={FIRST_YEAR}
+        max={LAST_YEAR}
+        value={draft ?? year}
+        aria-invalid={draft !== null && typed === null}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const next = asYear(e.target.value);
+          if (next !== null && next !== year) onCommit(next);
+        }}
+        onBlur={settle}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') settle();
+          if (e.key === 'Escape') setDraft(null);
+        }}
+      />
+    </label>
   );
 }

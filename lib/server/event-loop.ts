@@ -1,6 +1,6 @@
 /**
- * Long work on the request thread (a 20 MB import, and every query on embedded PGlite, which runs on this thread)
- * gives the event loop a turn between bounded steps, so other requests wait for one step, not for the whole job.
+ * Long work on the request thread (reading and checking a 20 MB import, building a large answer) gives the event
+ * loop a turn between bounded steps, so other requests wait for one step, not for the whole job.
  * A resolved promise is not enough: its continuation runs before any I/O, hence `setImmediate`.
  */
 export function yieldToEventLoop(): Promise<void> {

@@ -24,10 +24,14 @@ export async function startUp(): Promise<void> {
   }
 }
 
+/**
+ * What the server prints once it is ready: the database, what the demo loaded, and last, where to go and how to sign
+ * in, between two rules so it stands out of Next's own output.
+ */
 function printBanner(database: string, admin: FirstAdminOutcome, demo: DemoLoad | null): void {
   const e = env();
   const url = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
-  const lines = [``, `Stacklens is running at ${url}`, `Database: ${database}`];
+  const lines = [`Database: ${database}`];
   if (demo)
     lines.push(
       `Loaded the demo universe: ${demo.companies.created} companies, ${demo.figures.created} figures, ${demo.fx.created} FX rates (db/seed/ai-stack; check before use).`,
@@ -35,24 +39,32 @@ function printBanner(database: string, admin: FirstAdminOutcome, demo: DemoLoad 
   switch (admin.kind) {
     case 'created-demo':
       lines.push(
-        `Sign in as ${admin.email} with password ${admin.password}`,
-        `(shown once; also kept in ${admin.file}, readable only by you)`,
+        `The demo admin's password is shown once here; it is also kept in ${admin.file}, readable only by you.`,
+        '',
+        `Stacklens is ready: open ${url} and sign in as ${admin.email} with password ${admin.password}`,
       );
       break;
     case 'demo':
-      lines.push(`Sign in as ${admin.email}; the password is in ${admin.file}`);
+      lines.push('', `Stacklens is ready: open ${url} and sign in as ${admin.email}; the password is in ${admin.file}`);
       break;
     case 'created-from-env':
-      lines.push(`Created the first admin ${admin.email} from STACKLENS_ADMIN_EMAIL.`);
+      lines.push(
+        '',
+        `Stacklens is ready: open ${url} and sign in as ${admin.email} (the first admin, from STACKLENS_ADMIN_EMAIL).`,
+      );
       break;
     case 'none':
       lines.push(
-        'No admin exists yet. Set STACKLENS_ADMIN_EMAIL and STACKLENS_ADMIN_PASSWORD and restart, or stop the',
-        'server and run: npm run stacklens -- user add --email you@example.com --role admin',
+        '',
+        `Stacklens is running at ${url}, but no admin exists yet. Set STACKLENS_ADMIN_EMAIL and`,
+        'STACKLENS_ADMIN_PASSWORD and restart, or stop the server and run:',
+        '  npm run stacklens -- user add --email you@example.com --role admin',
       );
       break;
     case 'exists':
+      lines.push('', `Stacklens is ready: open ${url} and sign in.`);
       break;
   }
-  console.log(lines.join('\n') + '\n');
+  const rule = '─'.repeat(Math.min(100, Math.max(...lines.map((l) => l.length))));
+  console.log(['', rule, ...lines, rule, ''].join('\n'));
 }
