@@ -19,7 +19,7 @@ import {
   type ProfileScope,
 } from '../domain/profiles';
 import { parseShareCells } from '../domain/shares';
-import { isYear, YEAR_RANGE_MESSAGE } from '../domain/years';
+import { FIRST_YEAR, isYear, LAST_YEAR } from '../domain/years';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { recordAudits } from './audit';
 import { companySnapshot, loadCompanyViews } from './company-views';
@@ -82,7 +82,10 @@ function readRow(
   let fromYear: number | null = null;
   if (yearCell !== null && yearCell !== undefined) {
     if (!/^\d+$/.test(yearCell) || !isYear(Number(yearCell)))
-      add('from_year', `"${yearCell}" is not a year: ${YEAR_RANGE_MESSAGE} (or leave it blank for from the beginning)`);
+      add(
+        'from_year',
+        `"${yearCell}" is not a year: use a year from ${FIRST_YEAR} to ${LAST_YEAR}, or leave it blank for from the beginning`,
+      );
     else fromYear = Number(yearCell);
   }
   if (isProfileScope(scopeCell) && scope === 'all' && (yearCell === null || yearCell === undefined))
