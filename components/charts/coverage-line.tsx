@@ -1,24 +1,47 @@
 import Link from 'next/link';
 import type { Coverage } from '@/lib/domain/analytics/types';
+import { profileLabel } from '@/lib/domain/profiles';
 import styles from './charts.module.css';
 
-/** "38 companies · 3 missing": opens to the missing companies and why each is missing. */
+/**
+ * "38 companies · 3 missing · 2 on profiles": opens to the missing companies and why each is missing, and to the
+ * companies whose numbers used an exposure profile other than their base, with the profile (docs/data-contract.md §2).
+ */
 export function CoverageLine({ coverage, label = 'companies' }: { coverage: Coverage; label?: string }) {
   const { included, missing, missingCount } = coverage;
-  const text = `${included} ${label}${missingCount ? ` · ${missingCount} missing` : ' · none missing'}`;
-  if (missingCount === 0) return <span className={styles.coverage}>{text}</span>;
+  const profiles = coverage.profiles ?? [];
+  const profilesCount = coverage.profilesCount ?? 0;
+  const text = `${included} ${label}${missingCount ? ` · ${missingCount} missing` : ' · none missing'}${
+    profilesCount ? ` · ${profilesCount} on ${profilesCount === 1 ? 'a profile' : 'profiles'}` : ''
+  }`;
+  if (missingCount === 0 && profilesCount === 0) return <span className={styles.coverage}>{text}</span>;
   return (
     <details className={styles.coverage}>
       <summary>{text}</summary>
-      <div className={styles.coveragePopover} role="group" aria-label="Missing companies">
-        <ul>
-          {missing.map((m) => (
-            <li key={m.id}>
-              <Link href={`/companies/${m.id}#figures`}>{m.name}</Link>: {m.reason}
-            </li>
-          ))}
-          {missingCount > missing.length && <li>…and {missingCount - missing.length} more</li>}
-        </ul>
+      <div className={styles.coveragePopover}>
+        {missingCount > 0 && (
+          <ul role="group" aria-label="Missing companies">
+            {missing.map((m) => (
+              <li key={m.id}>
+                <Link href={`/companies/${m.id}#figures`}>{m.name}</Link>: {m.reason}
+              </li>
+            ))}
+            {missingCount > missing.length && <li>…and {missingCount - missing.length} more</li>}
+          </ul>
+        )}
+        {profilesCount > 0 && (
+          <>
+            <p>Attributed with an exposure profile other than the company&apos;s base:</p>
+            <ul role="group" aria-label="Companies on exposure profiles">
+              {profiles.map((p) => (
+                <li key={`${p.id}|${p.scope}|${p.fromYear ?? ''}`}>
+                  <Link href={`/companies/${p.id}`}>{p.name}</Link>: {profileLabel(p)}
+                </li>
+              ))}
+              {profilesCount > profiles.length && <li>…and {profilesCount - profiles.length} more</li>}
+            </ul>
+          </>
+        )}
       </div>
     </details>
   );

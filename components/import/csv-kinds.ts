@@ -13,6 +13,12 @@ export const CSV_IMPORT_KINDS = {
     many: 'figures',
     header: 'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note',
   },
+  exposures: {
+    file: 'exposures.csv',
+    one: 'exposure profile',
+    many: 'exposure profiles',
+    header: 'company,scope,from_year,infrastructure,chips,data,models,execution,application,outside',
+  },
 } as const;
 
 export type CsvImportKind = keyof typeof CSV_IMPORT_KINDS;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { LayerDetailAnswer } from '@/lib/analytics/query';
 import { METRIC_LABELS } from '@/lib/domain/figures/types';
+import { profileLabel } from '@/lib/domain/profiles';
 import { formatPercent, formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import styles from './layer-detail.module.css';
 
@@ -52,7 +53,14 @@ export function LayerCompaniesTable({ answer }: { answer: LayerDetailAnswer }) {
                     <Link href={`/companies/${c.id}`}>{c.name}</Link>
                     {c.estimated && <span className={styles.estimate}>estimate</span>}
                   </td>
-                  <td className={styles.num}>{formatPercent(c.layerShare)}</td>
+                  <td className={styles.num}>
+                    {formatPercent(c.layerShare)}
+                    {c.profile && (
+                      <span className={styles.estimate} title="The exposure profile these shares come from">
+                        {profileLabel(c.profile)}
+                      </span>
+                    )}
+                  </td>
                   <td className={styles.num}>{formatUsdMillions(c.value)}</td>
                   <td className={styles.num}>{formatPercent(c.shareOfLayer)}</td>
                   <td className={styles.num}>{formatSignedPercent(c.growth)}</td>

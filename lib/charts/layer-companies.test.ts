@@ -48,4 +48,19 @@ describe('layerCompaniesChart', () => {
     expect([tiles.at(-1)!.name, tiles.at(-1)!.value, tiles.at(-1)!.fill]).toEqual(['Others (2)', 61 + 60, PALETTE.greyed]);
     expect(note).toBe('The 2 smallest companies are folded into “Others”.');
   });
+
+  it('adds the exposure profile of each company to the table when any company used one other than its base', () => {
+    const chart = layerCompaniesChart(
+      chipsAnswer({
+        companies: [{ ...company('Fab', 600), profile: { scope: 'revenue', fromYear: 2023 } }, company('Design', 300)],
+      }),
+      FILTERS,
+      CHIPS,
+    );
+    expect(chart.table.columns.at(-1)).toEqual({ label: 'Exposure profile', kind: 'text' });
+    expect(chart.table.rows).toEqual([
+      ['Fab', 600, 0.6, 'Revenue from 2023'],
+      ['Design', 300, 0.3, 'Base (all metrics, from the beginning)'],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { LayerDetailAnswer } from '../analytics/query';
 import type { DashboardFilters } from '../domain/dashboard/filters';
 import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
+import { profileLabel } from '../domain/profiles';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { PALETTE } from './palette';
@@ -29,6 +30,9 @@ export function layerCompaniesChart(answer: LayerDetailAnswer, filters: Dashboar
     notDrawn > 0 &&
     `${notDrawn} ${notDrawn === 1 ? 'company has' : 'companies have'} a zero or negative value and ${notDrawn === 1 ? 'is' : 'are'} not drawn: only positive values have an area.`;
   const foldedNote = folded && `The ${folded.count} smallest companies are folded into “Others”.`;
+  // Which exposure profile each company's share came from, when any company's is not its base (docs/data-contract.md §2).
+  const profileOf = new Map(companies.flatMap((c) => (c.profile ? [[c.id, profileLabel(c.profile)] as const] : [])));
+  const profileColumn = profileOf.size > 0;
   return {
     id: 'layer-treemap',
     title: `${name} companies by attributed ${metric}, ${year}`,
@@ -47,8 +51,14 @@ export function layerCompaniesChart(answer: LayerDetailAnswer, filters: Dashboar
         { label: 'Company', kind: 'text' },
         { label: `Attributed ${metric}`, kind: 'usdMillions' },
         { label: 'Share of layer', kind: 'ratio' },
+        ...(profileColumn ? [{ label: 'Exposure profile', kind: 'text' as const }] : []),
       ],
-      rows: tiles.map((t) => [t.name, t.value, t.shareOfLayer]),
+      rows: tiles.map((t) => [
+        t.name,
+        t.value,
+        t.shareOfLayer,
+        ...(profileColumn ? [t.id === null ? '' : (profileOf.get(t.id) ?? 'Base (all metrics, from the beginning)')] : []),
+      ]),
     },
     exportAs: {
       name: { chart: `layer-${answer.key}-companies`, metric: answer.metric, period: String(year), basis: answer.basis },

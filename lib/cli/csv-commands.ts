@@ -6,6 +6,7 @@ import { exportCompaniesCsv, importCompaniesCsv } from '../dal/company-csv';
 import type { ImportSummary } from '../imports/schema';
 import { exportFiguresCsv, importFiguresCsv } from '../dal/figure-csv';
 import { exportFxCsv, importFxCsv } from '../dal/fx';
+import { exportExposuresCsv, importExposuresCsv } from '../dal/exposure-csv';
 import { CsvRejectedError, DomainError } from '../errors';
 import { UsageError } from './args';
 
@@ -50,6 +51,7 @@ export const CSV_KINDS = {
   companies: { importCsv: importCompaniesCsv, exportCsv: exportCompaniesCsv, rows: 'companies' },
   figures: { importCsv: importFiguresCsv, exportCsv: exportFiguresCsv, rows: 'figures' },
   fx: { importCsv: importFxCsv, exportCsv: exportFxCsv, rows: 'FX rates' },
+  exposures: { importCsv: importExposuresCsv, exportCsv: exportExposuresCsv, rows: 'exposure profiles' },
 } as const;
 export type CsvKind = keyof typeof CSV_KINDS;
 

@@ -68,4 +68,18 @@ describe('chartCsv', () => {
     expect(none).not.toContain('Missing company');
     expect(records(none)).toContainEqual(['Chips', '2', '0']);
   });
+
+  it('lists the companies on an exposure profile other than their base, with the profile', () => {
+    const coverage = {
+      included: 3,
+      missing: [],
+      missingCount: 0,
+      profiles: [{ id: 'h', name: 'Hyper', scope: 'capex' as const, fromYear: null }],
+      profilesCount: 2,
+    };
+    const rows = records(chartCsv({ ...input, coverages: [{ label: 'Chips', coverage }] }));
+    expect(rows).toContainEqual(['Company on an exposure profile', 'Coverage', 'Profile scope', 'Profile from year']);
+    expect(rows).toContainEqual(['Hyper', 'Chips', 'capex', '']);
+    expect(rows).toContainEqual(['…and 1 more', 'Chips']);
+  });
 });

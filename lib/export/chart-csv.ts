@@ -22,6 +22,20 @@ export function chartCsv({ table, coverages, title, subtitle, footer }: ChartCsv
       ? [[csvCell(`…and ${coverage.missingCount - coverage.missing.length} more`), csvCell(label ?? 'Companies')]]
       : []),
   ]);
+  // The companies whose numbers used an exposure profile other than their base, and which (docs/data-contract.md §2).
+  const profiles = coverages.flatMap(({ label, coverage }) => [
+    ...(coverage.profiles ?? []).map((p) =>
+      [p.name, label ?? 'Companies', p.scope, p.fromYear === null ? '' : String(p.fromYear)].map((cell) => csvCell(cell)),
+    ),
+    ...((coverage.profilesCount ?? 0) > (coverage.profiles?.length ?? 0)
+      ? [
+          [
+            csvCell(`…and ${(coverage.profilesCount ?? 0) - (coverage.profiles?.length ?? 0)} more`),
+            csvCell(label ?? 'Companies'),
+          ],
+        ]
+      : []),
+  ]);
   return csvText([
     table.columns.map((column) => csvCell(csvHeader(column))),
     ...table.rows.map((row) => row.map((cell) => csvCell(cell))),
@@ -33,6 +47,9 @@ export function chartCsv({ table, coverages, title, subtitle, footer }: ChartCsv
       csvCell(coverage.missingCount),
     ]),
     ...(missing.length ? [[], ['Missing company', 'Coverage', 'Code', 'Reason'], ...missing] : []),
+    ...(profiles.length
+      ? [[], ['Company on an exposure profile', 'Coverage', 'Profile scope', 'Profile from year'], ...profiles]
+      : []),
     [],
     ['Chart', csvCell(title)],
     ['Filters', csvCell(subtitle)],

@@ -29,11 +29,13 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/export/companies.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/figures.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/fx.csv/route.ts': { GET: 'viewer' },
+  'app/api/v1/export/exposures.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/figures/[id]/route.ts': { DELETE: 'analyst' },
   'app/api/v1/figures/route.ts': { GET: 'viewer', PUT: 'analyst' },
   'app/api/v1/import/companies/route.ts': { POST: 'analyst' },
   'app/api/v1/import/figures/route.ts': { POST: 'analyst' },
   'app/api/v1/import/fx/route.ts': { POST: 'analyst' },
+  'app/api/v1/import/exposures/route.ts': { POST: 'analyst' },
   'app/api/v1/layers/route.ts': { GET: 'viewer' },
 };
 

@@ -65,3 +65,46 @@ describe('coverageOf', () => {
     expect(() => coverageOf([valued('x', 'X', {}, '1'), unvalued('x', 'X', {})])).toThrow(/more than once/);
   });
 });
+
+describe('coverage of exposure profiles (docs/data-contract.md §2)', () => {
+  const on = (scope: 'all' | 'revenue' | 'capex' | 'operating_income', fromYear: number | null) => ({ scope, fromYear });
+  it('lists the included companies whose shares came from a profile other than the base, by name, capped like missing', () => {
+    const rows = [
+      { ...valued('b', 'Beta', { chips: '0.9' }, '10'), profile: on('revenue', 2024) },
+      { ...valued('a', 'alpha', { infrastructure: '1' }, '5'), profile: on('capex', null) },
+      valued('c', 'Gamma', { chips: '1' }, '1'),
+      // A missing company is not counted: none of its numbers were used.
+      { ...unvalued('d', 'Delta', { chips: '1' }), profile: on('all', 2020) },
+    ];
+    expect(coverageOf(rows)).toMatchObject({
+      included: 3,
+      profiles: [
+        { id: 'a', name: 'alpha', scope: 'capex', fromYear: null },
+        { id: 'b', name: 'Beta', scope: 'revenue', fromYear: 2024 },
+      ],
+      profilesCount: 2,
+    });
+    expect(coverageOf(rows, { listed: 1 })).toMatchObject({ profiles: [{ id: 'a' }], profilesCount: 2 });
+    // No profile used: the fields are absent.
+    expect(coverageOf([valued('c', 'Gamma', { chips: '1' }, '1')])).toEqual({ included: 1, missing: [], missingCount: 0 });
+  });
+
+  it('gives a ratio the profiles of the companies it includes, each company and profile once', () => {
+    const revenue = coverageOf([
+      { ...valued('a', 'A', { chips: '1' }, '1'), profile: on('all', 2020) },
+      { ...valued('b', 'B', { chips: '1' }, '1'), profile: on('revenue', null) },
+    ]);
+    const capex = coverageOf([
+      { ...valued('a', 'A', { infrastructure: '1' }, '1'), profile: on('capex', null) },
+      unvalued('b', 'B', { chips: '1' }),
+    ]);
+    expect(coverageOfBoth(revenue, capex)).toMatchObject({
+      included: 1,
+      profiles: [
+        { id: 'a', scope: 'all', fromYear: 2020 },
+        { id: 'a', scope: 'capex', fromYear: null },
+      ],
+      profilesCount: 2,
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { caseFold } from '../case-fold';
 import { compareByName, compareCodePoints, firstInOrder } from './order';
 import { assertUniqueIds } from './pools';
-import type { CompanyYearValue, Coverage, MissingCompany } from './types';
+import type { CompanyYearValue, Coverage, MissingCompany, ProfileUse } from './types';
 
 /** How many missing companies an answer names unless asked for all of them (docs/data-contract.md §7). */
 export const MISSING_LISTED = 50;
@@ -25,12 +25,25 @@ export function coverageOf(rows: readonly CompanyYearValue[], { listed = Infinit
   assertUniqueIds(rows);
   let included = 0;
   const missing: MissingCompany[] = [];
+  const profiles: ProfileUse[] = [];
   for (const row of rows) {
-    if (row.value !== null) included += 1;
-    else if (row.missing === null) throw new Error(`company ${row.id} has neither a value nor a reason for missing one`);
+    if (row.value !== null) {
+      included += 1;
+      if (row.profile) profiles.push({ id: row.id, name: row.name, scope: row.profile.scope, fromYear: row.profile.fromYear });
+    } else if (row.missing === null) throw new Error(`company ${row.id} has neither a value nor a reason for missing one`);
     else missing.push({ id: row.id, name: row.name, code: row.missing.code, reason: row.missing.reason });
   }
-  return { included, missing: firstByName(missing, listed), missingCount: missing.length };
+  return {
+    included,
+    missing: firstByName(missing, listed),
+    missingCount: missing.length,
+    ...profileListing(profiles, listed),
+  };
+}
+
+/** `profiles` and `profilesCount` of a coverage, or nothing when no company used a profile other than its base. */
+export function profileListing(profiles: readonly ProfileUse[], listed = Infinity): Pick<Coverage, 'profiles' | 'profilesCount'> {
+  return profiles.length === 0 ? {} : { profiles: firstByName(profiles, listed), profilesCount: profiles.length };
 }
 
 /**
@@ -53,15 +66,24 @@ export function coverageOfBoth(first: Coverage, second: Coverage, { listed = Inf
       });
   }
   const missing = [...byId.values()];
+  // The profiles of the companies the ratio includes (those with both metrics), once per company and profile.
+  const seen = new Set<string>();
+  const profiles = [...(first.profiles ?? []), ...(second.profiles ?? [])].filter((p) => {
+    const key = `${p.id}|${p.scope}|${p.fromYear}`;
+    if (byId.has(p.id) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return {
     included: first.included + first.missingCount - missing.length,
     missing: firstByName(missing, listed),
     missingCount: missing.length,
+    ...profileListing(profiles, listed),
   };
 }
 
 /** The first `count` companies by name, each name case-folded once, without sorting all of them when few are wanted. */
-function firstByName(companies: readonly MissingCompany[], count: number): MissingCompany[] {
+function firstByName<C extends { id: string; name: string }>(companies: readonly C[], count: number): C[] {
   if (count >= companies.length) return [...companies].sort(compareByName);
   const keyed = companies.map((c) => ({ c, key: caseFold(c.name) }));
   return firstInOrder(keyed, count, (a, b) => compareCodePoints(a.key, b.key) || compareCodePoints(a.c.id, b.c.id)).map(

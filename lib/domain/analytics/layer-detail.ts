@@ -6,7 +6,7 @@ import { poolGrowth } from './growth';
 import { money, ratio, ratioOver } from './numbers';
 import { compareByName } from './order';
 import { shareOf, sum, valuedCompanies } from './pools';
-import type { CompanyYearValue, Coverage } from './types';
+import type { CompanyYearValue, Coverage, ProfileUsed } from './types';
 
 export interface LayerDetailCompany {
   id: string;
@@ -20,6 +20,8 @@ export interface LayerDetailCompany {
   /** (a_Y − a_{Y−1}) / a_{Y−1} of this company; null when it has no value the year before or a_{Y−1} ≤ 0. */
   growth: number | null;
   estimated: boolean;
+  /** The exposure profile whose shares were used, when not the base (docs/data-contract.md §2); absent for the base. */
+  profile?: ProfileUsed;
 }
 
 export interface LayerDetail {
@@ -83,6 +85,7 @@ export function layerDetail(
       shareOfLayer: ratioOver(attributed, pool),
       growth: earlier === undefined ? null : ratioOver(attributed.minus(earlier), earlier),
       estimated: row.estimated,
+      ...(row.profile ? { profile: { scope: row.profile.scope, fromYear: row.profile.fromYear } } : {}),
     })),
     coverage: coverageOf(
       current.filter((row) => shareOf(row, key).gt(0)),

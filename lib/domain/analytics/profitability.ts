@@ -53,7 +53,11 @@ export function profitabilityCoverage(
 ): Profitability['coverage'] {
   const [r, c, o] = [revenue, capex, operatingIncome].map((rows) => coverageOf(rows)) as [Coverage, Coverage, Coverage];
   // The full lists are sorted already: naming fewer keeps their first ones.
-  const listed = (full: Coverage) => ({ ...full, missing: full.missing.slice(0, options.listed ?? Infinity) });
+  const listed = (full: Coverage): Coverage => ({
+    ...full,
+    missing: full.missing.slice(0, options.listed ?? Infinity),
+    ...(full.profiles ? { profiles: full.profiles.slice(0, options.listed ?? Infinity) } : {}),
+  });
   return {
     revenue: listed(r),
     capex: listed(c),

@@ -35,6 +35,14 @@ export interface MissingCompany {
   reason: string;
 }
 
+/** A company whose value in an answer was attributed with a profile other than its base, and which profile. */
+export interface ProfileUse {
+  id: string;
+  name: string;
+  scope: ProfileUsed['scope'];
+  fromYear: number | null;
+}
+
 export interface Coverage {
   /** Companies with a value. */
   included: number;
@@ -45,4 +53,13 @@ export interface Coverage {
   missing: MissingCompany[];
   /** How many companies have no value, listed or not. */
   missingCount: number;
+  /**
+   * The included companies whose shares came from a profile other than the base (docs/data-contract.md §2), each
+   * with that profile, sorted by name like `missing` and capped like it (the first 50 unless all were asked for).
+   * Present only when there is at least one; a company appears once per profile used (a ratio of two metrics may
+   * use two).
+   */
+  profiles?: ProfileUse[];
+  /** How many such company-profile pairs there are, listed or not; present with `profiles`. */
+  profilesCount?: number;
 }

@@ -3,16 +3,18 @@ import { count } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, companies, figures, fxRates } from '@/db/schema';
+import { auditEvents, companies, exposureProfiles, figures, fxRates } from '@/db/schema';
 import { COMPANY_CSV_COLUMNS } from '@/lib/dal/company-csv';
 import { FIGURE_CSV_COLUMNS } from '@/lib/dal/figure-csv';
 import { FX_CSV_COLUMNS } from '@/lib/dal/fx';
+import { EXPOSURE_CSV_COLUMNS } from '@/lib/dal/exposure-csv';
 import type { Actor } from '@/lib/domain/actor';
 import { makeUser } from '@/lib/testing/actors';
 import { useFreshDatabase } from '@/lib/testing/database';
 import { POST as importCompanies } from './companies/route';
 import { POST as importFigures } from './figures/route';
 import { POST as importFx } from './fx/route';
+import { POST as importExposures } from './exposures/route';
 
 // The wrapper resolves the actor through next-auth, which needs Next's request scope; the tests hand it one.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -40,6 +42,23 @@ const KINDS = [
     post: importFx,
     columns: FX_CSV_COLUMNS as readonly string[],
     valid: (n: number) => ['EUR', String(2000 + (n % 25)), `1.${n}`],
+  },
+  {
+    kind: 'exposures',
+    post: importExposures,
+    columns: EXPOSURE_CSV_COLUMNS as readonly string[],
+    valid: (n: number) => [
+      'Fuzz Co',
+      ['capex', 'revenue', 'all', ''][n % 4]!,
+      String(2000 + (n % 25)),
+      '',
+      `0.${n % 10}`,
+      '',
+      '',
+      '',
+      '',
+      `${n % 10 === 0 ? 0 : 1 - (n % 10) / 10}`,
+    ],
   },
 ] as const;
 
@@ -104,9 +123,15 @@ function fileArbitrary(columns: readonly string[], valid: (n: number) => string[
 
 async function rowCounts() {
   const db = await getDb();
-  const of = async (table: typeof companies | typeof figures | typeof fxRates | typeof auditEvents) =>
+  const of = async (table: typeof companies | typeof figures | typeof fxRates | typeof auditEvents | typeof exposureProfiles) =>
     (await db.select({ n: count() }).from(table))[0]!.n;
-  return { companies: await of(companies), figures: await of(figures), fx: await of(fxRates), audit: await of(auditEvents) };
+  return {
+    companies: await of(companies),
+    figures: await of(figures),
+    fx: await of(fxRates),
+    profiles: await of(exposureProfiles),
+    audit: await of(auditEvents),
+  };
 }
 
 describe('POST /api/v1/import/* with fuzzed files', () => {
