@@ -8,6 +8,7 @@ import { companyFilterSchema } from '@/lib/companies/filter';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ForbiddenError } from '@/lib/errors';
 import { layerAnalytics } from './analytics';
+import { layerDetailAnalytics } from './analytics/layer-detail';
 import { listCompanies } from './companies';
 import { loadDemoUniverse, loadDemoUniverseOnce, type DemoLoad } from './demo-universe';
 import { exportFiguresCsv, importFiguresCsv } from './figure-csv';
@@ -30,6 +31,7 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
     await expect(loadDemoUniverseOnce({ actor: await makeUser('analyst') })).rejects.toBeInstanceOf(ForbiddenError);
     expect(load).toMatchObject({
       companies: { created: 41, updated: 0 },
+      exposures: { created: 17, updated: 0 },
       fx: { created: 13 },
       figures: { created: 310, updated: 0, unchanged: 0 },
     });
@@ -74,10 +76,33 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
     );
   });
 
+  it('puts the 2024 capex of the hyperscalers in Infrastructure, so most of the stack’s capex sits in Infrastructure and Chips', async () => {
+    const query = layersQuerySchema.parse({ year: '2024', metric: 'capex' });
+    const { layers, total } = await layerAnalytics({ actor: await makeUser('viewer') }, query);
+    const pool = (key: string) => layers.find((l) => l.key === key)!.value;
+    expect(pool('infrastructure') + pool('chips')).toBeGreaterThan(0.9 * total);
+    expect(pool('application')).toBeLessThan(0.01 * total);
+    const infrastructure = layers.find((l) => l.key === 'infrastructure')!.top.map((c) => c.name);
+    expect(infrastructure).toEqual(expect.arrayContaining(['Amazon', 'Microsoft', 'Alphabet', 'Meta Platforms']));
+  });
+
+  it('splits NVIDIA’s revenue by the data-centre share of each fiscal year', async () => {
+    const viewer = await makeUser('viewer');
+    const chipsOf = async (year: string) => {
+      const query = { ...layersQuerySchema.parse({ year, basis: 'fiscal' }), layer: 'chips' as const };
+      const answer = await layerDetailAnalytics({ actor: viewer }, query);
+      return answer.companies.find((c) => c.name === 'NVIDIA')!.value;
+    };
+    // FY2022: 10,613 of 26,914 was Data Center, 95% of it chips; FY2025: 115,186 of 130,497.
+    expect(await chipsOf('2022')).toBeCloseTo(26914 * 0.3746, 0);
+    expect(await chipsOf('2025')).toBeCloseTo(130497 * 0.8385, 0);
+  });
+
   it('refuses a second load into a database with companies unless forced; forced, it changes nothing', async () => {
     await expect(loadDemoUniverse(system)).rejects.toThrow('The database already holds 41 companies');
     expect(await loadDemoUniverse(system, { force: true })).toMatchObject({
       companies: { created: 0, updated: 0, unchanged: 41 },
+      exposures: { created: 0, updated: 0, unchanged: 17 },
       figures: { created: 0, updated: 0, unchanged: 310 },
     });
     const analyst = { actor: await makeUser('analyst') };

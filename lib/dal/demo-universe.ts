@@ -8,6 +8,7 @@ import { DomainError } from '../errors';
 import type { ImportSummary } from '../imports/schema';
 import { recordAudit } from './audit';
 import { importCompaniesCsv } from './company-csv';
+import { importExposuresCsv } from './exposure-csv';
 import { dbOf, type Ctx } from './context';
 import { importFiguresCsv } from './figure-csv';
 import { importFxCsv } from './fx';
@@ -20,6 +21,8 @@ const MARKER = 'demo.load';
 
 export interface DemoLoad {
   companies: ImportSummary;
+  /** The exposure profiles other than the base (exposures.csv). */
+  exposures: ImportSummary;
   fx: ImportSummary;
   figures: ImportSummary;
 }
@@ -31,7 +34,7 @@ async function companyCount(db: Database): Promise<number> {
 
 /**
  * Loads the demo universe through the same importers as the UI, API and CLI, so the demo also proves them:
- * companies, then FX rates, then figures, each all or nothing. A database that already holds companies is left
+ * companies, then their exposure profiles, FX rates and figures, each all or nothing. A database that already holds companies is left
  * alone unless `force` (the rows then upsert by their natural keys). The load is recorded in the audit log, which
  * is also the marker that keeps a demo start from loading it twice.
  */
@@ -46,13 +49,19 @@ export async function loadDemoUniverse(ctx: Ctx, { force = false }: { force?: bo
   const file = (name: string) => readFile(path.join(DEMO_SEED_DIR, name), 'utf8');
   const load: DemoLoad = {
     companies: await importCompaniesCsv(ctx, { text: await file('companies.csv'), dryRun: false }),
+    exposures: await importExposuresCsv(ctx, { text: await file('exposures.csv'), dryRun: false }),
     fx: await importFxCsv(ctx, { text: await file('fx.csv'), dryRun: false }),
     figures: await importFiguresCsv(ctx, { text: await file('figures.csv'), dryRun: false }),
   };
   await recordAudit(db, ctx.actor, {
     action: MARKER,
     entityType: 'system',
-    after: { companies: load.companies.created, fx: load.fx.created, figures: load.figures.created },
+    after: {
+      companies: load.companies.created,
+      exposures: load.exposures.created,
+      fx: load.fx.created,
+      figures: load.figures.created,
+    },
   });
   return load;
 }
