@@ -8,6 +8,8 @@
  *   npm run build && npm run bench:endpoints                   # embedded PGlite (a data folder in /tmp)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:endpoints     # a fresh database on that server, dropped after
  *   BENCH_COMPANIES=1000 BENCH_RUNS=5 BENCH_PORT=3441           # the defaults
+ *   BENCH_EXPLAIN=1 …                                           # also print EXPLAIN ANALYZE of each hand SQL
+ *   BENCH_EXPLAIN=only …                                        # only that (and the check), no timings
  * Prints markdown; the numbers go into bench/README.md by hand.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,6 +45,7 @@ import {
   compareLayers,
   compareProfitability,
   compareSeries,
+  ties,
   type HandGap,
   type HandLayer,
   type HandLayerRow,
@@ -50,7 +53,8 @@ import {
   type HandSeries,
 } from './compare';
 import { openBenchDatabase } from './database';
-import { runHandSql } from './hand-sql';
+import { handSqlText, runHandSql } from './hand-sql';
+import { selectRows } from '../lib/dal/sql-helpers';
 import { startServer } from './server';
 import { FIRST_YEAR, LAST_YEAR, writeUniverse, YEAR } from './universe';
 
@@ -178,7 +182,26 @@ async function checkHandSql(db: Database, actor: Actor): Promise<void> {
   ];
   if (issues.length > 0)
     throw new Error(`The hand SQL and the API disagree (${issues.length}):\n${issues.slice(0, 40).join('\n')}`);
-  console.log('hand SQL = API: layers, series, profitability, gap and layer detail, every pool to 6 decimals');
+  console.log(
+    'hand SQL = API: layers, series, profitability, gap and layer detail, all money to 6 decimals' +
+      (ties.length > 0 ? ` (exact ties at the 7th decimal the API rounded to the odd neighbour: ${ties.join('; ')})` : ''),
+  );
+}
+
+/** The plan of each hand SQL statement, as the endpoints run it. */
+async function explainHandSql(db: Database): Promise<void> {
+  const statements = [
+    handSqlText('layers', { year: YEAR }),
+    handSqlText('series', { from: FIRST_YEAR, to: LAST_YEAR }),
+    handSqlText('profitability', { year: YEAR }),
+    handSqlText('gap', { from: RANGE_FROM, to: YEAR, g: 0.5, m: 0.5 }),
+    handSqlText('layer', { year: YEAR, layer: LAYER }),
+    handSqlText('dashboard', { latest: LATEST }),
+  ];
+  for (const text of statements) {
+    const plan = await selectRows<{ 'QUERY PLAN': string }>(db, sql.raw(`explain (analyze, buffers) ${text}`));
+    console.log(plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');
+  }
 }
 
 type Times = Record<string, number>;
@@ -213,6 +236,13 @@ async function main() {
   const viewer = await makeUser('viewer');
 
   await checkHandSql(db, viewer);
+  if (process.env.BENCH_EXPLAIN) await explainHandSql(db);
+  if (process.env.BENCH_EXPLAIN === 'only') {
+    await opened.close();
+    await drop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    return;
+  }
 
   const dataCold: Times = {};
   const dataWarm: Times = {};

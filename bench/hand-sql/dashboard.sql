@@ -3,7 +3,9 @@
 -- least 80% of the companies have a calendar-year revenue value. The charts' answers are layers.sql,
 -- profitability.sql, and series.sql and gap.sql over the 8 years up to that year.
 -- V(c) per §3–§4: per fiscal year the reported full year, else the estimate, else the four quarters (each reported,
--- else estimated); calendar year Y = (FY Y × e + FY Y+1 × (12 − e)) × rate(Y) / 12, e the fiscal year end month.
+-- else estimated); fiscal year F (ending in month e) puts e months into calendar year F and 12 − e into F − 1, each
+-- converted at its currency's rate for that calendar year; a calendar year is valued when every part is (one part
+-- when e = 12, else two) and has a rate: V = Σ value × months × rate / 12.
 with quarters as (
   select company_id, fiscal_year, count(*) as n, sum(v) as v
   from (
@@ -28,17 +30,22 @@ rates as (
   select currency, year, usd_per_unit as rate from fx_rates
   union all select 'USD', y, 1 from generate_series(:latest - 14, :latest) y
 ),
-included as (
-  select a.fiscal_year as year, count(*) as n
+parts as materialized (
+  select c.id, c.fiscal_year_end_month as e, f.currency, f.value, f.fiscal_year - part.back as year,
+    case part.back when 0 then c.fiscal_year_end_month else 12 - c.fiscal_year_end_month end as months
   from companies c
-  join fiscal a on a.company_id = c.id and a.fiscal_year between :latest - 14 and :latest
-  join rates ra on ra.currency = a.currency and ra.year = a.fiscal_year
-  left join fiscal b on b.company_id = c.id and b.fiscal_year = a.fiscal_year + 1
-  left join rates rb on rb.currency = b.currency and rb.year = a.fiscal_year
-  where not c.archived and a.value is not null
-    and (c.fiscal_year_end_month = 12 or (b.value is not null and rb.rate is not null))
-  group by a.fiscal_year
-)
+  join fiscal f on f.company_id = c.id
+  cross join (values (0), (1)) as part(back) -- the part in calendar year F, and the one in F − 1
+  where not c.archived and f.fiscal_year - part.back between :latest - 14 and :latest
+    and (part.back = 0 or c.fiscal_year_end_month < 12) and f.value is not null
+),
+valued as (
+  select p.id, p.year, sum(p.value * p.months * r.rate) as numerator
+  from parts p join rates r on r.currency = p.currency and r.year = p.year
+  group by p.id, p.e, p.year
+  having count(*) = case when p.e = 12 then 1 else 2 end
+),
+included as (select year, count(*) as n from valued group by year)
 select
   (select json_agg(name order by name_key) from lists) as lists,
   (select json_agg(distinct country) from companies where not archived and country is not null) as countries,

@@ -2,7 +2,9 @@
 -- per year the chips layer's revenue pool C, the application revenue it requires, C / g / (1 − m), the
 -- application layer's revenue pool and the gap between them (docs/data-contract.md §5).
 -- V(c) per §3–§4: per fiscal year the reported full year, else the estimate, else the four quarters (each reported,
--- else estimated); calendar year Y = (FY Y × e + FY Y+1 × (12 − e)) × rate(Y) / 12, e the fiscal year end month.
+-- else estimated); fiscal year F (ending in month e) puts e months into calendar year F and 12 − e into F − 1, each
+-- converted at its currency's rate for that calendar year; a calendar year is valued when every part is (one part
+-- when e = 12, else two) and has a rate: V = Σ value × months × rate / 12.
 -- `numerator` and `a12` are V × 12 and a(c, L) × 12, exact; money is divided by 12 once, at the end, and not
 -- rounded here: the API rounds it to 6 decimals half-even, and so does the bench before comparing.
 with quarters as (
@@ -29,17 +31,20 @@ rates as (
   select currency, year, usd_per_unit as rate from fx_rates
   union all select 'USD', y, 1 from generate_series(:from, :to) y
 ),
-valued as (
-  select c.id, a.fiscal_year as year,
-    a.value * c.fiscal_year_end_month * ra.rate
-      + case when c.fiscal_year_end_month < 12 then b.value * (12 - c.fiscal_year_end_month) * rb.rate else 0 end
-      as numerator
+parts as materialized (
+  select c.id, c.fiscal_year_end_month as e, f.currency, f.value, f.fiscal_year - part.back as year,
+    case part.back when 0 then c.fiscal_year_end_month else 12 - c.fiscal_year_end_month end as months
   from companies c
-  join fiscal a on a.company_id = c.id and a.fiscal_year between :from and :to
-  join rates ra on ra.currency = a.currency and ra.year = a.fiscal_year
-  left join fiscal b on b.company_id = c.id and b.fiscal_year = a.fiscal_year + 1
-  left join rates rb on rb.currency = b.currency and rb.year = a.fiscal_year
-  where not c.archived
+  join fiscal f on f.company_id = c.id
+  cross join (values (0), (1)) as part(back) -- the part in calendar year F, and the one in F − 1
+  where not c.archived and f.fiscal_year - part.back between :from and :to
+    and (part.back = 0 or c.fiscal_year_end_month < 12) and f.value is not null
+),
+valued as (
+  select p.id, p.year, sum(p.value * p.months * r.rate) as numerator
+  from parts p join rates r on r.currency = p.currency and r.year = p.year
+  group by p.id, p.e, p.year
+  having count(*) = case when p.e = 12 then 1 else 2 end
 ),
 pools as (
   select v.year, coalesce(sum(e.share * v.numerator) filter (where e.layer_key = 'chips'), 0) / 12 as chips,

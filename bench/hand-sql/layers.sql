@@ -2,7 +2,9 @@
 -- per layer the pool P(L) = Σ share × V(c), its companies, the top five and the others, HHI and CR3
 -- (docs/data-contract.md §5), straight from companies, exposures, figures and fx_rates.
 -- V(c) per §3–§4: per fiscal year the reported full year, else the estimate, else the four quarters (each reported,
--- else estimated); calendar year Y = (FY Y × e + FY Y+1 × (12 − e)) × rate(Y) / 12, e the fiscal year end month.
+-- else estimated); fiscal year F (ending in month e) puts e months into calendar year F and 12 − e into F − 1, each
+-- converted at its currency's rate for that calendar year; a calendar year is valued when every part is (one part
+-- when e = 12, else two) and has a rate: V = Σ value × months × rate / 12.
 -- `numerator` and `a12` are V × 12 and a(c, L) × 12, exact; money is divided by 12 once, at the end, and not
 -- rounded here: the API rounds it to 6 decimals half-even, and so does the bench before comparing.
 with quarters as (
@@ -30,16 +32,16 @@ rates as (
   union all select 'USD', :year, 1
 ),
 valued as (
-  select c.id, c.name, c.name_key,
-    a.value * c.fiscal_year_end_month * ra.rate
-      + case when c.fiscal_year_end_month < 12 then b.value * (12 - c.fiscal_year_end_month) * rb.rate else 0 end
-      as numerator
+  select c.id, c.name, c.name_key, sum(f.value * r.rate
+    * case part.back when 0 then c.fiscal_year_end_month else 12 - c.fiscal_year_end_month end) as numerator
   from companies c
-  join fiscal a on a.company_id = c.id and a.fiscal_year = :year
-  join rates ra on ra.currency = a.currency
-  left join fiscal b on b.company_id = c.id and b.fiscal_year = :year + 1
-  left join rates rb on rb.currency = b.currency
-  where not c.archived
+  join fiscal f on f.company_id = c.id
+  cross join (values (0), (1)) as part(back) -- the part in calendar year F, and the one in F − 1
+  join rates r on r.currency = f.currency and r.year = f.fiscal_year - part.back
+  where not c.archived and f.fiscal_year - part.back = :year
+    and (part.back = 0 or c.fiscal_year_end_month < 12) and f.value is not null
+  group by c.id, c.name, c.name_key, c.fiscal_year_end_month
+  having count(*) = case when c.fiscal_year_end_month = 12 then 1 else 2 end
 ),
 attributed as (
   select e.layer_key, v.id, v.name, e.share * v.numerator as a12,
