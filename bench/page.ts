@@ -10,7 +10,8 @@
  *   BENCH_DATABASE_URL=postgres://… BENCH_COMPANIES=10000 npm run bench:page   # the analytics universe
  *   npm run bench:page                                                          # the same on PGlite
  *   BENCH_DEMO=1 npm run bench:page                                             # the demo data (41 companies)
- * BENCH_RUNS (3) visits each, BENCH_PORT (3442). Prints markdown; the numbers go into bench/README.md by hand.
+ * BENCH_RUNS (3) visits each, BENCH_PORT (3442); BENCH_CPU_PROF=dir writes the warm server's CPU profile there
+ * (open it in Chrome's DevTools). Prints markdown; the numbers go into bench/README.md by hand.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -184,7 +185,8 @@ async function main() {
   const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
   try {
     for (const cache of [false, true]) {
-      const server = await startServer({ port: PORT, cache, ...target });
+      const cpuProfileDir = cache ? process.env.BENCH_CPU_PROF : undefined;
+      const server = await startServer({ port: PORT, cache, cpuProfileDir, ...target });
       try {
         const { email, password } = credentials();
         const state = await signedInState(browser, server, email, password);

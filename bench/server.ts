@@ -19,6 +19,8 @@ export interface ServerOptions {
   cache: boolean;
   /** STACKLENS_DEMO=1: an empty data folder is filled with the demo data, its admin in demo-admin.txt. */
   demo?: boolean;
+  /** A folder for the server's CPU profile (`node --cpu-prof`), written when it stops. */
+  cpuProfileDir?: string;
 }
 
 export interface BenchServer {
@@ -40,7 +42,8 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
   if (options.dataDir) env.STACKLENS_DATA_DIR = options.dataDir;
   if (options.demo) env.STACKLENS_DEMO = '1';
   if (!options.cache) env.STACKLENS_ANALYTICS_CACHE = '0';
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(options.port)], {
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const server = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(options.port)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
