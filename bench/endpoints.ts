@@ -10,6 +10,7 @@
  *   BENCH_COMPANIES=1000 BENCH_RUNS=5 BENCH_PORT=3441           # the defaults
  *   BENCH_EXPLAIN=1 …                                           # also print EXPLAIN ANALYZE of each hand SQL
  *   BENCH_EXPLAIN=only …                                        # only that (and the check), no timings
+ *   BENCH_HTTP=0 …                                              # the data layer and the hand SQL only (no build needed)
  * Prints markdown; the numbers go into bench/README.md by hand.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -264,10 +265,12 @@ async function main() {
   const target = url ? { databaseUrl: url } : { dataDir: folder };
   const httpCold: Times = {};
   const httpWarm: Times = {};
+  const phases: boolean[] = process.env.BENCH_HTTP === '0' ? [] : [false, true];
   for (const [cache, times] of [
     [false, httpCold],
     [true, httpWarm],
   ] as const) {
+    if (!phases.includes(cache)) continue;
     started = performance.now();
     const server = await startServer({ port: PORT, cache, ...target });
     console.log(`server (cache ${cache ? 'on' : 'off'}) up in ${count(Math.round(performance.now() - started))} ms`);
@@ -279,16 +282,16 @@ async function main() {
     console.log(`HTTP timed, cache ${cache ? 'on' : 'off'}; load average ${load()}`);
   }
 
-  const ms = (n: number) => `${count(Math.round(n))} ms`;
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const ms = (n: number | undefined) => (n === undefined ? '—' : `${count(Math.round(n))} ms`);
+  const ratio = (a: number | undefined, b: number) => (a === undefined ? '—' : `${(a / b).toFixed(2)}×`);
   console.log(
     '\n| endpoint | data layer cold | warm | HTTP cold | HTTP warm | hand SQL | data layer cold / hand | HTTP cold / hand |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const { label } of ENDPOINTS)
     console.log(
-      `| ${label} | ${ms(dataCold[label]!)} | ${ms(dataWarm[label]!)} | ${ms(httpCold[label]!)} | ${ms(httpWarm[label]!)} | ` +
-        `${ms(hand[label]!)} | ${ratio(dataCold[label]!, hand[label]!)} | ${ratio(httpCold[label]!, hand[label]!)} |`,
+      `| ${label} | ${ms(dataCold[label])} | ${ms(dataWarm[label])} | ${ms(httpCold[label])} | ${ms(httpWarm[label])} | ` +
+        `${ms(hand[label])} | ${ratio(dataCold[label], hand[label]!)} | ${ratio(httpCold[label], hand[label]!)} |`,
     );
   console.log(`\nload average at the end: ${load()}`);
 
