@@ -228,9 +228,29 @@ async function timeHttp(
 async function main() {
   const folder = process.env.BENCH_DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'stacklens-bench-'));
   const { db: opened, url, drop } = await openBenchDatabase({ pgliteDir: folder });
-  const db = opened.db;
-  setProcessDatabase(opened);
-  console.log(`${opened.describe}; ${count(COMPANIES)} companies; median of ${RUNS}; load average ${load()}`);
+  let open = true;
+  const close = async () => {
+    if (open) await opened.close();
+    open = false;
+  };
+  try {
+    setProcessDatabase(opened);
+    console.log(`${opened.describe}; ${count(COMPANIES)} companies; median of ${RUNS}; load average ${load()}`);
+    await benchEndpoints(opened.db, close, url ? { databaseUrl: url } : { dataDir: folder });
+  } finally {
+    // Also when the check fails: the bench's database is dropped, its folder removed.
+    await close();
+    await drop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The check, then the timings; `close` frees the database for the server (a PGlite folder has one holder). */
+async function benchEndpoints(
+  db: Database,
+  close: () => Promise<void>,
+  target: { databaseUrl?: string; dataDir?: string },
+): Promise<void> {
   let started = performance.now();
   await writeUniverse(db, COMPANIES);
   console.log(`universe written in ${count(Math.round(performance.now() - started))} ms`);
@@ -238,12 +258,7 @@ async function main() {
 
   await checkHandSql(db, viewer);
   if (process.env.BENCH_EXPLAIN) await explainHandSql(db);
-  if (process.env.BENCH_EXPLAIN === 'only') {
-    await opened.close();
-    await drop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-    return;
-  }
+  if (process.env.BENCH_EXPLAIN === 'only') return;
 
   const dataCold: Times = {};
   const dataWarm: Times = {};
@@ -261,8 +276,7 @@ async function main() {
   console.log(`data layer and hand SQL timed; load average ${load()}`);
 
   // A PGlite folder is held by one process at a time: the server's, from here on.
-  if (folder) await opened.close();
-  const target = url ? { databaseUrl: url } : { dataDir: folder };
+  if (target.dataDir) await close();
   const httpCold: Times = {};
   const httpWarm: Times = {};
   const phases: boolean[] = process.env.BENCH_HTTP === '0' ? [] : [false, true];
@@ -294,10 +308,6 @@ async function main() {
         `${ms(hand[label])} | ${ratio(dataCold[label], hand[label]!)} | ${ratio(httpCold[label], hand[label]!)} |`,
     );
   console.log(`\nload average at the end: ${load()}`);
-
-  if (!folder) await opened.close();
-  await drop();
-  if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {
