@@ -10,6 +10,7 @@
  *   BENCH_COMPANIES=1000 BENCH_RUNS=5 BENCH_PORT=3441           # the defaults
  *   BENCH_EXPLAIN=1 …                                           # also print EXPLAIN ANALYZE of each hand SQL
  *   BENCH_EXPLAIN=only …                                        # only that (and the check), no timings
+ *   BENCH_ONLY=dashboard …                                      # only the endpoints whose label contains that
  *   BENCH_HTTP=0 …                                              # the data layer and the hand SQL only (no build needed)
  * Prints markdown; the numbers go into bench/README.md by hand.
  */
@@ -100,7 +101,7 @@ async function dashboardHand(db: Database): Promise<void> {
   await runHandSql(db, 'gap', { from, to: year, g: 0.5, m: 0.5 });
 }
 
-const ENDPOINTS: Endpoint[] = [
+const ALL_ENDPOINTS: Endpoint[] = [
   {
     label: `/layers ${YEAR}`,
     dataLayer: (actor) => layerAnalytics({ actor }, layersQuerySchema.parse({ year: YEAR })),
@@ -133,6 +134,8 @@ const ENDPOINTS: Endpoint[] = [
   },
   { label: 'dashboard page', dataLayer: dashboardData, http: '/', hand: dashboardHand },
 ];
+
+const ENDPOINTS = ALL_ENDPOINTS.filter((e) => e.label.includes(process.env.BENCH_ONLY ?? ''));
 
 const count = (n: number) => n.toLocaleString('en-US');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
