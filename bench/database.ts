@@ -10,12 +10,17 @@ async function connections(admin: pg.Client, database: string): Promise<number> 
 }
 
 /**
- * A fresh database for a bench: in-memory PGlite, or with BENCH_DATABASE_URL a uniquely named PostgreSQL database
- * that `drop` removes afterwards.
+ * A fresh database for a bench: PGlite (in memory, or in the empty folder `pgliteDir`, which a server can open once
+ * the bench has closed it), or with BENCH_DATABASE_URL a uniquely named PostgreSQL database at `url` that `drop`
+ * removes afterwards.
  */
-export async function openBenchDatabase(): Promise<{ db: OpenDatabase; drop: () => Promise<void> }> {
+export async function openBenchDatabase({ pgliteDir }: { pgliteDir?: string } = {}): Promise<{
+  db: OpenDatabase;
+  url?: string;
+  drop: () => Promise<void>;
+}> {
   const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { db: await openDatabase({ driver: 'pglite' }), drop: async () => undefined };
+  if (!url) return { db: await openDatabase({ driver: 'pglite', dataDir: pgliteDir }), drop: async () => undefined };
   const name = `stacklens_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -24,6 +29,7 @@ export async function openBenchDatabase(): Promise<{ db: OpenDatabase; drop: () 
   target.pathname = `/${name}`;
   return {
     db: await openDatabase({ driver: 'postgres', url: target.toString() }),
+    url: target.toString(),
     drop: async () => {
       // pool.end() does not wait for its connections to close; dropping the database under them logs errors.
       for (let i = 0; i < 50 && (await connections(admin, name)) > 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -9,6 +9,15 @@ import { makeUser } from '@/lib/testing/actors';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { loadSmallStack } from '@/lib/testing/small-stack';
 import { layerDetailAnalytics } from './layer-detail';
+import { importCompaniesCsv } from '../company-csv';
+import { importExposuresCsv } from '../exposure-csv';
+import { importFiguresCsv } from '../figure-csv';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+
+const COMPANIES_HEADER =
+  'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,outside,currency,website,description';
+const EXPOSURES_HEADER = 'company,scope,from_year,infrastructure,chips,data,models,execution,application,outside';
+const FIGURES_HEADER = 'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note';
 
 // The route's wrapper resolves the actor through next-auth, which needs Next's request scope; the tests hand it one.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -106,6 +115,23 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
 
     // The series stops at the first year analytics answer for.
     expect((await detail('chips', { year: '1990' })).series).toEqual([emptyYear(1990)]);
+  });
+
+  it('lists a company that is in the layer only through a profile of the metric', async () => {
+    // Its base puts everything outside the stack; its capex profile puts capex in infrastructure.
+    const system = { actor: SYSTEM_ACTOR };
+    await importCompaniesCsv(system, {
+      text: `${COMPANIES_HEADER}\nCapex Only,,US,public,12,Profiled,,,,,,,1,USD,,`,
+      dryRun: false,
+    });
+    await importExposuresCsv(system, { text: `${EXPOSURES_HEADER}\nCapex Only,capex,,1,,,,,,`, dryRun: false });
+    await importFiguresCsv(system, { text: `${FIGURES_HEADER}\nCapex Only,2024,,capex,,50,,,`, dryRun: false });
+    const answer = await detail('infrastructure', { year: '2024', metric: 'capex', list: 'Profiled' });
+    expect(answer).toMatchObject({ value: 50, coverage: { included: 1, missing: [] } });
+    expect(answer.companies).toEqual([
+      expect.objectContaining({ name: 'Capex Only', layerShare: 1, value: 50, profile: { scope: 'capex', fromYear: null } }),
+    ]);
+    expect((await detail('infrastructure', { year: '2024', list: 'Profiled' })).companies).toEqual([]);
   });
 
   it('refuses an unknown list and a user without a role', async () => {
