@@ -33,10 +33,10 @@ Commands:
                                              create a user (roles: ${ROLES.join(', ')}); asks for the password
   user list [--json]                         list users
   token create --email E --name N            create a personal API token; prints only the token
-  import companies|figures|fx FILE [--dry-run]
+  import companies|figures|fx|flows FILE [--dry-run]
                                              import the CSV (docs/data-contract.md §6), all or nothing; --dry-run writes nothing
                                              and reports what would be created, updated and left unchanged
-  export companies|figures|fx [FILE]         write it as CSV to FILE (or stdout); archived companies are left out
+  export companies|figures|fx|flows [FILE]   write it as CSV to FILE (or stdout); archived companies are left out
   seed-demo [--force]                        load the demo universe (db/seed/ai-stack) through the importers;
                                              refuses a database that holds companies unless --force
   report --year Y [--metric M] [--basis calendar|fiscal] [--list L] [--status S] [--country C]
@@ -134,7 +134,7 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies, figures and fx. */
+/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies, figures, fx and flows. */
 async function csvCommand(command: 'import' | 'export', kind: CsvKind, args: string[]): Promise<void> {
   if (command === 'import') {
     const { options, files } = parseFileCommandArgs(args, { 'dry-run': { type: 'boolean' } }, 1);

@@ -13,6 +13,12 @@ export const CSV_IMPORT_KINDS = {
     many: 'figures',
     header: 'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note',
   },
+  flows: {
+    file: 'flows.csv',
+    one: 'flow',
+    many: 'flows',
+    header: 'payer,payer_layer,payee,payee_layer,year,kind,value_millions,currency,source,note',
+  },
 } as const;
 
 export type CsvImportKind = keyof typeof CSV_IMPORT_KINDS;

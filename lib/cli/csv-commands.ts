@@ -5,6 +5,7 @@ import type { Actor } from '../domain/actor';
 import { exportCompaniesCsv, importCompaniesCsv } from '../dal/company-csv';
 import type { ImportSummary } from '../imports/schema';
 import { exportFiguresCsv, importFiguresCsv } from '../dal/figure-csv';
+import { exportFlowsCsv, importFlowsCsv } from '../dal/flow-csv';
 import { exportFxCsv, importFxCsv } from '../dal/fx';
 import { CsvRejectedError, DomainError } from '../errors';
 import { UsageError } from './args';
@@ -50,6 +51,7 @@ export const CSV_KINDS = {
   companies: { importCsv: importCompaniesCsv, exportCsv: exportCompaniesCsv, rows: 'companies' },
   figures: { importCsv: importFiguresCsv, exportCsv: exportFiguresCsv, rows: 'figures' },
   fx: { importCsv: importFxCsv, exportCsv: exportFxCsv, rows: 'FX rates' },
+  flows: { importCsv: importFlowsCsv, exportCsv: exportFlowsCsv, rows: 'flows' },
 } as const;
 export type CsvKind = keyof typeof CSV_KINDS;
 
