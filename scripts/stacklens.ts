@@ -19,6 +19,7 @@ import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import { isRole, ROLES } from '../lib/domain/roles';
 import { DomainError } from '../lib/errors';
 import { REPORT_OPTIONS, reportCommand } from '../lib/cli/report';
+import { FLOW_REPORT_OPTIONS, reportFlowsCommand } from '../lib/cli/report-flows';
 import { loadDemoUniverse } from '../lib/dal/demo-universe';
 import { createApiToken } from '../lib/dal/api-tokens';
 import { createUser, findUserByEmail, listUsers } from '../lib/dal/users';
@@ -42,6 +43,9 @@ Commands:
   report --year Y [--metric M] [--basis calendar|fiscal] [--list L] [--status S] [--country C]
          [--estimates include|exclude] [--json]
                                              the layer table for a year (or the JSON of /api/v1/analytics/layers)
+  report flows --year Y [--list L] [--status S] [--country C] [--estimates include|exclude] [--json]
+                                             who pays whom by layer for a calendar year (or the JSON of
+                                             /api/v1/analytics/flows)
 
 Options for every command:
   --as EMAIL                                 the user recorded as the actor (default: system)
@@ -123,6 +127,12 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'report': {
+      if (args[0] === 'flows') {
+        const options = parseCommandArgs(args.slice(1), FLOW_REPORT_OPTIONS);
+        await openProcessDatabase('the Stacklens CLI (report flows)');
+        console.log(await reportFlowsCommand({ actor: await resolveActor(options.as) }, options));
+        return;
+      }
       const options = parseCommandArgs(args, REPORT_OPTIONS);
       await openProcessDatabase('the Stacklens CLI (report)');
       console.log(await reportCommand({ actor: await resolveActor(options.as) }, options));
