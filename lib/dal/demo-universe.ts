@@ -10,6 +10,7 @@ import { recordAudit } from './audit';
 import { importCompaniesCsv } from './company-csv';
 import { dbOf, type Ctx } from './context';
 import { importFiguresCsv } from './figure-csv';
+import { importFlowsCsv } from './flow-csv';
 import { importFxCsv } from './fx';
 import { assertRole } from './guard';
 
@@ -22,6 +23,7 @@ export interface DemoLoad {
   companies: ImportSummary;
   fx: ImportSummary;
   figures: ImportSummary;
+  flows: ImportSummary;
 }
 
 async function companyCount(db: Database): Promise<number> {
@@ -31,7 +33,7 @@ async function companyCount(db: Database): Promise<number> {
 
 /**
  * Loads the demo universe through the same importers as the UI, API and CLI, so the demo also proves them:
- * companies, then FX rates, then figures, each all or nothing. A database that already holds companies is left
+ * companies, then FX rates, then figures, then flows, each all or nothing. A database that already holds companies is left
  * alone unless `force` (the rows then upsert by their natural keys). The load is recorded in the audit log, which
  * is also the marker that keeps a demo start from loading it twice.
  */
@@ -48,11 +50,17 @@ export async function loadDemoUniverse(ctx: Ctx, { force = false }: { force?: bo
     companies: await importCompaniesCsv(ctx, { text: await file('companies.csv'), dryRun: false }),
     fx: await importFxCsv(ctx, { text: await file('fx.csv'), dryRun: false }),
     figures: await importFiguresCsv(ctx, { text: await file('figures.csv'), dryRun: false }),
+    flows: await importFlowsCsv(ctx, { text: await file('flows.csv'), dryRun: false }),
   };
   await recordAudit(db, ctx.actor, {
     action: MARKER,
     entityType: 'system',
-    after: { companies: load.companies.created, fx: load.fx.created, figures: load.figures.created },
+    after: {
+      companies: load.companies.created,
+      fx: load.fx.created,
+      figures: load.figures.created,
+      flows: load.flows.created,
+    },
   });
   return load;
 }
