@@ -44,7 +44,8 @@ interface FlowSums {
  * `numeric`. `included` is I, which the pools computed (so both read the same companies).
  */
 function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[], listed: number): SQL {
-  const ranked = (alias: string) => sql.raw(`(select position from layers where key = ${alias})`);
+  const top = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+  const byNames = sql`order by t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
   return sql`
     with s as (
       select companies.id from companies where not companies.archived ${companySet ? sql`and ${companySet}` : sql``}
@@ -58,13 +59,15 @@ function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: reado
       order by f.payer_id, f.payer_layer, f.payee_id, f.payee_layer, f.kind
     ),
     scoped as (
-      select c.id, c.payer_id, pr.name as payer, pr.name_key as payer_key, c.payer_layer,
-        c.payee_id, pe.name as payee, pe.name_key as payee_key, c.payee_layer, c.kind, c.currency,
+      select c.id, c.payer_id, pr.name as payer, pr.name_key as payer_key, c.payer_layer, lr.position as payer_pos,
+        c.payee_id, pe.name as payee, pe.name_key as payee_key, c.payee_layer, le.position as payee_pos, c.kind, c.currency,
         case when c.currency = 'USD' then c.value else c.value * r.usd_per_unit end as usd,
         ip.id is not null as payer_in_i, ie.id is not null as payee_in_i
       from chosen c
       join companies pr on pr.id = c.payer_id and not pr.archived
       join companies pe on pe.id = c.payee_id and not pe.archived
+      join layers lr on lr.key = c.payer_layer
+      join layers le on le.key = c.payee_layer
       left join s sp on sp.id = c.payer_id
       left join s se on se.id = c.payee_id
       left join fx_rates r on r.currency = c.currency and r.year = ${q.year}::int
@@ -75,8 +78,9 @@ function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: reado
     known as (select * from scoped where usd is not null)
     select
       (select json_agg(json_build_object('from', m.payer_layer, 'to', m.payee_layer, 'value', m.value::text, 'flows', m.n)
-         order by ${ranked('m.payer_layer')}, ${ranked('m.payee_layer')})
-       from (select payer_layer, payee_layer, sum(usd) as value, count(*)::int as n from known group by 1, 2) m) as matrix,
+         order by m.payer_pos, m.payee_pos)
+       from (select payer_layer, payer_pos, payee_layer, payee_pos, sum(usd) as value, count(*)::int as n
+             from known group by 1, 2, 3, 4) m) as matrix,
       (select json_agg(json_build_object('key', payee_layer, 'value', value::text))
        from (select payee_layer, sum(usd) as value from known where payee_in_i group by 1) x) as inflow,
       (select json_agg(json_build_object('key', payer_layer, 'value', value::text))
@@ -85,15 +89,11 @@ function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: reado
       (select count(*)::int from known) as included,
       (select coalesce(bool_or(kind = 'estimate'), false) from known) as estimated,
       (select json_agg(json_build_object('id', t.id, 'payer_id', t.payer_id, 'payer', t.payer, 'payer_layer', t.payer_layer,
-          'payee_id', t.payee_id, 'payee', t.payee, 'payee_layer', t.payee_layer, 'usd', t.usd::text, 'kind', t.kind) order by t.rank)
-       from (select k.*, row_number() over (order by k.usd desc, k.payer_key collate "C", k.payee_key collate "C",
-               ${ranked('k.payer_layer')}, ${ranked('k.payee_layer')}) as rank
-             from known k order by rank limit ${TOP_FLOWS}) t) as top,
+          'payee_id', t.payee_id, 'payee', t.payee, 'payee_layer', t.payee_layer, 'usd', t.usd::text, 'kind', t.kind) ${top})
+       from (select * from known t ${top} limit ${TOP_FLOWS}) t) as top,
       (select json_agg(json_build_object('id', t.id, 'payer_id', t.payer_id, 'payer', t.payer, 'payee_id', t.payee_id,
-          'payee', t.payee, 'currency', t.currency) order by t.rank)
-       from (select m.*, row_number() over (order by m.payer_key collate "C", m.payee_key collate "C",
-               ${ranked('m.payer_layer')}, ${ranked('m.payee_layer')}) as rank
-             from scoped m where m.usd is null order by rank limit ${Number.isFinite(listed) ? listed : null}) t) as missing,
+          'payee', t.payee, 'currency', t.currency) ${byNames})
+       from (select * from scoped t where t.usd is null ${byNames} limit ${Number.isFinite(listed) ? listed : null}) t) as missing,
       (select count(*)::int from scoped where usd is null) as missing_count`;
 }
 
