@@ -28,6 +28,8 @@ import type { Coverage } from '../lib/domain/analytics';
 import { LAYER_KEYS } from '../lib/domain/layers';
 import { flowAnalytics, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '../lib/dal/analytics';
 import { companyValues, type CompanyValuesQuery } from '../lib/dal/analytics/company-values';
+import { flowsAggregateOf } from '../lib/dal/analytics/flows';
+import { prepareYears, yearPoolAmounts } from '../lib/domain/analytics';
 import { importCompaniesCsv } from '../lib/dal/company-csv';
 import { importFxCsv } from '../lib/dal/fx';
 import { selectRows } from '../lib/dal/sql-helpers';
@@ -218,9 +220,8 @@ async function bench<T>(label: string, run: () => Promise<T>, describe: (result:
   table.push(`| ${label} | ${ms(times[Math.floor(RUNS / 2)]!)} | ${ms(times[0]!)}–${ms(times.at(-1)!)} | ${describe(result)} |`);
 }
 
-/** The values query exactly as `companyValues` sends it, caught on its way to the database. */
-async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL> {
-  const dialect = new PgDialect();
+/** The statements `run` sends through `db`, caught on their way to the database. */
+async function statementsSent(db: Database, run: (spy: Database) => Promise<unknown>): Promise<SQL[]> {
   const sent: SQL[] = [];
   const spy = new Proxy(db, {
     get: (target, key, receiver) =>
@@ -231,8 +232,16 @@ async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL
           }
         : Reflect.get(target, key, receiver),
   });
-  await companyValues(spy, query);
-  const values = sent.find((q) => dialect.sqlToQuery(q).sql.includes('company_values'));
+  await run(spy);
+  return sent;
+}
+
+/** The values query exactly as `companyValues` sends it. */
+async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL> {
+  const dialect = new PgDialect();
+  const values = (await statementsSent(db, (spy) => companyValues(spy, query))).find((q) =>
+    dialect.sqlToQuery(q).sql.includes('company_values'),
+  );
   if (!values) throw new Error('companyValues sent no values query.');
   return values;
 }
@@ -354,11 +363,14 @@ const FLOWS_ANSWER_SQL = sql`
     left join i ie on ie.id = c.payee_id
   ),
   known as (select * from scoped where usd is not null),
+  inflows as (select payee_layer as key, sum(usd) as inflow from known where payee_in_i group by 1),
+  outflows as (select payer_layer as key, sum(usd) as outflow from known where payer_in_i group by 1),
   layered as (
-    select l.key, l.position, coalesce(p.pool, 0) as pool,
-      coalesce((select sum(usd) from known where payee_layer = l.key and payee_in_i), 0) as inflow,
-      coalesce((select sum(usd) from known where payer_layer = l.key and payer_in_i), 0) as outflow
-    from layers l left join pools p on p.layer_key = l.key
+    select l.key, l.position, coalesce(p.pool, 0) as pool, coalesce(fi.inflow, 0) as inflow, coalesce(fo.outflow, 0) as outflow
+    from layers l
+    left join pools p on p.layer_key = l.key
+    left join inflows fi on fi.key = l.key
+    left join outflows fo on fo.key = l.key
   )
   select
     (select json_agg(json_build_object('key', key, 'pool', pool::text, 'external', (pool - inflow)::text,
@@ -371,10 +383,32 @@ const FLOWS_ANSWER_SQL = sql`
 
 /** /analytics/flows through the data layer next to the hand-written statement of the whole answer. */
 async function timeFlows(db: Database, viewer: Actor): Promise<void> {
-  if (process.env.BENCH_EXPLAIN) await explain(db, FLOWS_ANSWER_SQL);
+  const query = flowsQuerySchema.parse({ year: String(YEAR) });
+  const values = await companyValues(db, {
+    from: YEAR,
+    to: YEAR,
+    metric: 'revenue',
+    basis: 'calendar',
+    estimates: 'include',
+    companySet: undefined,
+  });
+  const prepared = prepareYears(values);
+  const inputs = {
+    companySet: undefined,
+    included: [...prepared.year(YEAR).ids],
+    pools: yearPoolAmounts(prepared, YEAR),
+    listed: 50,
+  };
+  const [flowsSql] = await statementsSent(db, (spy) => flowsAggregateOf(spy, query, inputs));
+  if (process.env.BENCH_EXPLAIN) for (const q of [FLOWS_ANSWER_SQL, flowsSql!]) await explain(db, q);
   await bench(
     `hand-written SQL of the whole /flows answer, ${YEAR}`,
     () => selectRows(db, FLOWS_ANSWER_SQL),
+    () => 'one row',
+  );
+  await bench(
+    `the endpoint's flows statement alone, ${YEAR}`,
+    () => selectRows(db, flowsSql!),
     () => 'one row',
   );
   const answer = (params: Record<string, string>) => () =>
