@@ -1,9 +1,10 @@
 /**
- * Times the analytics endpoints (docs/data-contract.md §5, §7) and the one query behind them on a generated universe of 10,000
- * companies × 20 fiscal years of revenue, capex and operating income.
+ * Times the analytics endpoints (docs/data-contract.md §5, §7, §9) and the one query behind them on a generated universe of 10,000
+ * companies × 20 fiscal years of revenue, capex and operating income, and 100,000 flows between them in one year.
  *   npm run bench:analytics                      # embedded PGlite, in memory
  *   BENCH_DATABASE_URL=postgres://… npm run bench:analytics   # a fresh database on that server
  *   BENCH_EXPLAIN=1 …                            # also print EXPLAIN (ANALYZE, BUFFERS) of the values queries
+ *   BENCH_ONLY_FLOWS=1 …                         # only /analytics/flows and its hand-written SQL
  *   STACKLENS_ANALYTICS_CACHE=0 …                # cold endpoints: every answer computed (by default the timed runs
  *                                                # after the warm-up are answered from the cache: warm)
  *   BENCH_PROFILES=20000 …                       # then adds that many exposure profiles (docs/data-contract.md §2)
@@ -17,10 +18,19 @@ import { setProcessDatabase } from '../db/client';
 import { openBenchDatabase } from './database';
 import type { Database } from '../db/types';
 import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
-import { gapQuerySchema, layersQuerySchema, profitabilityQuerySchema, seriesQuerySchema } from '../lib/analytics/schema';
+import {
+  flowsQuerySchema,
+  gapQuerySchema,
+  layersQuerySchema,
+  profitabilityQuerySchema,
+  seriesQuerySchema,
+  type FlowsAnswer,
+} from '../lib/analytics/schema';
 import type { Coverage } from '../lib/domain/analytics';
-import { gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '../lib/dal/analytics';
+import { flowAnalytics, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '../lib/dal/analytics';
 import { companyValues, type CompanyValuesQuery } from '../lib/dal/analytics/company-values';
+import { flowsAggregateOf } from '../lib/dal/analytics/flows';
+import { prepareYears, yearPoolAmounts } from '../lib/domain/analytics';
 import { importCompaniesCsv } from '../lib/dal/company-csv';
 import { importFxCsv } from '../lib/dal/fx';
 import { companiesCsv, FIGURES_SQL, FIRST_YEAR, fxCsv, LAST_YEAR, YEAR } from './universe';
@@ -34,6 +44,43 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 0);
 /** Appended to every step's label: which round of timings it is. */
 let round = '';
+
+/** Flows generated in the year of the one-year endpoints. */
+const FLOWS = Number(process.env.BENCH_FLOWS ?? 100_000);
+
+/**
+ * FLOWS flows in YEAR, written by the database: flow k joins two companies picked by hash, each side in one of its
+ * own layers; a fifth are estimates (a few beside a reported flow of their link); the currency is the link's (a
+ * fiftieth KRW, which has no rate, so some flows are missing). Keys drawn twice are skipped.
+ */
+const FLOWS_SQL = sql`
+  insert into flows (payer_id, payer_layer, payee_id, payee_layer, year, kind, value, currency, updated_by)
+  with co as (select id, row_number() over (order by name_key)::int - 1 as n from companies),
+  ex as (
+    select e.company_id, e.layer_key, row_number() over (partition by e.company_id order by e.layer_key)::int - 1 as i,
+      count(*) over (partition by e.company_id)::int as k
+    from exposures e
+  ),
+  picks as (
+    select abs(hashtext('p' || g.k)) % ${COMPANIES}::int as p, abs(hashtext('q' || g.k)) as q, abs(hashtext('v' || g.k)) as v
+    from generate_series(1, ${FLOWS}::int) as g(k)
+  ),
+  links as (
+    select pk.v, payer.id as payer_id, payee.id as payee_id
+    from picks pk
+    join co payer on payer.n = pk.p
+    join co payee on payee.n = (pk.p + 1 + pk.q % (${COMPANIES}::int - 1)) % ${COMPANIES}::int
+  )
+  select l.payer_id, pl.layer_key, l.payee_id, el.layer_key, ${YEAR}::int,
+    case when l.v % 5 = 0 then 'estimate'::figure_kind else 'reported' end,
+    round((l.v % 100000000) / 100.0, 6),
+    case when c.h % 50 = 0 then 'KRW' else (array['USD', 'USD', 'USD', 'EUR', 'TWD', 'USD', 'JPY'])[1 + c.h % 7] end,
+    'bench'
+  from links l
+  join ex pl on pl.company_id = l.payer_id and pl.i = (l.v / 3) % pl.k
+  join ex el on el.company_id = l.payee_id and el.i = (l.v / 7) % el.k
+  cross join lateral (select abs(hashtext(l.payer_id::text || pl.layer_key || l.payee_id::text || el.layer_key)) as h) c
+  on conflict do nothing`;
 
 async function once<T>(label: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -62,9 +109,8 @@ async function bench<T>(label: string, run: () => Promise<T>, describe: (result:
   );
 }
 
-/** The values query exactly as `companyValues` sends it, caught on its way to the database. */
-async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL> {
-  const dialect = new PgDialect();
+/** The statements `run` sends through `db`, caught on their way to the database. */
+async function statementsSent(db: Database, run: (spy: Database) => Promise<unknown>): Promise<SQL[]> {
   const sent: SQL[] = [];
   const spy = new Proxy(db, {
     get: (target, key, receiver) =>
@@ -75,8 +121,16 @@ async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL
           }
         : Reflect.get(target, key, receiver),
   });
-  await companyValues(spy, query);
-  const values = sent.find((q) => dialect.sqlToQuery(q).sql.includes('company_values'));
+  await run(spy);
+  return sent;
+}
+
+/** The values query exactly as `companyValues` sends it. */
+async function valuesSqlOf(db: Database, query: CompanyValuesQuery): Promise<SQL> {
+  const dialect = new PgDialect();
+  const values = (await statementsSent(db, (spy) => companyValues(spy, query))).find((q) =>
+    dialect.sqlToQuery(q).sql.includes('company_values'),
+  );
   if (!values) throw new Error('companyValues sent no values query.');
   return values;
 }
@@ -95,6 +149,7 @@ async function load(db: Database): Promise<void> {
   await once('refresh_company_values(every company)', () =>
     db.execute(sql`select refresh_company_values(array(select id from companies))`),
   );
+  await once(`insert ${count(FLOWS)} flows (generate_series)`, () => db.execute(FLOWS_SQL));
   // The state PostgreSQL's autovacuum reaches soon after a bulk insert: statistics, and a visibility map that lets
   // the planner answer from an index alone. Embedded PGlite never runs autovacuum (see bench/README.md).
   await once('vacuum analyze', () => db.execute(sql`vacuum analyze`));
@@ -211,6 +266,94 @@ async function timeEndpoints(viewer: Actor): Promise<void> {
   );
 }
 
+/**
+ * The whole /analytics/flows answer for YEAR, all companies, written by hand as one statement: the revenue pools from
+ * company_values and exposures (divided by 12 in SQL, not rounded as the app does) and the flows' choice, scope, USD
+ * value, matrix, inflows and outflows over I, internal total, top 20 and missing count. What the endpoint is
+ * measured against (issue 16: within 2× of it).
+ */
+const FLOWS_ANSWER_SQL = sql`
+  with s as (select id, name, name_key from companies where not archived),
+  i as (
+    select cv.company_id as id, cv.numerator / 12 as v, cv.estimated
+    from company_values cv join s on s.id = cv.company_id
+    where cv.metric = 'revenue' and cv.basis = 'calendar' and cv.year = ${YEAR}::int and cv.numerator is not null
+  ),
+  pools as (select e.layer_key, sum(e.share * i.v) as pool from i join exposures e on e.company_id = i.id group by 1),
+  chosen as (
+    select distinct on (payer_id, payer_layer, payee_id, payee_layer) *
+    from flows where year = ${YEAR}::int
+    order by payer_id, payer_layer, payee_id, payee_layer, kind
+  ),
+  scoped as (
+    select c.*, pr.name_key as payer_key, pe.name_key as payee_key,
+      case when c.currency = 'USD' then c.value else c.value * r.usd_per_unit end as usd,
+      ip.id is not null as payer_in_i, ie.id is not null as payee_in_i
+    from chosen c
+    join companies pr on pr.id = c.payer_id and not pr.archived
+    join companies pe on pe.id = c.payee_id and not pe.archived
+    left join fx_rates r on r.currency = c.currency and r.year = ${YEAR}::int
+    left join i ip on ip.id = c.payer_id
+    left join i ie on ie.id = c.payee_id
+  ),
+  known as (select * from scoped where usd is not null),
+  inflows as (select payee_layer as key, sum(usd) as inflow from known where payee_in_i group by 1),
+  outflows as (select payer_layer as key, sum(usd) as outflow from known where payer_in_i group by 1),
+  layered as (
+    select l.key, l.position, coalesce(p.pool, 0) as pool, coalesce(fi.inflow, 0) as inflow, coalesce(fo.outflow, 0) as outflow
+    from layers l
+    left join pools p on p.layer_key = l.key
+    left join inflows fi on fi.key = l.key
+    left join outflows fo on fo.key = l.key
+  )
+  select
+    (select json_agg(json_build_object('key', key, 'pool', pool::text, 'external', (pool - inflow)::text,
+       'retained', (pool - outflow)::text) order by position) from layered) as layers,
+    (select json_agg(x) from (select payer_layer, payee_layer, sum(usd)::text, count(*) from known group by 1, 2) x) as matrix,
+    (select sum(usd)::text from known where payer_in_i and payee_in_i) as internal,
+    (select json_agg(t) from (select id, usd::text from known order by usd desc, payer_key collate "C", payee_key collate "C",
+       payer_layer, payee_layer limit 20) t) as top,
+    (select count(*) from scoped where usd is null) as missing`;
+
+/** /analytics/flows through the data layer next to the hand-written statement of the whole answer. */
+async function timeFlows(db: Database, viewer: Actor): Promise<void> {
+  const query = flowsQuerySchema.parse({ year: String(YEAR) });
+  const values = await companyValues(db, {
+    from: YEAR,
+    to: YEAR,
+    metric: 'revenue',
+    basis: 'calendar',
+    estimates: 'include',
+    companySet: undefined,
+  });
+  const prepared = prepareYears(values);
+  const inputs = {
+    companySet: undefined,
+    included: [...prepared.year(YEAR).ids],
+    pools: yearPoolAmounts(prepared, YEAR),
+    listed: 50,
+  };
+  const [flowsSql] = await statementsSent(db, (spy) => flowsAggregateOf(spy, query, inputs));
+  if (process.env.BENCH_EXPLAIN) for (const q of [FLOWS_ANSWER_SQL, flowsSql!]) await explain(db, q);
+  await bench(
+    `hand-written SQL of the whole /flows answer, ${YEAR}`,
+    () => selectRows(db, FLOWS_ANSWER_SQL),
+    () => 'one row',
+  );
+  await bench(
+    `the endpoint's flows statement alone, ${YEAR}`,
+    () => selectRows(db, flowsSql!),
+    () => 'one row',
+  );
+  const answer = (params: Record<string, string>) => () =>
+    flowAnalytics({ actor: viewer }, flowsQuerySchema.parse({ year: String(YEAR), ...params }));
+  const described = (r: FlowsAnswer) =>
+    `${count(r.coverage.included)} flows in, ${count(r.coverage.missingCount)} missing; internal ${usd(r.total.internal)}`;
+  await bench(`/flows ${YEAR}, all companies`, answer({}), described);
+  await bench(`/flows ${YEAR}, list=Portfolio`, answer({ list: 'Portfolio' }), described);
+  await bench(`/flows ${YEAR}, estimates=exclude`, answer({ estimates: 'exclude' }), described);
+}
+
 async function main() {
   const { db: opened, drop } = await openBenchDatabase();
   setProcessDatabase(opened);
@@ -219,15 +362,18 @@ async function main() {
   console.log(cache > 0 ? `analytics cache on (${cache} answers): warm endpoints` : 'analytics cache off: cold endpoints');
   await load(opened.db);
   const viewer = await makeUser('viewer');
-  if (PROFILES > 0) round = ', no profiles';
-  await timeValues(opened.db);
-  await timeEndpoints(viewer);
-  if (PROFILES > 0) {
-    await addProfiles(opened.db, PROFILES);
-    round = `, ${count(PROFILES)} profiles`;
+  if (!process.env.BENCH_ONLY_FLOWS) {
+    if (PROFILES > 0) round = ', no profiles';
     await timeValues(opened.db);
     await timeEndpoints(viewer);
+    if (PROFILES > 0) {
+      await addProfiles(opened.db, PROFILES);
+      round = `, ${count(PROFILES)} profiles`;
+      await timeValues(opened.db);
+      await timeEndpoints(viewer);
+    }
   }
+  await timeFlows(opened.db, viewer);
   console.log(table.join('\n'));
   console.log(`\npeak RSS: ${count(Math.round(process.resourceUsage().maxRSS / 1024))} MB`);
   await opened.close();

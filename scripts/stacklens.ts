@@ -19,6 +19,7 @@ import { SYSTEM_ACTOR, type Actor } from '../lib/domain/actor';
 import { isRole, ROLES } from '../lib/domain/roles';
 import { DomainError } from '../lib/errors';
 import { REPORT_OPTIONS, reportCommand } from '../lib/cli/report';
+import { FLOW_REPORT_OPTIONS, reportFlowsCommand } from '../lib/cli/report-flows';
 import { loadDemoUniverse } from '../lib/dal/demo-universe';
 import { createApiToken } from '../lib/dal/api-tokens';
 import { createUser, findUserByEmail, listUsers } from '../lib/dal/users';
@@ -33,16 +34,19 @@ Commands:
                                              create a user (roles: ${ROLES.join(', ')}); asks for the password
   user list [--json]                         list users
   token create --email E --name N            create a personal API token; prints only the token
-  import companies|figures|fx|exposures FILE [--dry-run]
+  import companies|figures|fx|exposures|flows FILE [--dry-run]
                                              import the CSV (docs/data-contract.md §6), all or nothing; --dry-run writes nothing
                                              and reports what would be created, updated and left unchanged
-  export companies|figures|fx|exposures [FILE]
+  export companies|figures|fx|exposures|flows [FILE]
                                              write it as CSV to FILE (or stdout); archived companies are left out
   seed-demo [--force]                        load the demo universe (db/seed/ai-stack) through the importers;
                                              refuses a database that holds companies unless --force
   report --year Y [--metric M] [--basis calendar|fiscal] [--list L] [--status S] [--country C]
          [--estimates include|exclude] [--json]
                                              the layer table for a year (or the JSON of /api/v1/analytics/layers)
+  report flows --year Y [--list L] [--status S] [--country C] [--estimates include|exclude] [--json]
+                                             who pays whom by layer for a calendar year (or the JSON of
+                                             /api/v1/analytics/flows)
 
 Options for every command:
   --as EMAIL                                 the user recorded as the actor (default: system)
@@ -124,6 +128,12 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'report': {
+      if (args[0] === 'flows') {
+        const options = parseCommandArgs(args.slice(1), FLOW_REPORT_OPTIONS);
+        await openProcessDatabase('the Stacklens CLI (report flows)');
+        console.log(await reportFlowsCommand({ actor: await resolveActor(options.as) }, options));
+        return;
+      }
       const options = parseCommandArgs(args, REPORT_OPTIONS);
       await openProcessDatabase('the Stacklens CLI (report)');
       console.log(await reportCommand({ actor: await resolveActor(options.as) }, options));
@@ -135,7 +145,7 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies, figures, fx and exposures. */
+/** `import KIND FILE [--dry-run]` and `export KIND [FILE]` for companies, figures, fx, exposures and flows. */
 async function csvCommand(command: 'import' | 'export', kind: CsvKind, args: string[]): Promise<void> {
   if (command === 'import') {
     const { options, files } = parseFileCommandArgs(args, { 'dry-run': { type: 'boolean' } }, 1);

@@ -19,6 +19,12 @@ export const CSV_IMPORT_KINDS = {
     many: 'exposure profiles',
     header: 'company,scope,from_year,infrastructure,chips,data,models,execution,application,outside',
   },
+  flows: {
+    file: 'flows.csv',
+    one: 'flow',
+    many: 'flows',
+    header: 'payer,payer_layer,payee,payee_layer,year,kind,value_millions,currency,source,note',
+  },
 } as const;
 
 export type CsvImportKind = keyof typeof CSV_IMPORT_KINDS;

@@ -11,3 +11,4 @@ export * from './lists';
 export * from './figures';
 export * from './company-values';
 export * from './data-version';
+export * from './flows';

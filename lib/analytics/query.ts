@@ -1,4 +1,5 @@
 import type { Coverage, LayersAggregate, Profitability, RequiredRevenueGap } from '../domain/analytics';
+import type { FlowsAggregate } from '../domain/analytics/flows';
 import type { LayerDetail } from '../domain/analytics/layer-detail';
 import type { Metric } from '../domain/figures/types';
 import type { LayerKey } from '../domain/layers';
@@ -53,6 +54,9 @@ export type GapQuery = AnalyticsScope & {
   m: number;
   chipsList?: string;
 };
+
+/** `/flows`: one calendar year (flows are not calendarised, so the basis is always calendar: docs/data-contract.md §9). */
+export type FlowsQuery = AnalyticsScope & { basis: 'calendar'; year: number };
 
 /** The set whose default year is searched (docs/data-contract.md §8): only the set filters count. */
 export type DefaultYearQuery = Pick<AnalyticsScope, 'list' | 'status' | 'country'>;
@@ -112,3 +116,6 @@ export interface LayerDetailYear {
   estimated: boolean;
 }
 export type LayerDetailAnswer = AnswerHead & { year: number; metric: Metric } & LayerDetail & { series: LayerDetailYear[] };
+
+/** `/flows` (docs/data-contract.md §9), with the revenue coverage of the pools it compares the flows with. */
+export type FlowsAnswer = AnswerHead & { year: number } & FlowsAggregate & { poolCoverage: Coverage };

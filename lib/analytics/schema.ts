@@ -13,6 +13,7 @@ import {
   ESTIMATES_MODES,
   MAX_SERIES_YEARS,
   type AnalyticsScope,
+  type FlowsQuery,
   type GapQuery,
   type LayersQuery,
   type ProfitabilityQuery,
@@ -70,6 +71,11 @@ export const layersQuerySchema = analyticsParamsSchema
 export const profitabilityQuerySchema = analyticsParamsSchema
   .refine(requireYear, yearIssue)
   .transform((p): ProfitabilityQuery => ({ ...scopeOf(p), year: p.year! }));
+
+/** `/flows`: one year, on the calendar basis whatever `basis` says (flows are calendar years). */
+export const flowsQuerySchema = analyticsParamsSchema
+  .refine(requireYear, yearIssue)
+  .transform((p): FlowsQuery => ({ ...scopeOf(p), basis: 'calendar', year: p.year! }));
 
 /** `/layers/{key}`: the layer's key. */
 export const layerKeySchema = z.enum(LAYER_KEYS);

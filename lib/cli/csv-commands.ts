@@ -5,6 +5,7 @@ import type { Actor } from '../domain/actor';
 import { exportCompaniesCsv, importCompaniesCsv } from '../dal/company-csv';
 import type { ImportSummary } from '../imports/schema';
 import { exportFiguresCsv, importFiguresCsv } from '../dal/figure-csv';
+import { exportFlowsCsv, importFlowsCsv } from '../dal/flow-csv';
 import { exportFxCsv, importFxCsv } from '../dal/fx';
 import { exportExposuresCsv, importExposuresCsv } from '../dal/exposure-csv';
 import { CsvRejectedError, DomainError } from '../errors';
@@ -52,6 +53,7 @@ export const CSV_KINDS = {
   figures: { importCsv: importFiguresCsv, exportCsv: exportFiguresCsv, rows: 'figures' },
   fx: { importCsv: importFxCsv, exportCsv: exportFxCsv, rows: 'FX rates' },
   exposures: { importCsv: importExposuresCsv, exportCsv: exportExposuresCsv, rows: 'exposure profiles' },
+  flows: { importCsv: importFlowsCsv, exportCsv: exportFlowsCsv, rows: 'flows' },
 } as const;
 export type CsvKind = keyof typeof CSV_KINDS;
 

@@ -1,4 +1,5 @@
-import { layersQuerySchema, type LayersAnswer } from '../analytics/schema';
+import type { z } from 'zod';
+import { layersQuerySchema } from '../analytics/schema';
 import { layerAnalytics } from '../dal/analytics';
 import type { Ctx } from '../dal/context';
 import { layerLabel, layerOf } from '../domain/layers';
@@ -17,11 +18,50 @@ export const REPORT_OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-type ReportOptions = Partial<Record<Exclude<keyof typeof REPORT_OPTIONS, 'json'>, string>> & { json?: boolean };
+export type ReportOptions = Partial<Record<Exclude<keyof typeof REPORT_OPTIONS, 'json'>, string>> & { json?: boolean };
 
-const millions = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const millions = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
+
+/**
+ * A report's query parsed from its flags and its answer: a bad flag is a usage error naming it (exit 2), an unknown
+ * list a failure about the data (exit 1).
+ */
+export async function reportAnswer<Q, A>(
+  params: Omit<ReportOptions, 'json'>,
+  schema: z.ZodType<Q>,
+  answer: (query: Q) => Promise<A>,
+): Promise<A> {
+  if (params.year === undefined) throw new UsageError('--year is required.');
+  const query = schema.safeParse(params);
+  if (!query.success) throw new UsageError(query.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join(' '));
+  try {
+    return await answer(query.data);
+  } catch (error) {
+    if (error instanceof RuleError) throw new DomainError(error.message);
+    throw error;
+  }
+}
+
+/** A text table: the first and last columns left-aligned, numbers between them right-aligned. */
+export function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [header, ...rows].map(line);
+}
+
+/** The set a report is about, as its title names it. */
+export function setLabel(params: Pick<ReportOptions, 'list' | 'status' | 'country'>): string {
+  return (
+    [params.list && `list ${params.list}`, params.status, params.country?.toUpperCase()].filter(Boolean).join(', ') ||
+    'all companies'
+  );
+}
 
 /**
  * `report --year Y [--metric M] [--basis B] [--list L] [--status S] [--country C] [--estimates E] [--json]`: the
@@ -30,17 +70,7 @@ const fixed = (value: number | null, digits: number) => (value === null ? '—' 
  */
 export async function reportCommand(ctx: Ctx, options: ReportOptions): Promise<string> {
   const { json, ...params } = options;
-  if (params.year === undefined) throw new UsageError('--year is required.');
-  const query = layersQuerySchema.safeParse(params);
-  if (!query.success) throw new UsageError(query.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join(' '));
-  let answer: LayersAnswer;
-  try {
-    answer = await layerAnalytics(ctx, query.data);
-  } catch (error) {
-    // An unknown list is a failure about the data (exit 1), not a wrong command line.
-    if (error instanceof RuleError) throw new DomainError(error.message);
-    throw error;
-  }
+  const answer = await reportAnswer(params, layersQuerySchema, (query) => layerAnalytics(ctx, query));
   if (json) return JSON.stringify(answer, null, 2);
 
   const concentration = answer.metric !== 'operating_income';
@@ -55,21 +85,12 @@ export async function reportCommand(ctx: Ctx, options: ReportOptions): Promise<s
       l.top[0] ? `${l.top[0].name} (${millions.format(l.top[0].value)})` : '—',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  const set =
-    [params.list && `list ${params.list}`, params.status, params.country?.toUpperCase()].filter(Boolean).join(', ') ||
-    'all companies';
+  const set = setLabel(params);
   const { included, missing, missingCount } = answer.coverage;
   return [
     `${METRIC_NAMES[answer.metric]} by layer, ${answer.basis === 'calendar' ? 'calendar' : 'fiscal'} year ${answer.year}, USD millions — ${set}`,
     '',
-    line(header),
-    ...rows.map(line),
+    ...table(header, rows),
     '',
     `Total ${millions.format(answer.total)} (gross: one layer's revenue is often another's spend).${answer.estimated ? ' Includes estimates.' : ''}`,
     ...(concentration ? ['Concentration is among tracked companies, not a whole market.'] : []),

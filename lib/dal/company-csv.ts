@@ -18,6 +18,7 @@ import { companyIdsForFilter } from './companies';
 import { companySnapshot, loadCompanyViews } from './company-views';
 import { companyColumns } from './company-writes';
 import { dbOf, type Ctx } from './context';
+import { flowsOrphanedBy, layersOf, orphanedFlowsMessage } from './flow-layers';
 import { assertRole } from './guard';
 import { resolveListIds } from './lists';
 import { chunks } from './sql-helpers';
@@ -155,6 +156,12 @@ export async function importCompaniesCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
       else updates.push({ row, before });
       if (before?.archived) warnings.push({ line: row.line, message: `${before.name} is archived; it stays archived.` });
     }
+    for (const { row, before } of updates) {
+      const orphaned = await flowsOrphanedBy(tx, before.id, layersOf(row.input.exposures, before.profiles));
+      if (orphaned.length > 0)
+        issues.add({ line: row.line, column: orphaned[0]!.layer, message: orphanedFlowsMessage(before.name, orphaned) });
+    }
+    issues.throwIfAny();
     const summary = { dryRun, created: creates.length, updated: updates.length, unchanged: same, warnings };
     if (!dryRun && creates.length + updates.length > 0) await writeCompanies(tx, actor, creates, updates);
     return summary;

@@ -1,14 +1,16 @@
 import 'server-only';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { companies, companyLists, exposureProfiles, exposures, profileExposures } from '@/db/schema';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { companies, companyLists, exposureProfiles, exposures, flows, profileExposures } from '@/db/schema';
 import type { Database, Transaction } from '@/db/types';
 import type { BulkAction, BulkCompaniesInput, CompanyInput, CompanyPatch, CompanyView, ProfileInput } from '../companies/schema';
 import type { Actor } from '../domain/actor';
 import { caseFold } from '../domain/case-fold';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
-import { recordAudit } from './audit';
+import { recordAudit, recordAudits } from './audit';
 import { companySnapshot, loadCompanyViews, viewAsInput } from './company-views';
 import { dbOf, type Ctx } from './context';
+import { assertNoOrphanedFlows, layersOf } from './flow-layers';
+import { flowSnapshot, flowViews } from './flows';
 import { assertRole } from './guard';
 import { mapUniqueRaces, type RaceLosers } from './unique-races';
 import { resolveListIds } from './lists';
@@ -120,6 +122,7 @@ export async function replaceExposuresAndLists(
   companyId: string,
   input: CompanyInput,
 ): Promise<void> {
+  await assertNoOrphanedFlows(tx, { id: companyId, name: input.name }, layersOf(input.exposures, input.profiles));
   await tx.delete(exposures).where(eq(exposures.companyId, companyId));
   // Validation guarantees every share is in (0, 1]: a layer without exposure has no row.
   if (input.exposures.length > 0)
@@ -298,6 +301,13 @@ export async function deleteCompanyPermanently(ctx: Ctx, id: string): Promise<vo
   const db = await dbOf(ctx);
   await db.transaction(async (tx) => {
     const before = await viewIn(tx, id);
+    // Its flows go with it (the foreign keys cascade); each is audited as deleted, so the history names them.
+    const gone = await flowViews(tx, or(eq(flows.payerId, id), eq(flows.payeeId, id)));
+    await recordAudits(
+      tx,
+      actor,
+      gone.map((f) => ({ action: 'flow.delete', entityType: 'flow', entityId: f.id, before: flowSnapshot(f) })),
+    );
     await tx.delete(companies).where(eq(companies.id, id));
     await recordAudit(tx, actor, {
       action: 'company.delete',

@@ -3,16 +3,17 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { makeUser } from '@/lib/testing/actors';
-import { layersQuerySchema } from '@/lib/analytics/schema';
+import { flowsQuerySchema, layersQuerySchema } from '@/lib/analytics/schema';
 import { companyFilterSchema } from '@/lib/companies/filter';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ForbiddenError } from '@/lib/errors';
-import { layerAnalytics } from './analytics';
+import { flowAnalytics, layerAnalytics } from './analytics';
 import { layerDetailAnalytics } from './analytics/layer-detail';
 import { listCompanies } from './companies';
 import { loadDemoUniverse, loadDemoUniverseOnce, type DemoLoad } from './demo-universe';
 import { exportFiguresCsv, importFiguresCsv } from './figure-csv';
 import { listFigures } from './figures';
+import { listFlows } from './flows';
 
 const seed = (file: string) => readFileSync(path.join(process.cwd(), 'db', 'seed', 'ai-stack', file), 'utf8');
 const system = { actor: SYSTEM_ACTOR };
@@ -34,6 +35,7 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
       exposures: { created: 17, updated: 0 },
       fx: { created: 13 },
       figures: { created: 310, updated: 0, unchanged: 0 },
+      flows: { created: 21, updated: 0, unchanged: 0 },
     });
     expect(
       load!.figures.warnings.some(
@@ -98,12 +100,45 @@ describe.each(TEST_DRIVERS)('the demo universe on %s', (driver) => {
     expect(await chipsOf('2025')).toBeCloseTo(130497 * 0.8385, 0);
   });
 
+  it('loads the flows, each with its source: Microsoft pays 62% of CoreWeave’s 2024 revenue, TSMC’s TWD flows wait for a rate', async () => {
+    const viewer = await makeUser('viewer');
+    const [coreweave] = await companiesOn(viewer, { q: 'coreweave' });
+    const line = seed('flows.csv')
+      .split(/\r?\n/)
+      .find((l) => l.startsWith('Microsoft,execution,CoreWeave,execution,2024,'))!
+      .split(',');
+    expect(await listFlows({ actor: viewer }, { company: coreweave!.id, year: 2024 })).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          payerName: 'Microsoft',
+          payerLayer: 'execution',
+          kind: 'reported',
+          value: line[6],
+          currency: 'USD',
+        }),
+      ]),
+    );
+    const answer = await flowAnalytics({ actor: viewer }, flowsQuerySchema.parse({ year: '2024' }));
+    expect(answer.top[0]).toMatchObject({ payer: { name: 'Microsoft' }, payee: { name: 'NVIDIA' }, value: 24795 });
+    expect(answer.coverage.missing).toEqual([
+      expect.objectContaining({
+        payer: { id: expect.any(String), name: 'NVIDIA' },
+        payee: expect.objectContaining({ name: 'TSMC' }),
+        reason: 'no TWD rate for 2024',
+      }),
+    ]);
+    // Known buyers of chips in 2024: Microsoft, Meta, Amazon, Alphabet and xAI → NVIDIA, and NVIDIA → SK hynix in KRW
+    // (10,902,800 × 0.0007329040958); NVIDIA → TSMC has no rate.
+    expect(answer.layers.find((l) => l.key === 'chips')!.inflow).toBe(56155.706776);
+  });
+
   it('refuses a second load into a database with companies unless forced; forced, it changes nothing', async () => {
     await expect(loadDemoUniverse(system)).rejects.toThrow('The database already holds 41 companies');
     expect(await loadDemoUniverse(system, { force: true })).toMatchObject({
       companies: { created: 0, updated: 0, unchanged: 41 },
       exposures: { created: 0, updated: 0, unchanged: 17 },
       figures: { created: 0, updated: 0, unchanged: 310 },
+      flows: { created: 0, updated: 0, unchanged: 21 },
     });
     const analyst = { actor: await makeUser('analyst') };
     expect(await importFiguresCsv(analyst, { text: await exportFiguresCsv(analyst), dryRun: false })).toMatchObject({

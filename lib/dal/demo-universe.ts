@@ -11,6 +11,7 @@ import { importCompaniesCsv } from './company-csv';
 import { importExposuresCsv } from './exposure-csv';
 import { dbOf, type Ctx } from './context';
 import { importFiguresCsv } from './figure-csv';
+import { importFlowsCsv } from './flow-csv';
 import { importFxCsv } from './fx';
 import { assertRole } from './guard';
 
@@ -25,6 +26,7 @@ export interface DemoLoad {
   exposures: ImportSummary;
   fx: ImportSummary;
   figures: ImportSummary;
+  flows: ImportSummary;
 }
 
 async function companyCount(db: Database): Promise<number> {
@@ -34,7 +36,7 @@ async function companyCount(db: Database): Promise<number> {
 
 /**
  * Loads the demo universe through the same importers as the UI, API and CLI, so the demo also proves them:
- * companies, then their exposure profiles, FX rates and figures, each all or nothing. A database that already holds companies is left
+ * companies, then their exposure profiles, FX rates, figures and flows, each all or nothing. A database that already holds companies is left
  * alone unless `force` (the rows then upsert by their natural keys). The load is recorded in the audit log, which
  * is also the marker that keeps a demo start from loading it twice.
  */
@@ -52,6 +54,7 @@ export async function loadDemoUniverse(ctx: Ctx, { force = false }: { force?: bo
     exposures: await importExposuresCsv(ctx, { text: await file('exposures.csv'), dryRun: false }),
     fx: await importFxCsv(ctx, { text: await file('fx.csv'), dryRun: false }),
     figures: await importFiguresCsv(ctx, { text: await file('figures.csv'), dryRun: false }),
+    flows: await importFlowsCsv(ctx, { text: await file('flows.csv'), dryRun: false }),
   };
   await recordAudit(db, ctx.actor, {
     action: MARKER,
@@ -61,6 +64,7 @@ export async function loadDemoUniverse(ctx: Ctx, { force = false }: { force?: bo
       exposures: load.exposures.created,
       fx: load.fx.created,
       figures: load.figures.created,
+      flows: load.flows.created,
     },
   });
   return load;

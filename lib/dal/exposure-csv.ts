@@ -25,6 +25,7 @@ import { recordAudits } from './audit';
 import { companySnapshot, loadCompanyViews } from './company-views';
 import { replaceProfiles } from './company-writes';
 import { dbOf, type Ctx } from './context';
+import { flowsOrphanedBy, layersOf, orphanedFlowsMessage } from './flow-layers';
 import { assertRole } from './guard';
 import { chunks } from './sql-helpers';
 
@@ -190,6 +191,18 @@ export async function importExposuresCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
       if (view.archived) warnings.push({ line, message: `${view.name} is archived; it stays archived.` });
       if (differs) changed.set(id, withSubLayers(own, stored));
     }
+    // A profile removed or changed must not leave a flow in a layer the company is no longer in (§9).
+    for (const [id, profiles] of changed) {
+      const view = before.get(id)!;
+      const orphaned = await flowsOrphanedBy(tx, id, layersOf(view.exposures, profiles));
+      if (orphaned.length > 0)
+        issues.add({
+          line: byCompany.get(id)![0]!.line,
+          column: orphaned[0]!.layer,
+          message: orphanedFlowsMessage(view.name, orphaned),
+        });
+    }
+    issues.throwIfAny();
     const summary = { dryRun, created, updated, unchanged, warnings };
     if (!dryRun && changed.size > 0) await writeProfiles(tx, actor, changed, before);
     return summary;

@@ -36,7 +36,7 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   value: 'value_millions',
 };
 
-interface CompanyRef {
+export interface CompanyRef {
   id: string;
   name: string;
   currency: string;
@@ -61,15 +61,9 @@ function companyResolver(rows: readonly (CompanyRef & { nameKey: string; tickerK
   };
 }
 
-/**
- * Imports figures.csv all or nothing: every bad row is named (an unknown company too); rows upsert on company +
- * fiscal year + quarter + metric + kind, so the same file twice changes nothing. Warnings: a currency unlike the
- * company's, a missing FX rate for the fiscal year, an archived company.
- */
-export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
-  assertRole(ctx.actor, 'analyst');
-  const db = await dbOf(ctx);
-  const resolve = companyResolver(
+/** The resolver of the `company` cells of a file (figures.csv, flows.csv), over every stored company. */
+export async function companyResolverOf(db: Database) {
+  return companyResolver(
     await db
       .select({
         id: companies.id,
@@ -82,6 +76,17 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
       })
       .from(companies),
   );
+}
+
+/**
+ * Imports figures.csv all or nothing: every bad row is named (an unknown company too); rows upsert on company +
+ * fiscal year + quarter + metric + kind, so the same file twice changes nothing. Warnings: a currency unlike the
+ * company's, a missing FX rate for the fiscal year, an archived company.
+ */
+export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInput): Promise<ImportSummary> {
+  assertRole(ctx.actor, 'analyst');
+  const db = await dbOf(ctx);
+  const resolve = await companyResolverOf(db);
   const issues = new CsvIssues();
   const { rows } = await readCsv(text, { columns: FIGURE_CSV_COLUMNS, required: REQUIRED }, issues, (row) =>
     readRow(row, resolve, issues),

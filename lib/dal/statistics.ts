@@ -4,7 +4,7 @@ import type { Database } from '@/db/types';
 import type { ImportSummary } from '../imports/schema';
 
 /** The tables an importer writes that the analytics read. */
-type ImportedTable = 'companies' | 'exposures' | 'lists' | 'company_lists' | 'figures' | 'fx_rates' | 'company_values';
+type ImportedTable = 'companies' | 'exposures' | 'lists' | 'company_lists' | 'figures' | 'fx_rates' | 'company_values' | 'flows';
 
 /**
  * After a CSV import that wrote rows, on embedded PGlite only: refreshes the statistics of the tables it wrote, so

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { figureInputSchema, type FigureInput } from '../domain/figures/input';
 import { KINDS, METRICS, type Kind, type Metric } from '../domain/figures/types';
 import { yearSchema } from '../domain/years';
-import { RuleError, type FieldIssue } from '../errors';
+import { parseBatchItems } from '../batch-parse';
 
 /**
  * The figures resource: the inputs the API and the grid send, parsed once at the edge, and the figures and history
@@ -49,20 +49,7 @@ export interface FigureBatch {
 
 /** Every figure of the batch parsed; any problem of any figure refuses the whole batch, each named by its path. */
 export function parseFigureBatch({ figures }: z.output<typeof figureBatchBodySchema>): FigureBatch {
-  const issues: FieldIssue[] = [];
-  const parsed: FigureInput[] = [];
-  figures.forEach((item, i) => {
-    const result = figureInputSchema.safeParse(item);
-    if (result.success) parsed.push(result.data);
-    else
-      for (const issue of result.error.issues)
-        issues.push({
-          path: ['figures', i, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-          message: issue.message,
-        });
-  });
-  if (issues.length > 0) throw new RuleError('Some figures are not valid; nothing was saved.', issues);
-  return { figures: parsed };
+  return { figures: parseBatchItems(figures, figureInputSchema, 'figures') };
 }
 
 /** DELETE /api/v1/figures/{id}?version= and the grid's delete: at the version read. */

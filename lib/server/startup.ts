@@ -34,7 +34,7 @@ function printBanner(database: string, admin: FirstAdminOutcome, demo: DemoLoad 
   const lines = [`Database: ${database}`];
   if (demo)
     lines.push(
-      `Loaded the demo universe: ${demo.companies.created} companies, ${demo.exposures.created} exposure profiles, ${demo.figures.created} figures, ${demo.fx.created} FX rates (db/seed/ai-stack; check before use).`,
+      `Loaded the demo universe: ${demo.companies.created} companies, ${demo.exposures.created} exposure profiles, ${demo.figures.created} figures, ${demo.fx.created} FX rates, ${demo.flows.created} flows (db/seed/ai-stack; check before use).`,
     );
   switch (admin.kind) {
     case 'created-demo':

@@ -19,6 +19,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> = {
   'app/api/auth/[...nextauth]/route.ts': { GET: 'anonymous', POST: 'anonymous' },
   'app/api/health/route.ts': { GET: 'anonymous' },
+  'app/api/v1/analytics/flows/route.ts': { GET: 'viewer' },
   'app/api/v1/analytics/gap/route.ts': { GET: 'viewer' },
   'app/api/v1/analytics/layers/[key]/route.ts': { GET: 'viewer' },
   'app/api/v1/analytics/layers/route.ts': { GET: 'viewer' },
@@ -28,14 +29,18 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/companies/route.ts': { GET: 'viewer', POST: 'analyst' },
   'app/api/v1/export/companies.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/figures.csv/route.ts': { GET: 'viewer' },
+  'app/api/v1/export/flows.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/fx.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/exposures.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/figures/[id]/route.ts': { DELETE: 'analyst' },
   'app/api/v1/figures/route.ts': { GET: 'viewer', PUT: 'analyst' },
   'app/api/v1/import/companies/route.ts': { POST: 'analyst' },
   'app/api/v1/import/figures/route.ts': { POST: 'analyst' },
+  'app/api/v1/import/flows/route.ts': { POST: 'analyst' },
   'app/api/v1/import/fx/route.ts': { POST: 'analyst' },
   'app/api/v1/import/exposures/route.ts': { POST: 'analyst' },
+  'app/api/v1/flows/[id]/route.ts': { DELETE: 'analyst' },
+  'app/api/v1/flows/route.ts': { GET: 'viewer', PUT: 'analyst' },
   'app/api/v1/layers/route.ts': { GET: 'viewer' },
 };
 

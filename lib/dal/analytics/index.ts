@@ -8,6 +8,7 @@ import {
   yearGrowth,
   yearLayers,
   yearPools,
+  yearPoolAmounts,
   yearProfitability,
   type CompanyYearValue,
 } from '../../domain/analytics';
@@ -16,6 +17,8 @@ import { FIRST_YEAR } from '../../domain/years';
 import type {
   AnalyticsScope,
   DefaultYearQuery,
+  FlowsAnswer,
+  FlowsQuery,
   GapAnswer,
   GapQuery,
   LayersAnswer,
@@ -30,6 +33,7 @@ import { assertRole } from '../guard';
 import { answerKey, answerOncePerVersion, oncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
+import { flowsAggregateOf } from './flows';
 
 type Range = { from: number; to: number };
 /** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */
@@ -127,6 +131,36 @@ async function computeGap(ctx: Ctx, query: GapQuery): Promise<Computed<GapAnswer
       ),
     });
   return { g, m, basis, currency: 'USD', ...(query.single ? years[0] : undefined), years };
+}
+
+/**
+ * GET /api/v1/analytics/flows (docs/data-contract.md §9): who pays whom across the stack for one calendar year, set
+ * against the set's revenue pools (calendar basis, the same estimates mode), which come from the values every other
+ * answer uses; the flows are summed by one statement (./flows.ts) over the companies those values include.
+ */
+export const flowAnalytics = answerOncePerVersion('flows', computeFlows);
+async function computeFlows(ctx: Ctx, query: FlowsQuery): Promise<Computed<FlowsAnswer>> {
+  assertRole(ctx.actor, 'viewer');
+  const { year } = query;
+  const db = await dbOf(ctx);
+  const companySet = await companySetCondition(db, query);
+  const listing = coverageListing(query.missing);
+  const values = await companyValues(db, {
+    from: year,
+    to: year,
+    metric: 'revenue',
+    basis: 'calendar',
+    estimates: query.estimates,
+    companySet,
+  });
+  const prepared = prepareYears(values, listing);
+  const aggregate = await flowsAggregateOf(db, query, {
+    companySet,
+    included: [...prepared.year(year).ids],
+    pools: yearPoolAmounts(prepared, year),
+    listed: listing.listed ?? Infinity,
+  });
+  return { year, basis: 'calendar', currency: 'USD', ...aggregate, poolCoverage: coverageOf(rowsOf(values, year), listing) };
 }
 
 /**

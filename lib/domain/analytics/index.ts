@@ -9,4 +9,12 @@ export type { LayerAggregate, LayersAggregate, TopCompany } from './layers';
 export { compareByName } from './order';
 export type { LayerProfitability, Profitability, ProfitabilityInput } from './profitability';
 export type { CompanyYearValue, Coverage, MissingCompany } from './types';
-export { prepareYears, yearGrowth, yearLayer, yearLayers, yearPools, yearProfitability } from './year-aggregates';
+export {
+  prepareYears,
+  yearGrowth,
+  yearLayer,
+  yearLayers,
+  yearPoolAmounts,
+  yearPools,
+  yearProfitability,
+} from './year-aggregates';

@@ -79,6 +79,11 @@ export function layerMembers(companies: readonly ValuedCompany[], key: LayerKey)
   });
 }
 
+/** A decimal string at the reference's exact precision. */
+export function exact(value: string): Dec {
+  return new Exact(value);
+}
+
 export function sum(values: readonly Dec[]): Dec {
   return values.reduce((total, v) => total.plus(v), new Exact(0));
 }

@@ -128,6 +128,12 @@ export function yearPools(years: PreparedYears, year: number) {
   };
 }
 
+/** P(L) for every layer in stack order, exactly (scaled integers at `years.scale`), and whether an estimate counts in them. */
+export function yearPoolAmounts(years: PreparedYears, year: number): { pools: bigint[]; scale: number; estimated: boolean } {
+  const { valued } = years.year(year);
+  return { pools: poolsOf(valued), scale: years.scale, estimated: anyEstimated(valued) };
+}
+
 /** Like-for-like growth of each pool from `year − 1` to `year`: `poolGrowth`'s answer. */
 export function yearGrowth(years: PreparedYears, year: number): PoolGrowth {
   const before = years.year(year - 1);

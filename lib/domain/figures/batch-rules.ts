@@ -93,17 +93,26 @@ export interface FigurePlan<F, S> {
   unchanged: S[];
 }
 
-/** Sorts a checked batch against the stored figures, by natural key: new, changed, or as stored already. */
-export function planFigureWrites<F extends KeyedFigure & FigureContent, S extends KeyedFigure & FigureContent>(
+/** Sorts a checked batch against the stored rows of the same natural key (`keyOf`): new, changed, or as stored. */
+export function planWrites<F extends FigureContent, S extends FigureContent>(
   incoming: readonly F[],
   stored: ReadonlyMap<string, S>,
+  keyOf: (row: F) => string,
 ): FigurePlan<F, S> {
   const plan: FigurePlan<F, S> = { creates: [], updates: [], unchanged: [] };
   for (const figure of incoming) {
-    const before = stored.get(figureKey(figure));
+    const before = stored.get(keyOf(figure));
     if (!before) plan.creates.push(figure);
     else if (sameContent(before, figure)) plan.unchanged.push(before);
     else plan.updates.push({ before, figure });
   }
   return plan;
+}
+
+/** Sorts a checked batch against the stored figures, by natural key: new, changed, or as stored already. */
+export function planFigureWrites<F extends KeyedFigure & FigureContent, S extends KeyedFigure & FigureContent>(
+  incoming: readonly F[],
+  stored: ReadonlyMap<string, S>,
+): FigurePlan<F, S> {
+  return planWrites(incoming, stored, figureKey);
 }

@@ -17,7 +17,8 @@ function figureValueProblem(v: string): string | null {
   return null;
 }
 
-const figureValueText = z
+/** A money value's text in millions (figures and flows): at most 12 integer digits and 6 decimals. */
+export const figureValueText = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
   .superRefine((v, ctx) => {
@@ -25,7 +26,8 @@ const figureValueText = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const figureText = (label: string) =>
+/** A source or note: trimmed, at most 2,000 characters, blank = null. */
+export const figureText = (label: string) =>
   z
     .string()
     .trim()

@@ -18,9 +18,9 @@ export default async function AboutPage() {
           <h2 style={{ marginTop: 0 }}>The demo universe</h2>
           <p>
             A new Stacklens starts with 41 AI-stack companies (35 public, 6 private), about 300 revenue, capex and operating
-            income figures for fiscal years 2022–2026, and yearly FX rates. Each figure&apos;s source is the public page it was
-            copied from — filings, company releases, financial-data and news sites — and is one click away on the company&apos;s
-            figures and on the <Link href="/figures">Figures</Link> page.
+            income figures for fiscal years 2022–2026, yearly FX rates and 21 flows between the companies. Each figure&apos;s
+            source is the public page it was copied from — filings, company releases, financial-data and news sites — and is one
+            click away on the company&apos;s figures and on the <Link href="/figures">Figures</Link> page.
           </p>
           <p>Notes flag how a number was obtained:</p>
           <ul>
@@ -64,6 +64,21 @@ export default async function AboutPage() {
               year, so for a company whose year ends in January it lags by most of a year.
             </li>
           </ul>
+          <h2>Flows: who pays whom</h2>
+          <p>
+            21 payments between companies of the universe, calendar years 2023–2025, say where part of each layer&apos;s revenue
+            comes from: Microsoft renting GPU cloud from CoreWeave (the only reported ones, from CoreWeave&apos;s disclosed
+            customer share), hyperscalers, Meta and xAI buying NVIDIA GPUs, NVIDIA paying TSMC and SK hynix, OpenAI and Anthropic
+            paying for inference, Alphabet buying labelled data from Scale AI. The other 18 are estimates: a filing&apos;s unnamed
+            customer matched by the press, an analyst&apos;s share of a supplier&apos;s revenue, or units × a list price. Each
+            flow&apos;s note says how its number was obtained; two methods can differ by 2×.
+          </p>
+          <p>
+            They are a small sample of the money that moves down the stack, so a layer&apos;s known inflows are a floor, not its
+            customers. Missing: custom-chip spend (Broadcom), AMD&apos;s customers, Micron and Samsung memory, chip-making tools,
+            power and cooling, Anthropic&apos;s Google Cloud spend, application companies paying model labs, multi-year contracts
+            without a yearly split, and equity investments. TSMC&apos;s 2024–2025 flows are in TWD and wait for a rate.
+          </p>
           <p className="message message-error" style={{ display: 'block' }}>
             The demo numbers are a starting point, not a dataset of record: check each one against its source before using it in a
             memo or a deck.
@@ -78,6 +93,7 @@ export default async function AboutPage() {
           <ul>
             <li>There is no TWD rate for 2024–2025, so TSMC&apos;s 2024 figures cannot be converted to USD.</li>
             <li>xAI has no figures.</li>
+            <li>NVIDIA&apos;s payments to TSMC for 2024 and 2025 are in TWD, so they are listed as missing flows.</li>
             <li>Several capex cells and most private companies&apos; operating income are blank.</li>
           </ul>
           <p>

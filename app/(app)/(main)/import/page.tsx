@@ -16,8 +16,8 @@ export default async function ImportPage() {
     <>
       <PageHeader title="Import / export">
         {canImport
-          ? 'Bring companies, FX rates and figures in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
-          : 'Take the companies, FX rates and figures out to a spreadsheet. Importing needs the analyst role.'}
+          ? 'Bring companies, FX rates, figures and flows (who pays whom) in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
+          : 'Take the companies, FX rates, figures and flows out to a spreadsheet. Importing needs the analyst role.'}
       </PageHeader>
       {canImport && (
         <section className="card" aria-labelledby="import-heading">
@@ -41,7 +41,10 @@ export default async function ImportPage() {
           <a className="btn" href="/api/v1/export/figures.csv" download>
             Download figures.csv
           </a>
-          <span className="muted">archived companies and their figures are left out</span>
+          <a className="btn" href="/api/v1/export/flows.csv" download>
+            Download flows.csv
+          </a>
+          <span className="muted">archived companies, their figures and their flows are left out</span>
         </p>
         <p className="hint">
           To export part of the universe, filter the Companies table and use its Export CSV button. The file imports back
