@@ -19,6 +19,21 @@ export class CsvIssues {
     return this.total;
   }
 
+  /**
+   * A row's schema issues, each under the CSV column of its field (`columnOf`, else the field's own name; an issue
+   * of the whole row under `value`).
+   */
+  addFieldIssues(
+    line: number,
+    fieldIssues: readonly { path: readonly PropertyKey[]; message: string }[],
+    columnOf: Readonly<Record<string, string>>,
+  ): void {
+    for (const i of fieldIssues) {
+      const field = String(i.path[0] ?? 'value');
+      this.add({ line, column: columnOf[field] ?? field, message: i.message });
+    }
+  }
+
   /** Throws the import's rejection when any issue was found. */
   throwIfAny(): void {
     if (this.total > 0) throw this.rejection();

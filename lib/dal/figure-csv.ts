@@ -190,10 +190,7 @@ function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issue
     note: cells.note,
   });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const field = String(i.path[0] ?? 'value');
-      issues.add({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
-    }
+    issues.addFieldIssues(line, parsed.error.issues, COLUMN_OF_FIELD);
     return null;
   }
   return { line, figure: parsed.data, company };

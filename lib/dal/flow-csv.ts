@@ -1,12 +1,10 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { companies, flows, fxRates } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { fxRates } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { CsvIssues } from '../csv/issues';
 import { readCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
-import { canonicalDecimal } from '../domain/decimal';
 import { planWrites } from '../domain/figures/batch-rules';
 import { flowCurrencyClashes, flowLayerProblems, repeatedFlows } from '../domain/flows/batch-rules';
 import { flowInputSchema, flowKey, type FlowInput } from '../domain/flows/input';
@@ -14,7 +12,7 @@ import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { dbOf, type Ctx } from './context';
 import { companyResolverOf, type CompanyRef } from './figure-csv';
 import { companyLayers } from './flow-layers';
-import { flowSnapshot, storedFlowsOf } from './flows';
+import { flowSnapshot, flowViews, payee, payer, storedFlowsOf } from './flows';
 import { writeFlows } from './flow-writes';
 import { assertRole } from './guard';
 import { analyzeAfterImport } from './statistics';
@@ -141,46 +139,26 @@ function readRow(row: CsvRow, resolve: Awaited<ReturnType<typeof companyResolver
     note: cells.note,
   });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const field = String(i.path[0] ?? 'value');
-      issues.add({ line, column: COLUMN_OF_FIELD[field] ?? field, message: i.message });
-    }
+    issues.addFieldIssues(line, parsed.error.issues, COLUMN_OF_FIELD);
     return null;
   }
   return { line, flow: parsed.data, payer, payee };
 }
 
-const payer = alias(companies, 'payer');
-const payee = alias(companies, 'payee');
-
 /** flows.csv of every flow between active companies, in the format the importer reads back. */
 export async function exportFlowsCsv(ctx: Ctx): Promise<string> {
   assertRole(ctx.actor, 'viewer');
-  const db = await dbOf(ctx);
-  const rows = await db
-    .select({ flow: flows, payer: payer.name, payee: payee.name })
-    .from(flows)
-    .innerJoin(payer, eq(payer.id, flows.payerId))
-    .innerJoin(payee, eq(payee.id, flows.payeeId))
-    .where(and(eq(payer.archived, false), eq(payee.archived, false)))
-    .orderBy(
-      asc(flows.year),
-      asc(payer.nameKey),
-      asc(payee.nameKey),
-      asc(flows.payerLayer),
-      asc(flows.payeeLayer),
-      asc(flows.kind),
-    );
+  const rows = await flowViews(await dbOf(ctx), and(eq(payer.archived, false), eq(payee.archived, false)));
   return toCsv(
     FLOW_CSV_COLUMNS,
-    rows.map(({ flow: f, payer, payee }) => ({
-      payer,
+    rows.map((f) => ({
+      payer: f.payerName,
       payer_layer: f.payerLayer,
-      payee,
+      payee: f.payeeName,
       payee_layer: f.payeeLayer,
       year: f.year,
       kind: f.kind,
-      value_millions: canonicalDecimal(f.value),
+      value_millions: f.value,
       currency: f.currency,
       source: f.source,
       note: f.note,

@@ -45,6 +45,12 @@ export async function companyFlowHistory(
       .limit(limit),
     flowViews(db, or(eq(flows.payerId, companyId), eq(flows.payeeId, companyId))),
   ]);
+  // A deletion whose other company is gone too (an admin's permanent delete) cannot come back.
+  const deletedParties = rows.flatMap((r) => {
+    const before = r.action === 'flow.delete' ? readSnapshot(r.before) : null;
+    return before ? [before.payerId, before.payeeId] : [];
+  });
+  const existing = new Set((await companyLayers(db, deletedParties)).keys());
   const liveIds = new Set(current.map((f) => f.id));
   const liveKeys = new Set(current.map(flowKey));
   const seenDeletion = new Set<string>();
@@ -54,7 +60,8 @@ export async function companyFlowHistory(
     let restorable = false;
     if (r.action === 'flow.delete' && before && !seenDeletion.has(flowId)) {
       seenDeletion.add(flowId);
-      restorable = !liveIds.has(flowId) && !liveKeys.has(flowKey(before));
+      restorable =
+        !liveIds.has(flowId) && !liveKeys.has(flowKey(before)) && existing.has(before.payerId) && existing.has(before.payeeId);
     }
     return {
       id: r.id,

@@ -209,5 +209,10 @@ describe.each(TEST_DRIVERS)('flows on %s', (driver) => {
     expect(await listFlows({ actor: analyst }, { company: cloud.id })).toEqual([]);
     const events = await listAuditEvents({ actor: admin }, auditFilterSchema.parse({ entity: 'flow' }));
     expect(events.items.filter((e) => e.entityId === created!.id).map((e) => e.action)).toEqual(['flow.delete', 'flow.create']);
+    // The payer's history names the flow; with the payee gone it offers no restore.
+    expect((await companyFlowHistory({ actor: analyst }, { companyId: cloud.id })).map((h) => [h.action, h.restorable])).toEqual([
+      ['flow.delete', false],
+      ['flow.create', false],
+    ]);
   });
 });

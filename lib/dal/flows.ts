@@ -20,8 +20,9 @@ import { assertRole } from './guard';
 type Reader = Pick<Database, 'select'>;
 type FlowRow = typeof flows.$inferSelect;
 
-const payer = alias(companies, 'payer');
-const payee = alias(companies, 'payee');
+/** The two companies of a flow, as `flowViews` joins them (a `where` may name their columns). */
+export const payer = alias(companies, 'payer');
+export const payee = alias(companies, 'payee');
 
 /** A stored row as the audit log keeps it: every field but who and when. */
 export function flowSnapshot(row: FlowRow | FlowView): FlowSnapshot {
