@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { figureInputSchema, type FigureInput } from '../domain/figures/input';
 import { KINDS, METRICS, type Kind, type Metric } from '../domain/figures/types';
 import { yearSchema } from '../domain/years';
-import { parseBatchItems } from '../batch-parse';
+import {
+  deleteAtVersionSchema,
+  parseBatchItems,
+  restoreDeletionSchema,
+  type DeleteAtVersionInput,
+  type RestoreDeletionInput,
+} from '../batch-parse';
 
 /**
  * The figures resource: the inputs the API and the grid send, parsed once at the edge, and the figures and history
@@ -52,17 +58,12 @@ export function parseFigureBatch({ figures }: z.output<typeof figureBatchBodySch
   return { figures: parseBatchItems(figures, figureInputSchema, 'figures') };
 }
 
-/** DELETE /api/v1/figures/{id}?version= and the grid's delete: at the version read. */
-export const deleteFigureSchema = z.object({
-  id: z.uuid('No such figure.'),
-  // Missing, it is a conflict (409 with the stored figure), as a stale one is (docs/data-contract.md §7).
-  version: z.coerce.number('?version= must be the number you read.').int().min(1).optional(),
-});
-export type DeleteFigureInput = z.infer<typeof deleteFigureSchema>;
+/** DELETE /api/v1/figures/{id}?version=: at the version read. */
+export const deleteFigureSchema = deleteAtVersionSchema('figure');
+export type DeleteFigureInput = DeleteAtVersionInput;
 
-/** Undoing a deletion names its audit event. */
-export const restoreFigureSchema = z.object({ eventId: z.number().int().min(1) });
-export type RestoreFigureInput = z.infer<typeof restoreFigureSchema>;
+export const restoreFigureSchema = restoreDeletionSchema;
+export type RestoreFigureInput = RestoreDeletionInput;
 
 /** What an audit snapshot of a figure holds (PUT and import write the whole row; both carry these fields). */
 export const figureSnapshotSchema = z.object({

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { parseBatchItems } from '../batch-parse';
+import {
+  deleteAtVersionSchema,
+  parseBatchItems,
+  restoreDeletionSchema,
+  type DeleteAtVersionInput,
+  type RestoreDeletionInput,
+} from '../batch-parse';
 import { flowInputSchema, type FlowInput } from '../domain/flows/input';
 import { KINDS, type Kind } from '../domain/figures/types';
 import { LAYER_KEYS, type LayerKey } from '../domain/layers';
@@ -52,16 +58,12 @@ export function parseFlowBatch({ flows }: z.output<typeof flowBatchBodySchema>):
   return { flows: parseBatchItems(flows, flowInputSchema, 'flows') };
 }
 
-/** DELETE /api/v1/flows/{id}?version=: at the version read (missing, it is a 409 with the stored flow). */
-export const deleteFlowSchema = z.object({
-  id: z.uuid('No such flow.'),
-  version: z.coerce.number('?version= must be the number you read.').int().min(1).optional(),
-});
-export type DeleteFlowInput = z.infer<typeof deleteFlowSchema>;
+/** DELETE /api/v1/flows/{id}?version=: at the version read. */
+export const deleteFlowSchema = deleteAtVersionSchema('flow');
+export type DeleteFlowInput = DeleteAtVersionInput;
 
-/** Undoing a deletion names its audit event. */
-export const restoreFlowSchema = z.object({ eventId: z.number().int().min(1) });
-export type RestoreFlowInput = z.infer<typeof restoreFlowSchema>;
+export const restoreFlowSchema = restoreDeletionSchema;
+export type RestoreFlowInput = RestoreDeletionInput;
 
 /** What an audit snapshot of a flow holds. */
 export const flowSnapshotSchema = z.object({
