@@ -82,3 +82,12 @@ test('the demo universe loads through the page: companies, then FX rates, then f
   await page.goto('/companies?q=tsmc');
   await expect(page.getByTestId('company-TSMC')).toContainText('Chips');
 });
+
+test('the export offers every file the import takes, exposure profiles and flows included', async ({ page }) => {
+  await page.goto('/import');
+  const exportSection = page.getByRole('region', { name: 'Export' });
+  for (const file of ['companies.csv', 'fx.csv', 'figures.csv', 'exposures.csv', 'flows.csv']) {
+    await expect(exportSection.getByRole('link', { name: `Download ${file}` })).toHaveAttribute('href', `/api/v1/export/${file}`);
+    expect((await page.request.get(`/api/v1/export/${file}`)).status(), file).toBe(200);
+  }
+});

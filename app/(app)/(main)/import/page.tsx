@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { CsvImportPicker } from '@/components/import/csv-import-picker';
 import { CompaniesCsvFormat } from '@/components/import/companies-csv-format';
+import { CSV_IMPORT_KINDS } from '@/components/import/csv-kinds';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { hasRole } from '@/lib/domain/roles';
@@ -16,8 +17,8 @@ export default async function ImportPage() {
     <>
       <PageHeader title="Import / export">
         {canImport
-          ? 'Bring companies, FX rates, figures and flows (who pays whom) in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
-          : 'Take the companies, FX rates, figures and flows out to a spreadsheet. Importing needs the analyst role.'}
+          ? 'Bring companies, FX rates, figures, exposure profiles and flows (who pays whom) in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
+          : 'Take the companies, FX rates, figures, exposure profiles and flows out to a spreadsheet. Importing needs the analyst role.'}
       </PageHeader>
       {canImport && (
         <section className="card" aria-labelledby="import-heading">
@@ -32,18 +33,11 @@ export default async function ImportPage() {
           Export
         </h2>
         <p className="actions">
-          <a className="btn btn-primary" href="/api/v1/export/companies.csv" download>
-            Download companies.csv
-          </a>
-          <a className="btn" href="/api/v1/export/fx.csv" download>
-            Download fx.csv
-          </a>
-          <a className="btn" href="/api/v1/export/figures.csv" download>
-            Download figures.csv
-          </a>
-          <a className="btn" href="/api/v1/export/flows.csv" download>
-            Download flows.csv
-          </a>
+          {Object.values(CSV_IMPORT_KINDS).map(({ file }, i) => (
+            <a key={file} className={i === 0 ? 'btn btn-primary' : 'btn'} href={`/api/v1/export/${file}`} download>
+              Download {file}
+            </a>
+          ))}
           <span className="muted">archived companies, their figures and their flows are left out</span>
         </p>
         <p className="hint">
