@@ -7,8 +7,8 @@
  *   BENCH_ONLY_FLOWS=1 …                         # only /analytics/flows and its hand-written SQL
  *   STACKLENS_ANALYTICS_CACHE=0 …                # cold endpoints: every answer computed (by default the timed runs
  *                                                # after the warm-up are answered from the cache: warm)
- *   BENCH_PROFILES=20000 …                       # then adds that many exposure profiles (docs/data-contract.md §2)
- *                                                # and times everything again, so with and without pair in one run
+ *   BENCH_PROFILES=20000 …                       # times the values and endpoints with that many exposure profiles
+ *                                                # (docs/data-contract.md §2) and without, in alternating rounds
  * Prints a markdown table (one warm-up run, then the median of BENCH_RUNS, default 7); the numbers go into
  * bench/README.md by hand.
  */
@@ -40,10 +40,8 @@ import { env } from '../lib/env/index.js';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** Exposure profiles added for the second round of timings (0: one round, without profiles). */
+/** Exposure profiles timed against none, paired round by round (0: no profiles, one column of timings). */
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 0);
-/** Appended to every step's label: which round of timings it is. */
-let round = '';
 
 /** Flows generated in the year of the one-year endpoints. */
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 100_000);
@@ -92,21 +90,70 @@ async function once<T>(label: string, run: () => Promise<T>): Promise<T> {
 const table: string[] = ['| step | median | min–max | answer |', '|---|---:|---:|---|'];
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** A warm-up run, then RUNS timed ones; the answer of the last run is described in the table. */
-async function bench<T>(label: string, run: () => Promise<T>, describe: (result: T) => string): Promise<void> {
-  await run();
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    result = await run();
-    times.push(performance.now() - started);
+/** One timed step: what it runs, and how its answer is described in the table. */
+interface Step {
+  label: string;
+  run: () => Promise<unknown>;
+  describe: (result: never) => string;
+}
+
+function step<T>(label: string, run: () => Promise<T>, describe: (result: T) => string): Step {
+  return { label, run, describe: describe as (result: never) => string };
+}
+
+const ms = (t: number) => `${count(Math.round(t))} ms`;
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+const spread = (times: number[]) => `${ms(Math.min(...times))}–${ms(Math.max(...times))}`;
+
+/** Each step: a warm-up run, then RUNS timed ones; the answer of the last run is described in the table. */
+async function bench(steps: readonly Step[]): Promise<void> {
+  for (const { label, run, describe } of steps) {
+    await run();
+    const times: number[] = [];
+    let result!: never;
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      result = (await run()) as never;
+      times.push(performance.now() - started);
+    }
+    table.push(`| ${label} | ${ms(median(times))} | ${spread(times)} | ${describe(result)} |`);
   }
-  times.sort((a, b) => a - b);
-  const ms = (t: number) => `${count(Math.round(t))} ms`;
+}
+
+/**
+ * The steps with and without PROFILES exposure profiles, paired: a warm-up round in each state, then RUNS rounds
+ * of each, alternating which state goes first (none–with, with–none, …), every step once per round. A load that
+ * drifts during the run then weighs on both columns alike, which timing one state after the other cannot promise.
+ */
+async function benchPaired(db: Database, steps: readonly Step[]): Promise<void> {
+  const times = new Map<string, { none: number[]; with: number[] }>(steps.map((s) => [s.label, { none: [], with: [] }]));
+  const answers = new Map<string, string>();
+  const round = async (state: 'none' | 'with', timed: boolean) => {
+    await setProfiles(db, state === 'with' ? PROFILES : 0);
+    for (const { label, run, describe } of steps) {
+      const started = performance.now();
+      const result = (await run()) as never;
+      if (timed) times.get(label)![state].push(performance.now() - started);
+      if (state === 'with') answers.set(label, describe(result));
+    }
+  };
+  await round('none', false);
+  await round('with', false);
+  for (let i = 0; i < RUNS; i++)
+    for (const state of i % 2 === 0 ? (['none', 'with'] as const) : (['with', 'none'] as const)) await round(state, true);
+  await setProfiles(db, 0); // what follows times a universe without profiles
   table.push(
-    `| ${label}${round} | ${ms(times[Math.floor(RUNS / 2)]!)} | ${ms(times[0]!)}–${ms(times.at(-1)!)} | ${describe(result)} |`,
+    '',
+    `| step (${count(PROFILES)} profiles paired) | no profiles | with profiles | difference of medians | answer with profiles |`,
+    '|---|---:|---:|---:|---|',
   );
+  for (const { label } of steps) {
+    const { none, with: withProfiles } = times.get(label)!;
+    const difference = median(withProfiles) - median(none);
+    table.push(
+      `| ${label} | ${ms(median(none))} (${spread(none)}) | ${ms(median(withProfiles))} (${spread(withProfiles)}) | ${difference >= 0 ? '+' : '−'}${ms(Math.abs(difference))} | ${answers.get(label)} |`,
+    );
+  }
 }
 
 /** The statements `run` sends through `db`, caught on their way to the database. */
@@ -167,7 +214,8 @@ async function load(db: Database): Promise<void> {
  * `count` exposure profiles over the universe, written by the database: per company in name order, a capex profile
  * from the beginning (infrastructure 0.9, the rest outside), then one dated profile — all, revenue or operating
  * income by turn, from a year in 2010–2022 — on one or two layers; and so on round the companies until `count`.
- * Each company's profiles differ in key, so 20,000 profiles give two to each of 10,000 companies.
+ * Each company's profiles differ in key, so 20,000 profiles give two to each of 10,000 companies. The layers follow
+ * from the company and scope, so every insert writes the same profiles.
  */
 const profilesSql = (n: number) => sql`
   with co as (select id, row_number() over (order by name_key)::int as i from companies),
@@ -181,21 +229,28 @@ const profilesSql = (n: number) => sql`
       (case when k = 0 then 'capex' else (array['all', 'revenue', 'operating_income'])[1 + (i + k) % 3] end)::profile_scope,
       case when k = 0 then null else 2010 + (i * 7 + k) % 13 end
     from wanted
-    returning id, scope, from_year
+    returning id, company_id, scope, from_year
   )
   insert into profile_exposures (profile_id, layer_key, share)
   select p.id, l.key, l.share from inserted p
   cross join lateral (values
-    ((array['infrastructure','chips','data','models','execution','application'])[1 + abs(hashtext(p.id::text)) % 6],
+    ((array['infrastructure','chips','data','models','execution','application'])[1 + abs(hashtext(p.company_id::text || p.scope::text)) % 6],
       case when p.scope = 'capex' then 0.9 else 0.6 end),
-    ((array['infrastructure','chips','data','models','execution','application'])[1 + (abs(hashtext(p.id::text)) + 1) % 6],
+    ((array['infrastructure','chips','data','models','execution','application'])[1 + (abs(hashtext(p.company_id::text || p.scope::text)) + 1) % 6],
       case when p.scope = 'capex' then null else 0.3 end)
   ) as l(key, share)
   where l.share is not null`;
 
-async function addProfiles(db: Database, n: number): Promise<void> {
-  await once(`insert ${count(n)} exposure profiles`, () => db.execute(profilesSql(n)));
-  await once('vacuum analyze', () => db.execute(sql`vacuum analyze`));
+/** Exactly `n` exposure profiles in the database (0: none), then fresh statistics, as autovacuum would leave them. */
+async function setProfiles(db: Database, n: number): Promise<void> {
+  await db.execute(sql`delete from exposure_profiles`);
+  if (n > 0) await db.execute(profilesSql(n));
+  await db.execute(sql`vacuum analyze exposure_profiles, profile_exposures`);
+}
+
+/** Times writing the profiles once, and says what they are. */
+async function describeProfiles(db: Database): Promise<void> {
+  await once(`insert ${count(PROFILES)} exposure profiles, vacuum analyze`, () => setProfiles(db, PROFILES));
   const [stored] = await selectRows<{ profiles: number; companies: number; shares: number }>(
     db,
     sql`select count(*)::int as profiles, count(distinct company_id)::int as companies,
@@ -204,6 +259,7 @@ async function addProfiles(db: Database, n: number): Promise<void> {
   console.log(
     `${count(stored!.profiles)} profiles on ${count(stored!.companies)} companies, ${count(stored!.shares)} profile shares\n`,
   );
+  await setProfiles(db, 0);
 }
 
 async function explain(db: Database, query: SQL): Promise<void> {
@@ -212,7 +268,7 @@ async function explain(db: Database, query: SQL): Promise<void> {
 }
 
 /** The values query on its own, then with what `companyValues` adds (the shares query, the division by 12). */
-async function timeValues(db: Database): Promise<void> {
+async function valuesSteps(db: Database): Promise<Step[]> {
   const query = (from: number, to: number): CompanyValuesQuery => ({
     from,
     to,
@@ -226,44 +282,48 @@ async function timeValues(db: Database): Promise<void> {
   const series = await valuesSqlOf(db, query(FIRST_YEAR - 1, LAST_YEAR));
   if (process.env.BENCH_EXPLAIN) for (const q of [oneYear, series]) await explain(db, q);
   const rowCount = (r: unknown[]) => `${count(r.length)} rows`;
-  await bench(`values SQL alone, ${YEAR}, calendar`, () => selectRows(db, oneYear), rowCount);
-  await bench(`values SQL alone, ${FIRST_YEAR - 1}–${LAST_YEAR}, calendar`, () => selectRows(db, series), rowCount);
-  await bench(
-    `companyValues(), ${YEAR}, calendar`,
-    () => companyValues(db, query(YEAR, YEAR)),
-    (r) => `${count(r.get(YEAR)!.filter((c) => c.value !== null).length)} with a value`,
-  );
+  return [
+    step(`values SQL alone, ${YEAR}, calendar`, () => selectRows(db, oneYear), rowCount),
+    step(`values SQL alone, ${FIRST_YEAR - 1}–${LAST_YEAR}, calendar`, () => selectRows(db, series), rowCount),
+    step(
+      `companyValues(), ${YEAR}, calendar`,
+      () => companyValues(db, query(YEAR, YEAR)),
+      (r) => `${count(r.get(YEAR)!.filter((c) => c.value !== null).length)} with a value`,
+    ),
+  ];
 }
 
-async function timeEndpoints(viewer: Actor): Promise<void> {
+function endpointSteps(viewer: Actor): Step[] {
   const year = String(YEAR);
   const ctx = { actor: viewer };
   const layers = (label: string, params: Record<string, string>) =>
-    bench(
+    step(
       `/layers ${YEAR}, ${label}`,
       () => layerAnalytics(ctx, layersQuerySchema.parse({ year, ...params })),
       (r) => `total ${usd(r.total)}; ${covered(r.coverage)}`,
     );
-  await layers('calendar, all companies', {});
-  await layers('list=Portfolio', { list: 'Portfolio' });
-  await layers('basis=fiscal', { basis: 'fiscal' });
-  await layers('estimates=exclude', { estimates: 'exclude' });
-  await layers('metric=operating_income', { metric: 'operating_income' });
-  await bench(
-    `/series ${FIRST_YEAR}–${LAST_YEAR}`,
-    () => seriesAnalytics(ctx, seriesQuerySchema.parse({ from: FIRST_YEAR, to: LAST_YEAR })),
-    (r) => `${r.years.length} years; ${LAST_YEAR}: ${covered(r.years.at(-1)!.coverage)}`,
-  );
-  await bench(
-    `/profitability ${YEAR}`,
-    () => profitabilityAnalytics(ctx, profitabilityQuerySchema.parse({ year })),
-    (r) => `revenue ${covered(r.coverage.revenue)}; operating income ${covered(r.coverage.operatingIncome)}`,
-  );
-  await bench(
-    `/gap ${YEAR}`,
-    () => gapAnalytics(ctx, gapQuerySchema.parse({ year })),
-    (r) => `gap ${usd(r.years[0]!.gap)}`,
-  );
+  return [
+    layers('calendar, all companies', {}),
+    layers('list=Portfolio', { list: 'Portfolio' }),
+    layers('basis=fiscal', { basis: 'fiscal' }),
+    layers('estimates=exclude', { estimates: 'exclude' }),
+    layers('metric=operating_income', { metric: 'operating_income' }),
+    step(
+      `/series ${FIRST_YEAR}–${LAST_YEAR}`,
+      () => seriesAnalytics(ctx, seriesQuerySchema.parse({ from: FIRST_YEAR, to: LAST_YEAR })),
+      (r) => `${r.years.length} years; ${LAST_YEAR}: ${covered(r.years.at(-1)!.coverage)}`,
+    ),
+    step(
+      `/profitability ${YEAR}`,
+      () => profitabilityAnalytics(ctx, profitabilityQuerySchema.parse({ year })),
+      (r) => `revenue ${covered(r.coverage.revenue)}; operating income ${covered(r.coverage.operatingIncome)}`,
+    ),
+    step(
+      `/gap ${YEAR}`,
+      () => gapAnalytics(ctx, gapQuerySchema.parse({ year })),
+      (r) => `gap ${usd(r.years[0]!.gap)}`,
+    ),
+  ];
 }
 
 /**
@@ -335,23 +395,25 @@ async function timeFlows(db: Database, viewer: Actor): Promise<void> {
   };
   const [flowsSql] = await statementsSent(db, (spy) => flowsAggregateOf(spy, query, inputs));
   if (process.env.BENCH_EXPLAIN) for (const q of [FLOWS_ANSWER_SQL, flowsSql!]) await explain(db, q);
-  await bench(
-    `hand-written SQL of the whole /flows answer, ${YEAR}`,
-    () => selectRows(db, FLOWS_ANSWER_SQL),
-    () => 'one row',
-  );
-  await bench(
-    `the endpoint's flows statement alone, ${YEAR}`,
-    () => selectRows(db, flowsSql!),
-    () => 'one row',
-  );
   const answer = (params: Record<string, string>) => () =>
     flowAnalytics({ actor: viewer }, flowsQuerySchema.parse({ year: String(YEAR), ...params }));
   const described = (r: FlowsAnswer) =>
     `${count(r.coverage.included)} flows in, ${count(r.coverage.missingCount)} missing; internal ${usd(r.total.internal)}`;
-  await bench(`/flows ${YEAR}, all companies`, answer({}), described);
-  await bench(`/flows ${YEAR}, list=Portfolio`, answer({ list: 'Portfolio' }), described);
-  await bench(`/flows ${YEAR}, estimates=exclude`, answer({ estimates: 'exclude' }), described);
+  await bench([
+    step(
+      `hand-written SQL of the whole /flows answer, ${YEAR}`,
+      () => selectRows(db, FLOWS_ANSWER_SQL),
+      () => 'one row',
+    ),
+    step(
+      `the endpoint's flows statement alone, ${YEAR}`,
+      () => selectRows(db, flowsSql!),
+      () => 'one row',
+    ),
+    step(`/flows ${YEAR}, all companies`, answer({}), described),
+    step(`/flows ${YEAR}, list=Portfolio`, answer({ list: 'Portfolio' }), described),
+    step(`/flows ${YEAR}, estimates=exclude`, answer({ estimates: 'exclude' }), described),
+  ]);
 }
 
 async function main() {
@@ -363,15 +425,11 @@ async function main() {
   await load(opened.db);
   const viewer = await makeUser('viewer');
   if (!process.env.BENCH_ONLY_FLOWS) {
-    if (PROFILES > 0) round = ', no profiles';
-    await timeValues(opened.db);
-    await timeEndpoints(viewer);
+    const steps = [...(await valuesSteps(opened.db)), ...endpointSteps(viewer)];
     if (PROFILES > 0) {
-      await addProfiles(opened.db, PROFILES);
-      round = `, ${count(PROFILES)} profiles`;
-      await timeValues(opened.db);
-      await timeEndpoints(viewer);
-    }
+      await describeProfiles(opened.db);
+      await benchPaired(opened.db, steps);
+    } else await bench(steps);
   }
   await timeFlows(opened.db, viewer);
   console.log(table.join('\n'));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { companies } from '@/db/schema';
 import type { Database } from '@/db/types';
@@ -67,6 +67,11 @@ function referenceShares(
     profile: { scope: p.scope, fromYear: p.fromYear },
   };
 }
+
+/** Profile-years where a later profile of the same scope supersedes an earlier one, over every universe below. */
+let superseded = 0;
+// Counted over all the universes together: one seed may have none, and then its one-year check proves nothing.
+afterAll(() => expect(superseded).toBeGreaterThan(0));
 
 // A fresh database per universe: one universe's FX rates must not leak into another's reference.
 describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, seed] as const)))(
@@ -142,6 +147,36 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
       expect([...profileUses].sort()).toEqual(['all', 'base', 'metric', 'outside']);
       expect(compared).toBe(3 * 2 * 2 * 6 * 24);
     }, 120_000);
+
+    it('choose the same profiles when one year is read as when the whole range is', async () => {
+      // A one-year read leaves out the profiles a later one of the same scope supersedes by then; this holds it to
+      // the range's answer, and counts the years where that leaving out happened, so the check is not vacuous.
+      const { db } = database.current();
+      for (const metric of METRICS) {
+        const range = await companyValues(db, {
+          ...YEARS,
+          metric,
+          basis: 'calendar',
+          estimates: 'include',
+          companySet: undefined,
+        });
+        for (let year = YEARS.from; year <= YEARS.to; year++) {
+          const one = await companyValues(db, {
+            from: year,
+            to: year,
+            metric,
+            basis: 'calendar',
+            estimates: 'include',
+            companySet: undefined,
+          });
+          expect(one.get(year), `${metric} ${year}`).toEqual(range.get(year));
+          for (const own of profiles.values())
+            for (const p of own)
+              if (own.some((q) => q.scope === p.scope && (q.fromYear ?? 0) > (p.fromYear ?? 0) && (q.fromYear ?? 0) <= year))
+                superseded += 1;
+        }
+      }
+    });
 
     it('answer /layers, /series, /profitability and /gap as the reference functions do on those rows, digit for digit', async () => {
       const viewer = await makeUser('viewer');

@@ -3,7 +3,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types';
 import { twelfthOf } from '../../domain/analytics/scaled';
-import { canonicalDecimal } from '../../domain/decimal';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
 import { applicableProfile, isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
@@ -94,6 +93,9 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
 
 const NO_SHARES: ProfileShares = Object.freeze({});
 
+/** Earlier than any profile's year (the schema allows 1990–2100), for a profile from the beginning. */
+const FIRST_EVER = sql.raw('-1');
+
 interface StoredProfile {
   scope: ProfileScope;
   fromYear: number | null;
@@ -102,15 +104,19 @@ interface StoredProfile {
 }
 
 /**
- * The shares of every company of the set that has any: its base (the `exposures`), and its other profiles of the
- * metric's scope or `all` (the only ones docs/data-contract.md §2 can choose for this metric), one shares object per
- * profile, shared by all the years it serves.
+ * The shares of every company of the set that has any: its base (the `exposures`), and those of its other profiles
+ * that docs/data-contract.md §2 can choose for this metric in some year from `from` to `to` — of the metric's scope
+ * or `all`, from a year ≤ `to`, and not followed by another of the same scope from a year ≤ `from` (which wins every
+ * year asked for) — one shares object per profile, shared by all the years it serves. Shares come canonical from
+ * the database (`trim_scale`: 0.600000 → 0.6), as `canonicalDecimal` writes them, without a decimal per row.
  */
 async function companyProfiles(
   db: Database,
   query: CompanyValuesQuery,
 ): Promise<Map<string, { base: ProfileShares; others: StoredProfile[] }>> {
   const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
+  // A profile from the beginning has no year: it comes before every dated one.
+  const since = (p: string) => sql`coalesce(${sql.raw(p)}.from_year, ${FIRST_EVER})`;
   // One statement, so one snapshot: the base's rows (no profile id) and every other profile's, with a row of its own
   // (null layer) for a profile that puts everything outside.
   const rows = await selectRows<{
@@ -123,14 +129,19 @@ async function companyProfiles(
   }>(
     db,
     sql`select e.company_id as id, null::uuid as profile, null::text as scope, null::int as from_year,
-               e.layer_key as layer, e.share::text as share
+               e.layer_key as layer, trim_scale(e.share)::text as share
         from exposures e join companies on companies.id = e.company_id
         where ${inSet}
         union all
-        select p.company_id, p.id, p.scope::text, p.from_year, pe.layer_key, pe.share::text
+        select p.company_id, p.id, p.scope::text, p.from_year, pe.layer_key, trim_scale(pe.share)::text
         from exposure_profiles p join companies on companies.id = p.company_id
         left join profile_exposures pe on pe.profile_id = p.id
-        where ${inSet} and p.scope in ('all', ${query.metric}::profile_scope)`,
+        where ${inSet} and p.scope in ('all', ${query.metric}::profile_scope)
+          and ${since('p')} <= ${query.to}::int
+          and not exists (
+            select 1 from exposure_profiles later
+            where later.company_id = p.company_id and later.scope = p.scope
+              and ${since('later')} > ${since('p')} and ${since('later')} <= ${query.from}::int)`,
   );
   const byCompany = new Map<string, { base: ProfileShares; others: StoredProfile[] }>();
   const byProfile = new Map<string, StoredProfile>();
@@ -138,7 +149,7 @@ async function companyProfiles(
     let company = byCompany.get(r.id);
     if (!company) byCompany.set(r.id, (company = { base: {}, others: [] }));
     if (r.profile === null) {
-      (company.base as Record<string, string>)[r.layer!] = canonicalDecimal(r.share!);
+      (company.base as Record<string, string>)[r.layer!] = r.share!;
       continue;
     }
     let profile = byProfile.get(r.profile);
@@ -148,7 +159,7 @@ async function companyProfiles(
       byProfile.set(r.profile, profile);
       company.others.push(profile);
     }
-    if (r.layer !== null) (profile.shares as Record<string, string>)[r.layer] = canonicalDecimal(r.share!);
+    if (r.layer !== null) (profile.shares as Record<string, string>)[r.layer] = r.share!;
   }
   for (const company of byCompany.values()) company.others = company.others.filter((p) => !isBaseProfile(p));
   return byCompany;
