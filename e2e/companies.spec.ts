@@ -30,6 +30,29 @@ test.describe('an analyst', () => {
     expect(await layerCount(page, 'chips')).toBe(chipsBefore + 1);
   });
 
+  test('types shares as percentages or as fractions, seeing how each entry reads before saving', async ({ page }) => {
+    await page.goto('/companies/new');
+    await page.getByLabel('Name').fill('Fraction Mode Fabs');
+    // Percent mode (the default): "40%" and "40" are both 40%.
+    await page.locator('#pct-infrastructure').fill('40%');
+    await expect(page.locator('#pct-infrastructure-reads')).toHaveText('= 40%');
+    // Fraction mode reads 0.6 as 60%, as companies.csv does, and refuses 60 rather than guess.
+    await page.getByRole('radio', { name: /Fraction/ }).check();
+    await expect(page.locator('#pct-infrastructure')).toHaveValue('0.4');
+    await page.locator('#pct-chips').fill('60');
+    await expect(page.locator('#pct-chips-reads')).toHaveText('A fraction is at most 1 (100%).');
+    await expect(page.getByRole('button', { name: 'Create company' })).toBeDisabled();
+    await page.locator('#pct-chips').fill('0.6');
+    await expect(page.locator('#pct-chips-reads')).toHaveText('= 60%');
+    await expect(page.getByText('Total 100% ✓')).toBeVisible();
+    await page.getByRole('button', { name: 'Create company' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Fraction Mode Fabs/ })).toBeVisible();
+    // Stored as 60% and 40%: the edit form, in its default percent mode, reads them back.
+    await page.goto(`${page.url()}/edit`);
+    await expect(page.locator('#pct-chips')).toHaveValue('60');
+    await expect(page.locator('#pct-infrastructure')).toHaveValue('40');
+  });
+
   test('filters live in the URL: a link reproduces the view', async ({ page }) => {
     await createCompanyInUi(page, 'Url Filter Data Co', { data: '100' });
     await page.goto('/companies');

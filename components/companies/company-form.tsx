@@ -8,6 +8,7 @@ import { COMPANY_STATUSES, type CompanyStatus, type CompanyView } from '@/lib/co
 import { totalIsComplete, type Percentages } from '@/lib/domain/company-form';
 import { addProfile, profileDrafts, sharesSummary, type ProfileDraft } from '@/lib/domain/profile-form';
 import { profileLabel } from '@/lib/domain/profiles';
+import type { ShareMode } from '@/lib/domain/share-input';
 import { Field } from '../ui/field';
 import { SelectField } from '../ui/select-field';
 import { FormMessage } from '../ui/form-message';
@@ -78,6 +79,7 @@ export function CompanyForm({
   const [version, setVersion] = useState(company?.version);
   const [selected, setSelected] = useState(0);
   const [newList, setNewList] = useState('');
+  const [shareMode, setShareMode] = useState<ShareMode>('percent');
   const [state, setState] = useState<ActionState<{ id: string }> | null>(null);
   const [pending, startTransition] = useTransition();
   const conflict = state?.conflict as CompanyView | undefined;
@@ -237,6 +239,8 @@ export function CompanyForm({
           percentages={editing.percentages}
           subLayers={editing.subLayers}
           onChange={(next) => setProfiles(values.profiles.map((p, i) => (i === selected ? { ...p, ...next } : p)))}
+          mode={shareMode}
+          onModeChange={setShareMode}
           error={selected === 0 ? errors.exposures : undefined}
         />
         <FormMessage state={state?.ok ? null : state} />
