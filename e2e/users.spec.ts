@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures/auth';
 import { storageStateFor } from './fixtures/env';
 import { createUserAsAdmin } from './fixtures/users';
+import { createCompanyInUi } from './fixtures/companies';
+import { readFile } from 'node:fs/promises';
 
 test.use({ storageState: storageStateFor('admin') });
 
@@ -57,4 +59,28 @@ test('the audit log records sign-ins and user changes and filters by entity', as
   await expect(page.getByRole('cell', { name: 'login.succeeded' })).toHaveCount(0);
   await page.goto('/admin/audit?entity=session');
   await expect(page.getByRole('cell', { name: 'login.succeeded' }).first()).toBeVisible();
+});
+
+test('the audit log names what changed and shows it before → after, and exports the filtered log', async ({ page }, testInfo) => {
+  await createCompanyInUi(page, 'Audit Trail Foundry', { chips: '100' });
+  await page.goto(`${page.url()}/edit`);
+  await page.getByLabel('Ticker').fill('ATF');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Audit Trail Foundry/ })).toBeVisible();
+
+  await page.goto('/admin/audit?entity=company');
+  const row = page.getByRole('row').filter({ hasText: 'company.update' }).filter({ hasText: 'Audit Trail Foundry' });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('listitem').filter({ hasText: 'ticker:' })).toHaveText('ticker: ATF');
+  await expect(row.locator('ins')).toHaveText('ATF');
+  // Compact: no raw JSON, and fifty events fit in a page a reader can scroll.
+  await expect(page.locator('pre')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const csv = await readFile((await (await download).path())!, 'utf8');
+  expect(csv.split('\n')[0]).toContain('at,actor,action,entity_type,entity_id,subject,changes,before,after,ip');
+  expect(csv).toContain('ticker: (none) → ATF');
+  expect(csv).not.toContain('user.create'); // the filter applies to the file
 });

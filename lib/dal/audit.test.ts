@@ -4,7 +4,10 @@ import { makeUser } from '@/lib/testing/actors';
 import { auditFilterSchema } from '@/lib/audit/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ForbiddenError } from '@/lib/errors';
-import { listAuditEvents, recordAudit, recordAudits } from './audit';
+import { parse } from 'csv-parse/sync';
+import { addCompany, patchCompany } from '@/lib/testing/companies';
+import { auditExportQuerySchema } from '@/lib/audit/schema';
+import { exportAuditCsv, listAuditEvents, recordAudit, recordAudits } from './audit';
 import { getDb } from '@/db/client';
 
 describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
@@ -86,6 +89,56 @@ describe.each(TEST_DRIVERS)('the audit log on %s', (driver) => {
       }),
     ).rejects.toThrow('undo');
     expect((await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'rollback' }))).total).toBe(0);
+  });
+
+  it('names what each event was about and lists what it changed, before → after', async () => {
+    const analyst = await makeUser('analyst');
+    const admin = { actor: await makeUser('admin') };
+    const company = await addCompany(analyst, { name: 'Audit Named Co', exposures: [{ layer: 'chips', share: '1' }] });
+    await patchCompany(analyst, company.id, { version: company.version, name: 'Audit Renamed Co' });
+    const figure = {
+      id: 'f-1',
+      companyId: company.id,
+      fiscalYear: 2024,
+      fiscalQuarter: null,
+      metric: 'revenue',
+      kind: 'reported',
+    };
+    await recordAudit(await getDb(), SYSTEM_ACTOR, {
+      action: 'figure.update',
+      entityType: 'figure',
+      entityId: 'f-1',
+      before: { ...figure, value: '100', version: 1 },
+      after: { ...figure, value: '120', version: 2 },
+    });
+    const page = await listAuditEvents(admin, auditFilterSchema.parse({ actor: analyst.label }));
+    const rename = page.items.find((e) => e.action === 'company.update')!;
+    expect(rename.subject).toBe('Audit Renamed Co');
+    expect(rename.changes).toEqual([{ field: 'name', before: 'Audit Named Co', after: 'Audit Renamed Co' }]);
+    const [update] = (await listAuditEvents(admin, auditFilterSchema.parse({ entity: 'figure' }))).items;
+    expect(update).toMatchObject({
+      subject: 'Audit Renamed Co · Revenue reported FY2024',
+      changes: [{ field: 'value', before: '100', after: '120' }],
+    });
+  });
+
+  it('exports the filtered log as CSV for admins only, each event named and its changes spelt out', async () => {
+    const analyst = await makeUser('analyst');
+    const admin = { actor: await makeUser('admin') };
+    const company = await addCompany(analyst, { name: 'Exported Audit Co', exposures: [{ layer: 'data', share: '1' }] });
+    await patchCompany(analyst, company.id, { version: company.version, ticker: 'EXAU' });
+    await expect(exportAuditCsv({ actor: analyst }, auditExportQuerySchema.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
+    const text = await exportAuditCsv(admin, auditExportQuerySchema.parse({ entity: 'company', actor: analyst.label }));
+    const [header, ...rows] = parse(text, { bom: true }) as string[][];
+    expect(header).toEqual(['at', 'actor', 'action', 'entity_type', 'entity_id', 'subject', 'changes', 'before', 'after', 'ip']);
+    const cell = (row: string[], column: string) => row[header!.indexOf(column)];
+    expect(rows.map((r) => [cell(r, 'action'), cell(r, 'subject')])).toEqual([
+      ['company.update', 'Exported Audit Co'],
+      ['company.create', 'Exported Audit Co'],
+    ]);
+    expect(cell(rows[0]!, 'changes')).toBe('ticker: (none) → EXAU');
+    expect(JSON.parse(cell(rows[0]!, 'after')!)).toMatchObject({ ticker: 'EXAU' });
+    expect(() => auditExportQuerySchema.parse({ from: 'yesterday' })).toThrow('from must be a date such as 2026-01-31.');
   });
 
   it('writes nothing for no events', async () => {

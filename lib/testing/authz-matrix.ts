@@ -27,6 +27,7 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/analytics/series/route.ts': { GET: 'viewer' },
   'app/api/v1/companies/[id]/route.ts': { GET: 'viewer', PATCH: 'analyst', DELETE: 'analyst' },
   'app/api/v1/companies/route.ts': { GET: 'viewer', POST: 'analyst' },
+  'app/api/v1/export/audit.csv/route.ts': { GET: 'admin' },
   'app/api/v1/export/companies.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/figures.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/flows.csv/route.ts': { GET: 'viewer' },

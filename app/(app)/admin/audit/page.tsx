@@ -7,20 +7,65 @@ import { requireUser } from '@/lib/auth/session';
 import { AUDIT_PAGE_SIZE, auditFilterSchema, type AuditFilter } from '@/lib/audit/schema';
 import { listAuditEvents } from '@/lib/dal/audit';
 import { formatDateTime } from '@/lib/format';
+import type { AuditChange } from '@/lib/audit/describe';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-function pageHref(filter: AuditFilter, page: number): string {
+function filterParams(filter: AuditFilter): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ['actor', 'entity', 'from', 'to'] as const) if (filter[key]) params.set(key, filter[key]!);
+  return params;
+}
+
+function pageHref(filter: AuditFilter, page: number): string {
+  const params = filterParams(filter);
   if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return `/admin/audit${query ? `?${query}` : ''}`;
 }
 
-function Change({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="muted">—</span>;
-  return <pre className="diff">{JSON.stringify(value, null, 1)}</pre>;
+/** The CSV of every event the current filter matches, not only this page's. */
+function exportHref(filter: AuditFilter): string {
+  const query = filterParams(filter).toString();
+  return `/api/v1/export/audit.csv${query ? `?${query}` : ''}`;
+}
+
+/** How many changed fields a row shows before folding the rest under "N more". */
+const CHANGES_SHOWN = 4;
+
+function ChangeLine({ change }: { change: AuditChange }) {
+  return (
+    <li>
+      <span className="muted">{change.field}:</span> {change.before !== null && <del>{change.before}</del>}
+      {change.before !== null && change.after !== null && ' → '}
+      {change.after !== null && <ins>{change.after}</ins>}
+    </li>
+  );
+}
+
+/** An event's changes, before → after, the first few shown and the rest a click away. */
+function Changes({ changes }: { changes: AuditChange[] }) {
+  if (changes.length === 0) return <span className="muted">—</span>;
+  const rest = changes.slice(CHANGES_SHOWN);
+  return (
+    <ul className="audit-changes">
+      {changes.slice(0, CHANGES_SHOWN).map((c) => (
+        <ChangeLine key={c.field} change={c} />
+      ))}
+      {rest.length > 0 && (
+        <li>
+          <details>
+            <summary>{rest.length} more</summary>
+            <ul className="audit-changes">
+              {rest.map((c) => (
+                <ChangeLine key={c.field} change={c} />
+              ))}
+            </ul>
+          </details>
+        </li>
+      )}
+    </ul>
+  );
 }
 
 export default async function AuditPage({
@@ -66,29 +111,27 @@ export default async function AuditPage({
         <Link className="btn" href="/admin/audit">
           Clear
         </Link>
+        <a className="btn" href={exportHref(filter)} download>
+          Export CSV
+        </a>
       </form>
       {items.length === 0 ? (
         <p className="card empty">No events match these filters.</p>
       ) : (
-        <Table columns={['When', 'Actor', 'Action', 'Entity', 'Before', 'After']}>
+        <Table columns={['When', 'Actor', 'Action', 'About', 'Changes']} label="Audit events">
           {items.map((e) => (
-            <tr key={e.id}>
+            <tr key={e.id} className="audit-row">
               <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td className="mono">{e.action}</td>
               <td>
-                {e.entityType}
-                {e.entityId && (
-                  <div className="muted mono" style={{ fontSize: '0.75rem' }}>
-                    {e.entityId}
-                  </div>
-                )}
+                {e.subject}
+                <div className="muted" style={{ fontSize: '0.75rem' }}>
+                  {e.entityType}
+                </div>
               </td>
               <td>
-                <Change value={e.before} />
-              </td>
-              <td>
-                <Change value={e.after} />
+                <Changes changes={e.changes} />
               </td>
             </tr>
           ))}
