@@ -145,6 +145,21 @@ describe('parseCsv: header', () => {
     });
   });
 
+  it('says a file is separated by semicolons or tabs rather than listing its header as one unknown column', async () => {
+    const message = (separator: string) =>
+      `the file is separated by ${separator}, not commas: save it as "CSV UTF-8 (comma delimited)" (a spreadsheet set to a language that writes decimal commas uses semicolons)`;
+    expect(await parseCsv('name;ticker;country\nNVIDIA;NVDA;US\n', options)).toEqual({
+      ok: false,
+      issues: [{ line: 1, column: null, message: message('semicolons') }],
+    });
+    expect(await parseCsv('Name\tTicker\nNVIDIA\tNVDA\n', options)).toEqual({
+      ok: false,
+      issues: [{ line: 1, column: null, message: message('tabs') }],
+    });
+    // A lone column whose name has a semicolon but names nothing known is just an unknown column.
+    expect(await parseCsv('a;b\n1\n', options)).toMatchObject({ ok: false, issues: [{ column: 'a;b' }, { column: 'name' }] });
+  });
+
   it('reports an empty file, or one with only a BOM and blank lines', async () => {
     const empty = {
       ok: false,

@@ -120,6 +120,15 @@ function readHeader(
   issues: CsvIssues,
 ): string[] {
   const before = issues.count;
+  const separator = otherSeparator(cells, known);
+  if (separator) {
+    issues.add({
+      line,
+      column: null,
+      message: `the file is separated by ${separator}, not commas: save it as "CSV UTF-8 (comma delimited)" (a spreadsheet set to a language that writes decimal commas uses semicolons)`,
+    });
+    throw issues.rejection();
+  }
   const header: string[] = [];
   cells.forEach((cell, i) => {
     const column = cell === null ? undefined : known.get(caseFold(cell));
@@ -136,6 +145,20 @@ function readHeader(
   }
   if (issues.count > before) throw issues.rejection();
   return header;
+}
+
+/** A header read as one cell that splits on semicolons or tabs into known columns: the file uses that separator. */
+function otherSeparator(cells: readonly (string | null)[], known: ReadonlyMap<string, string>): string | null {
+  const [only] = cells;
+  if (cells.length !== 1 || !only) return null;
+  for (const [mark, name] of [
+    [';', 'semicolons'],
+    ['\t', 'tabs'],
+  ] as const) {
+    const parts = only.split(mark);
+    if (parts.length > 1 && parts.some((p) => known.has(caseFold(p.replace(/^"|"$/g, ''))))) return name;
+  }
+  return null;
 }
 
 /** Ends the parser's input; resolves once the last record is read, rejects with the parser's error. */

@@ -16,6 +16,18 @@ describe('the accepted year range', () => {
     }
   });
 
+  it('tells a fiscal-year label such as FY2024 to be written as the year', () => {
+    for (const [label, year] of [
+      ['FY2024', '2024'],
+      ['fy 2023', '2023'],
+      ["FY'2022 ", '2022'],
+    ])
+      expect(yearSchema.safeParse(label).error?.issues.map((i) => i.message)).toEqual([
+        `Write the year as ${year}, without "FY".`,
+      ]);
+    expect(yearSchema.safeParse('FY24').error?.issues[0]?.message).toBe('Use a year from 1990 to 2100.');
+  });
+
   it('agrees with isYear', () => {
     expect([1989, 1990, 2024, 2100, 2101, 2024.5].map(isYear)).toEqual([false, true, true, true, false, false]);
   });
