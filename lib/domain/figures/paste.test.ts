@@ -151,7 +151,7 @@ describe('planning a paste into the figures grid', () => {
 
   it('names the pasted cell in each error and plans nothing when any cell is bad', () => {
     expect(errors(plan('1\t2\t3\t4\n-5\t6\tn/a\t8\n-9\t10\t11\t12'))).toEqual([
-      'Row 2, column 1 (Capex FY2022): Revenue and capex cannot be negative.',
+      'Row 2, column 1 (Capex FY2022): Revenue and capex cannot be negative',
       'Row 2, column 3 (Capex FY2024): “n/a” is not a number',
     ]);
     expect(errors(plan('1\n2\n3\n4', { anchor: { metric: 'capex', column: fy(2022) } }))).toEqual([

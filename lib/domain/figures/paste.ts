@@ -154,6 +154,9 @@ function hasHeaderRow(block: PasteRequest['block'], labelColumn: boolean): boole
   return periods.every((p, i) => i === 0 || p!.fiscalYear === periods[i - 1]!.fiscalYear! + 1);
 }
 
+/** A rule's sentence as a fragment of a list ("…; Row 2, column 1 (Capex FY2022): capex cannot be negative; …"). */
+const fragment = (message: string) => message.replace(/\.$/, '');
+
 function listNames(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
@@ -258,10 +261,11 @@ export function planPaste(request: PasteRequest): PastePlan {
       const read = readPastedNumber(text);
       if (!read.ok) errors.push(`${where} (${name}): ${read.reason}`);
       else if (read.value === null) return;
-      else if (read.value.startsWith('-') && !mayBeNegative(metric)) errors.push(`${where} (${name}): ${NEGATIVE_MESSAGE}`);
+      else if (read.value.startsWith('-') && !mayBeNegative(metric))
+        errors.push(`${where} (${name}): ${fragment(NEGATIVE_MESSAGE)}`);
       else {
         const problem = figureValueProblem(read.value);
-        if (problem) errors.push(`${where} (${name}): ${problem}`);
+        if (problem) errors.push(`${where} (${name}): ${fragment(problem)}`);
         else cells.push({ metric, kind: cellKind, column, value: read.value, blockRow, blockColumn });
       }
     });
