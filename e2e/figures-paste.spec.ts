@@ -101,6 +101,11 @@ test.describe('an analyst pasting into the figures grid', () => {
     await cell(page, YEAR - 1, 'revenue').click();
     await paste(page, '5\t6\n7\t8\n');
     await expect(preview(page)).toContainText(`4 values into Revenue, Capex × FY${YEAR - 1}–FY${YEAR} (reported)`);
+    // Save has the focus; a second paste replaces the preview.
+    await expect(preview(page).getByRole('button', { name: 'Save' })).toBeFocused();
+    await paste(page, '9\n');
+    await expect(preview(page)).toContainText(`1 value into Revenue × FY${YEAR - 1} (reported)`);
+    await expect(page.locator('[data-paste-target]')).toHaveCount(1);
     await page.keyboard.press('Escape');
     await expect(preview(page)).toHaveCount(0);
     await expect(status(page)).toHaveText('Paste cancelled; nothing was saved.');

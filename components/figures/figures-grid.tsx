@@ -202,7 +202,7 @@ export function FiguresGrid(props: FiguresGridProps) {
     if (activeFigure) await remove(activeFigure);
   }
 
-  function onPaste(event: ClipboardEvent<HTMLTableElement>) {
+  function onPaste(event: ClipboardEvent<HTMLElement>) {
     const text = event.clipboardData.getData('text/plain');
     if (!canEdit || conflict || (editing !== null && !/[\t\n]/.test(text))) return;
     event.preventDefault();
@@ -360,6 +360,7 @@ export function FiguresGrid(props: FiguresGridProps) {
           errors={pastePlan.ok ? [] : pastePlan.errors}
           onSave={confirmPaste}
           onCancel={cancelPaste}
+          onPaste={onPaste}
         />
       )}
       <p className={styles.status} role="status" aria-live="polite">

@@ -1,6 +1,6 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import type { ClipboardEvent, KeyboardEvent } from 'react';
 import styles from './figures-grid.module.css';
 
 interface PastePreviewProps {
@@ -10,13 +10,15 @@ interface PastePreviewProps {
   errors: readonly string[];
   onSave: () => void;
   onCancel: () => void;
+  /** Another paste while the preview has the focus replaces it. */
+  onPaste: (event: ClipboardEvent<HTMLElement>) => void;
 }
 
 /**
  * What a paste will write, shown before anything is saved while the grid highlights the target cells.
  * Save takes the focus, so Enter confirms; Escape cancels.
  */
-export function PastePreview({ summary, errors, onSave, onCancel }: PastePreviewProps) {
+export function PastePreview({ summary, errors, onSave, onCancel, onPaste }: PastePreviewProps) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -24,7 +26,7 @@ export function PastePreview({ summary, errors, onSave, onCancel }: PastePreview
     }
   }
   return (
-    <div role="group" aria-label="Paste preview" className={styles.pastePreview} onKeyDown={onKeyDown}>
+    <div role="group" aria-label="Paste preview" className={styles.pastePreview} onKeyDown={onKeyDown} onPaste={onPaste}>
       <p aria-live="polite">
         {summary ? (
           <>
