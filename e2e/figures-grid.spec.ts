@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
+import { storageStateFor } from './fixtures/env';
 
 /** The last full fiscal year: always inside the years the grid opens with. */
 const YEAR = new Date().getUTCFullYear() - 1;
@@ -53,38 +53,6 @@ test.describe('an analyst', () => {
     await page.getByRole('table', { name: 'Figure history' }).getByRole('button', { name: 'Restore' }).click();
     await expect(cell(page, YEAR, 'revenue')).toHaveText('60,922.5');
     await expect(page.getByRole('table', { name: 'Figure history' }).getByRole('button', { name: 'Restore' })).toHaveCount(0);
-  });
-
-  test('pastes a 3 × 4 block from the clipboard in one save', async ({ page, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: E2E_BASE_URL });
-    const id = await createCompany(page.request, 'Grid Paste Co');
-    await page.goto(`/companies/${id}`);
-    await cell(page, YEAR - 3, 'capex').click();
-    // As Excel copies it: tabs between cells, CRLF after each row, display formats included.
-    await page.evaluate(() =>
-      navigator.clipboard.writeText('1,000\t1,100\t1,210\t1,331\r\n900\t950\t1,000\t1,050\r\n120.5\t130\t(12)\t150\r\n'),
-    );
-    await page.keyboard.press('ControlOrMeta+V');
-    await expect(status(page)).toHaveText('Saved 12 figures in one go.');
-    await expect(cell(page, YEAR, 'capex')).toHaveText('1,331');
-    await expect(cell(page, YEAR - 3, 'capex', 'estimate')).toHaveText('900');
-    await expect(cell(page, YEAR - 1, 'operating_income')).toHaveText('−12');
-
-    const { items } = (await (await page.request.get(`/api/v1/figures?company=${id}`)).json()) as {
-      items: { fiscalYear: number; metric: string; kind: string; value: string }[];
-    };
-    expect(items).toHaveLength(12);
-    expect(items.find((f) => f.fiscalYear === YEAR - 2 && f.metric === 'operating_income')?.value).toBe('130');
-
-    // A block with one bad cell saves nothing and names the cell; so does a negative capex the server refuses.
-    await cell(page, YEAR - 3, 'revenue').click();
-    await page.evaluate(() => navigator.clipboard.writeText('5\tn/a\n'));
-    await page.keyboard.press('ControlOrMeta+V');
-    await expect(status(page)).toContainText('Nothing was pasted: row 1, column 2');
-    await page.evaluate(() => navigator.clipboard.writeText('5\n6\n-7\n'));
-    await page.keyboard.press('ControlOrMeta+V');
-    await expect(status(page)).toContainText(`Capex, reported, FY${YEAR - 3}: Revenue and capex cannot be negative.`);
-    await expect(cell(page, YEAR - 3, 'revenue')).toHaveText('');
   });
 
   test('a second editor of the same figure sees both values and chooses', async ({ page, browser, request }) => {

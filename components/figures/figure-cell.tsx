@@ -15,6 +15,8 @@ interface FigureCellProps {
   figure: FigureView | undefined;
   /** The value being saved, shown until the save answers. */
   pendingValue: string | undefined;
+  /** The value a previewed paste would put here: the cell is highlighted and shows it. */
+  pasteValue?: string;
   companyCurrency: string;
   active: boolean;
   /** The text being typed, when this cell is in edit mode. */
@@ -36,12 +38,13 @@ const COMMIT_KEYS: Record<string, (shift: boolean) => CommitDirection> = {
 
 /** One cell of the figures grid: the value (in another currency, that currency too), or the editor. */
 export function FigureCell(props: FigureCellProps) {
-  const { figure, pendingValue, active, editing, estimate, companyCurrency } = props;
-  const shown = pendingValue ?? figure?.value;
+  const { figure, pendingValue, pasteValue, active, editing, estimate, companyCurrency } = props;
+  const shown = pasteValue ?? pendingValue ?? figure?.value;
   const classes = [
     styles.cell,
     estimate && styles.estimate,
     pendingValue !== undefined && styles.pending,
+    pasteValue !== undefined && styles.pasteTarget,
     active && styles.active,
   ]
     .filter(Boolean)
@@ -52,6 +55,7 @@ export function FigureCell(props: FigureCellProps) {
       data-cell={props.cell}
       data-row={props.row}
       data-col={props.col}
+      data-paste-target={pasteValue !== undefined || undefined}
       tabIndex={active ? 0 : -1}
       aria-selected={active}
       className={classes}

@@ -10,16 +10,19 @@ import {
   gridColumns,
   readPastedNumber,
   splitPastedBlock,
+  type GridColumn,
 } from '@/lib/domain/figures/grid';
 import { figureLabel } from '@/lib/domain/figures/history-text';
 import { figureKey } from '@/lib/domain/figures/input';
-import { METRIC_NAMES, METRICS } from '@/lib/domain/figures/types';
+import { planPaste } from '@/lib/domain/figures/paste';
+import { METRIC_NAMES, METRICS, type Kind, type Metric } from '@/lib/domain/figures/types';
 import { FIRST_YEAR } from '@/lib/domain/year-range';
 import { FigureCellPanel } from './figure-cell-panel';
 import { FigureConflictDialog } from './figure-conflict-dialog';
 import { keyOf, payloadFor, type CellContext, type FigurePayload } from './figure-payload';
 import { ChosenValueRow } from './chosen-value-row';
 import { FigureCell, type CommitDirection } from './figure-cell';
+import { PastePreview } from './paste-preview';
 import { useFigureSave } from './use-figure-save';
 import styles from './figures-grid.module.css';
 
@@ -52,10 +55,20 @@ interface Position {
   col: number;
 }
 
+/** A block waiting for Save or Cancel: where it was pasted. Its plan follows the view and the paste-into choice. */
+interface PendingPaste {
+  block: string[][];
+  anchor: { metric: Metric; column: GridColumn };
+}
+
+/** At most this many problems are listed; the count says how many more there are. */
+const SHOWN_PROBLEMS = 5;
+
 /**
  * The company's figures as a spreadsheet: rows are metric × kind, columns fiscal years (or their quarters).
  * Keyboard: arrows move, Enter or typing edits, Enter/Tab saves and moves, Escape cancels, Delete removes.
- * A block pasted from a spreadsheet lands at the selected cell and is saved in one transaction.
+ * A block pasted from a spreadsheet fills the metrics from the selected cell (reported rows unless "Paste into"
+ * says estimates; by label when it has them), is previewed in the grid, and is saved in one transaction on Save.
  */
 export function FiguresGrid(props: FiguresGridProps) {
   const { companyId, companyCurrency, yearEndMonth, canEdit } = props;
@@ -78,6 +91,16 @@ export function FiguresGrid(props: FiguresGridProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [askDelete, setAskDelete] = useState(false);
   const [sourceForEntries, setSourceForEntries] = useState('');
+  const [pasteKind, setPasteKind] = useState<Kind>('reported');
+  const [pendingPaste, setPendingPaste] = useState<PendingPaste | null>(null);
+  const pastePlan = useMemo(
+    () => pendingPaste && planPaste({ ...pendingPaste, columns, kind: pasteKind }),
+    [pendingPaste, columns, pasteKind],
+  );
+  const pasteTargets = useMemo(
+    () => new Map(pastePlan?.ok ? pastePlan.cells.map((c) => [cellKey(c, c.column), c.value]) : []),
+    [pastePlan],
+  );
   const tableRef = useRef<HTMLTableElement>(null);
 
   const store = (saved: FigureView[]) =>
@@ -133,6 +156,15 @@ export function FiguresGrid(props: FiguresGridProps) {
   function onGridKeyDown(event: KeyboardEvent<HTMLTableElement>) {
     if (editing !== null || conflict) return;
     const { key, shiftKey, ctrlKey, metaKey, altKey } = event;
+    if (pendingPaste) {
+      // The preview holds the grid: Enter saves it, Escape drops it, nothing else edits meanwhile.
+      if (key === 'Enter' || key === 'Escape') {
+        event.preventDefault();
+        if (key === 'Enter') confirmPaste();
+        else cancelPaste();
+      }
+      return;
+    }
     const step = ARROWS[key];
     if (step) {
       event.preventDefault();
@@ -170,40 +202,46 @@ export function FiguresGrid(props: FiguresGridProps) {
     if (activeFigure) await remove(activeFigure);
   }
 
-  function onPaste(event: ClipboardEvent<HTMLTableElement>) {
+  function onPaste(event: ClipboardEvent<HTMLElement>) {
     const text = event.clipboardData.getData('text/plain');
     if (!canEdit || conflict || (editing !== null && !/[\t\n]/.test(text))) return;
     event.preventDefault();
     setEditing(null);
-    const block = splitPastedBlock(text);
-    const width = Math.max(...block.map((r) => r.length));
-    if (active.row + block.length > GRID_ROWS.length || active.col + width > columns.length) {
+    setAskDelete(false);
+    const pasted: PendingPaste = { block: splitPastedBlock(text), anchor: { metric: row.metric, column } };
+    const plan = planPaste({ ...pasted, columns, kind: pasteKind });
+    if (plan.ok) {
+      setStatus(null);
+      setPendingPaste(pasted);
+    } else {
+      setPendingPaste(null);
+      const more = plan.errors.length - SHOWN_PROBLEMS;
       setStatus({
         tone: 'error',
-        text: `The pasted block is ${block.length} × ${width} but only ${GRID_ROWS.length - active.row} × ${columns.length - active.col} cells lie below and right of the selected cell; nothing was pasted.`,
+        text: `Nothing was pasted: ${plan.errors.slice(0, SHOWN_PROBLEMS).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
       });
-      return;
     }
+  }
+
+  /** Saves the previewed block as one batch; values already stored as pasted are left out. */
+  function confirmPaste() {
+    if (!pastePlan?.ok) return;
+    setPendingPaste(null);
+    tableRef.current?.querySelector<HTMLElement>(`[data-row="${active.row}"][data-col="${active.col}"]`)?.focus();
     const items: FigurePayload[] = [];
-    const problems: string[] = [];
-    block.forEach((cells, r) =>
-      cells.forEach((cell, c) => {
-        const target = { row: GRID_ROWS[active.row + r]!, column: columns[active.col + c]! };
-        const read = readPastedNumber(cell);
-        if (!read.ok)
-          problems.push(
-            `row ${r + 1}, column ${c + 1} (${figureLabel({ ...target.row, fiscalYear: target.column.fiscalYear, fiscalQuarter: target.column.quarter })}): ${read.reason}`,
-          );
-        else if (read.value !== null) {
-          const existing = figures.get(keyOf(companyId, target.row, target.column));
-          if (!existing || !new Dec(existing.value).eq(read.value) || sourceForEntries.trim())
-            items.push(payloadFor(context, target.row, target.column, read.value));
-        }
-      }),
-    );
-    if (problems.length > 0) setStatus({ tone: 'error', text: `Nothing was pasted: ${problems.join('; ')}.` });
-    else if (items.length === 0) setStatus({ tone: 'ok', text: 'The pasted values are already stored.' });
+    for (const cell of pastePlan.cells) {
+      const existing = figures.get(keyOf(companyId, cell, cell.column));
+      if (!existing || !new Dec(existing.value).eq(cell.value) || sourceForEntries.trim())
+        items.push(payloadFor(context, cell, cell.column, cell.value));
+    }
+    if (items.length === 0) setStatus({ tone: 'ok', text: 'The pasted values are already stored.' });
     else void save(items);
+  }
+
+  function cancelPaste() {
+    setPendingPaste(null);
+    setStatus({ tone: 'ok', text: 'Paste cancelled; nothing was saved.' });
+    tableRef.current?.querySelector<HTMLElement>(`[data-row="${active.row}"][data-col="${active.col}"]`)?.focus();
   }
 
   return (
@@ -234,6 +272,15 @@ export function FiguresGrid(props: FiguresGridProps) {
         >
           Add FY{firstYear - 1}
         </button>
+        {canEdit && (
+          <label className={styles.toggle}>
+            Paste into
+            <select value={pasteKind} onChange={(e) => setPasteKind(e.target.value as Kind)}>
+              <option value="reported">reported rows</option>
+              <option value="estimate">estimate rows</option>
+            </select>
+          </label>
+        )}
         <label className={styles.toggle}>
           <input type="checkbox" checked={quarters} onChange={(e) => setQuarters(e.target.checked)} /> Show quarters
         </label>
@@ -283,6 +330,7 @@ export function FiguresGrid(props: FiguresGridProps) {
                             col={colIndex}
                             figure={figures.get(key)}
                             pendingValue={pending.get(key)}
+                            pasteValue={pasteTargets.get(cellKey(r, c))}
                             companyCurrency={companyCurrency}
                             active={isActive}
                             editing={isActive ? editing : null}
@@ -306,6 +354,15 @@ export function FiguresGrid(props: FiguresGridProps) {
           </tbody>
         </table>
       </div>
+      {pendingPaste && pastePlan && (
+        <PastePreview
+          summary={pastePlan.ok ? pastePlan.summary : null}
+          errors={pastePlan.ok ? [] : pastePlan.errors}
+          onSave={confirmPaste}
+          onCancel={cancelPaste}
+          onPaste={onPaste}
+        />
+      )}
       <p className={styles.status} role="status" aria-live="polite">
         {askDelete && activeFigure ? (
           <span className="message message-error">

@@ -9,7 +9,7 @@ export const FIGURE_VALUE_INTEGER_DIGITS = 12;
 const FIGURE_VALUE = /^-?(\d+)(\.\d{1,6})?$/;
 
 /** A figure value's text: the shape first, then the bound, on the text, before decimal.js or SQL see it. */
-function figureValueProblem(v: string): string | null {
+export function figureValueProblem(v: string): string | null {
   const match = FIGURE_VALUE.exec(v);
   if (!match) return 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.';
   if (match[1]!.replace(/^0+(?=\d)/, '').length > FIGURE_VALUE_INTEGER_DIGITS)
@@ -36,6 +36,12 @@ export const figureText = (label: string) =>
     .nullish()
     .transform((v) => v || null);
 
+/** Only operating income may be below zero (a loss); revenue and capex cannot. */
+export function mayBeNegative(metric: (typeof METRICS)[number]): boolean {
+  return metric === 'operating_income';
+}
+export const NEGATIVE_MESSAGE = 'Revenue and capex cannot be negative.';
+
 /**
  * One figure as the API, the grid and the importer send it (docs/data-contract.md §2, §7). Values are millions of the figure's
  * currency with at most 6 decimals, as decimal strings (a JSON number is accepted and read as its text).
@@ -56,9 +62,9 @@ export const figureInputSchema = z
     note: figureText('note'),
     version: z.number().int().min(1).optional(),
   })
-  .refine((f) => f.metric === 'operating_income' || !f.value.startsWith('-'), {
+  .refine((f) => mayBeNegative(f.metric) || !f.value.startsWith('-'), {
     path: ['value'],
-    message: 'Revenue and capex cannot be negative.',
+    message: NEGATIVE_MESSAGE,
   });
 export type FigureInput = z.output<typeof figureInputSchema>;
 
