@@ -170,11 +170,16 @@ test.describe('a viewer', () => {
 
     await page.goto(`/companies/${id}`);
     await expect(page.getByRole('grid', { name: 'Figures' })).toHaveAttribute('aria-readonly', 'true');
+    // Said before they try: a note above the grid, and no edit cursor on its cells.
+    await expect(page.getByRole('note').filter({ hasText: 'a viewer cannot change them' })).toBeVisible();
+    await expect(cell(page, YEAR, 'revenue')).toHaveCSS('cursor', 'default');
     await expect(page.getByLabel('Source for values you type or paste')).toHaveCount(0);
     await cell(page, YEAR, 'revenue').click();
     await page.keyboard.press('Enter');
     await page.keyboard.type('9');
     await expect(page.getByLabel('Value in millions')).toHaveCount(0);
+    // And said again when they type: nothing is silently ignored.
+    await expect(page.getByText('Read only: a viewer cannot change figures.')).toBeVisible();
     await expect(cell(page, YEAR, 'revenue')).toHaveText('5');
     await expect(page.getByRole('button', { name: /Add figure|Save changes/ })).toHaveCount(0);
   });

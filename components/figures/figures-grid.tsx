@@ -24,6 +24,7 @@ import { ChosenValueRow } from './chosen-value-row';
 import { FigureCell, type CommitDirection } from './figure-cell';
 import { PastePreview } from './paste-preview';
 import { useFigureSave } from './use-figure-save';
+import { ReadOnlyNote } from '../ui/read-only-note';
 import styles from './figures-grid.module.css';
 
 export interface FiguresGridProps {
@@ -70,6 +71,9 @@ const SHOWN_PROBLEMS = 5;
  * A block pasted from a spreadsheet fills the metrics from the selected cell (reported rows unless "Paste into"
  * says estimates; by label when it has them), is previewed in the grid, and is saved in one transaction on Save.
  */
+/** What a viewer is told when they type or paste into the grid. */
+const READ_ONLY = 'Read only: a viewer cannot change figures.';
+
 export function FiguresGrid(props: FiguresGridProps) {
   const { companyId, companyCurrency, yearEndMonth, canEdit } = props;
   // Saves update the grid at once; a refresh of the page (after any save or restore) brings the stored truth.
@@ -184,6 +188,9 @@ export function FiguresGrid(props: FiguresGridProps) {
     } else if (key === 'Escape') {
       setAskDelete(false);
     } else if (!canEdit) {
+      // A viewer trying to type is told why nothing happens, once per attempt.
+      if (key === 'Enter' || key === 'F2' || key === 'Delete' || (key.length === 1 && !ctrlKey && !metaKey && !altKey))
+        setStatus({ tone: 'error', text: READ_ONLY });
       return;
     } else if (key === 'Enter' || key === 'F2') {
       event.preventDefault();
@@ -204,7 +211,11 @@ export function FiguresGrid(props: FiguresGridProps) {
 
   function onPaste(event: ClipboardEvent<HTMLElement>) {
     const text = event.clipboardData.getData('text/plain');
-    if (!canEdit || conflict || (editing !== null && !/[\t\n]/.test(text))) return;
+    if (!canEdit) {
+      setStatus({ tone: 'error', text: READ_ONLY });
+      return;
+    }
+    if (conflict || (editing !== null && !/[\t\n]/.test(text))) return;
     event.preventDefault();
     setEditing(null);
     setAskDelete(false);
@@ -246,6 +257,12 @@ export function FiguresGrid(props: FiguresGridProps) {
 
   return (
     <div className={styles.wrap}>
+      {!canEdit && (
+        <ReadOnlyNote>
+          You can read these figures, their sources and history; a viewer cannot change them. An analyst or an admin enters
+          figures.
+        </ReadOnlyNote>
+      )}
       <div className={styles.toolbar}>
         <span className="muted">
           Millions of {companyCurrency} · fiscal years end in{' '}
@@ -291,7 +308,7 @@ export function FiguresGrid(props: FiguresGridProps) {
           role="grid"
           aria-label="Figures"
           aria-readonly={!canEdit}
-          className={styles.grid}
+          className={canEdit ? styles.grid : `${styles.grid} ${styles.readOnly}`}
           onKeyDown={onGridKeyDown}
           onPaste={onPaste}
         >

@@ -7,6 +7,7 @@ import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { listFxRates, unconvertibleFigures } from '@/lib/dal/fx';
 import { hasRole } from '@/lib/domain/roles';
+import { ReadOnlyNote } from '@/components/ui/read-only-note';
 
 export const metadata: Metadata = { title: 'FX rates' };
 
@@ -23,6 +24,9 @@ export default async function FxPage() {
         USD per one unit of each currency, the average of a calendar year. Figures convert at the rate of the year they are shown
         for; USD needs no rate.
       </PageHeader>
+      {!hasRole(actor.role, 'analyst') && (
+        <ReadOnlyNote>You can read and export the rates; an analyst or an admin sets them.</ReadOnlyNote>
+      )}
       {hasRole(actor.role, 'analyst') && (
         <div className="card">
           <SetRateForm rates={rates} />

@@ -6,6 +6,7 @@ import { CSV_IMPORT_KINDS } from '@/components/import/csv-kinds';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { hasRole } from '@/lib/domain/roles';
+import { ReadOnlyNote } from '@/components/ui/read-only-note';
 
 export const metadata: Metadata = { title: 'Import / export' };
 
@@ -20,6 +21,7 @@ export default async function ImportPage() {
           ? 'Bring companies, FX rates, figures, exposure profiles and flows (who pays whom) in from a spreadsheet, or take them out to one. An import is all or nothing, and importing the same file twice changes nothing.'
           : 'Take the companies, FX rates, figures, exposure profiles and flows out to a spreadsheet. Importing needs the analyst role.'}
       </PageHeader>
+      {!canImport && <ReadOnlyNote>You can export every file here; importing needs the analyst role.</ReadOnlyNote>}
       {canImport && (
         <section className="card" aria-labelledby="import-heading">
           <h2 id="import-heading" style={{ marginTop: 0 }}>
