@@ -91,3 +91,25 @@ test('the export offers every file the import takes, exposure profiles and flows
     expect((await page.request.get(`/api/v1/export/${file}`)).status(), file).toBe(200);
   }
 });
+
+test('each file shows its own format and offers a template that imports as it is', async ({ page }) => {
+  await page.goto('/import');
+  await expect(page.getByRole('heading', { name: 'The companies.csv format' })).toBeVisible();
+  await page.getByRole('radio', { name: 'fx.csv' }).check();
+  await expect(page.getByRole('heading', { name: 'The fx.csv format' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'fx.csv columns' })).toContainText('usd_per_unit');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download a fx.csv template' }).click();
+  const template = await download;
+  expect(template.suggestedFilename()).toBe('fx-template.csv');
+  const text = readFileSync((await template.path())!, 'utf8');
+  expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('currency,year,usd_per_unit');
+  // The template goes straight back into the importer: a dry run finds nothing wrong.
+  await page.getByLabel('Choose a fx.csv file, or drop it here').setInputFiles({
+    name: 'fx-template.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByText('Nothing has been written yet')).toBeVisible();
+  await expect(page.getByText('Nothing was written')).toHaveCount(0);
+});

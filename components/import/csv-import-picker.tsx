@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import { CSV_IMPORT_KINDS, type CsvImportKind } from './csv-kinds';
 import { CsvImport } from './csv-import';
+import { CsvFormat } from './csv-format';
 
-/** Which file to import: companies first, then FX rates and figures, which refer to them. */
+/** Which file to import (companies first, then the files that refer to them), and that file's format and template. */
 export function CsvImportPicker() {
   const [kind, setKind] = useState<CsvImportKind>('companies');
   return (
@@ -19,6 +20,9 @@ export function CsvImportPicker() {
         ))}
       </fieldset>
       <CsvImport key={kind} kind={kind} />
+      <div style={{ marginTop: '1rem' }}>
+        <CsvFormat kind={kind} />
+      </div>
     </>
   );
 }

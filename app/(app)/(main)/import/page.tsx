@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { CsvImportPicker } from '@/components/import/csv-import-picker';
-import { CompaniesCsvFormat } from '@/components/import/companies-csv-format';
+import { CsvFormat } from '@/components/import/csv-format';
 import { CSV_IMPORT_KINDS } from '@/components/import/csv-kinds';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
@@ -47,7 +47,7 @@ export default async function ImportPage() {
           unchanged, so you can edit it in a spreadsheet and import it again.
         </p>
       </section>
-      <CompaniesCsvFormat />
+      {!canImport && <CsvFormat kind="companies" />}
     </>
   );
 }
