@@ -7,7 +7,6 @@ import { CsvIssues } from '../csv/issues';
 import { readCsv } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import type { Actor } from '../domain/actor';
-import { caseFold } from '../domain/case-fold';
 import { Dec } from '../domain/decimal';
 import { LAYER_KEYS, type LayerKey } from '../domain/layers';
 import {
@@ -24,6 +23,7 @@ import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { recordAudits } from './audit';
 import { companySnapshot, loadCompanyViews } from './company-views';
 import { replaceProfiles } from './company-writes';
+import { companyResolverOf, type CompanyRef } from './company-resolver';
 import { dbOf, type Ctx } from './context';
 import { flowsOrphanedBy, layersOf, orphanedFlowsMessage } from './flow-layers';
 import { assertRole } from './guard';
@@ -34,30 +34,10 @@ export const EXPOSURE_CSV_COLUMNS = ['company', 'scope', 'from_year', ...LAYER_K
 const REQUIRED = EXPOSURE_CSV_COLUMNS.filter((c) => c !== 'outside');
 const NUMBER_COLUMNS = ['from_year', ...LAYER_KEYS, 'outside'];
 
-interface CompanyRef {
-  id: string;
-  name: string;
-  archived: boolean;
-}
-
 interface ReadRow {
   line: number;
   company: CompanyRef;
   profile: ProfileInput;
-}
-
-/** The `company` cell as in figures.csv: a name, else a ticker, case-folded; one's name and another's ticker is refused. */
-function companyResolver(rows: readonly (CompanyRef & { nameKey: string; tickerKey: string | null })[]) {
-  const byName = new Map(rows.map((r) => [r.nameKey, r]));
-  const byTicker = new Map(rows.flatMap((r) => (r.tickerKey ? [[r.tickerKey, r] as const] : [])));
-  return (cell: string): CompanyRef | string => {
-    const key = caseFold(cell);
-    const named = byName.get(key);
-    const ticked = byTicker.get(key);
-    if (named && ticked && named.id !== ticked.id)
-      return `"${cell}" is the name of ${named.name} and the ticker of ${ticked.name}; use the full name`;
-    return named ?? ticked ?? `unknown company "${cell}"`;
-  };
 }
 
 /** Reads one row; every problem is added to `issues` with its column, and the row is then null. */
@@ -125,17 +105,7 @@ export async function importExposuresCsv(ctx: Ctx, { text, dryRun }: CsvImportIn
   const { actor } = ctx;
   assertRole(actor, 'analyst');
   const db = await dbOf(ctx);
-  const resolve = companyResolver(
-    await db
-      .select({
-        id: companies.id,
-        name: companies.name,
-        nameKey: companies.nameKey,
-        tickerKey: companies.tickerKey,
-        archived: companies.archived,
-      })
-      .from(companies),
-  );
+  const resolve = await companyResolverOf(db);
   const issues = new CsvIssues();
   const firstLine = new Map<string, number>();
   const { rows } = await readCsv(text, { columns: EXPOSURE_CSV_COLUMNS, required: REQUIRED }, issues, (row) => {

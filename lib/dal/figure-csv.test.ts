@@ -67,6 +67,7 @@ describe.each(TEST_DRIVERS)('figures.csv on %s', (driver) => {
     const file = [
       HEADER,
       'Nobody Inc,2024,,revenue,,1,,,',
+      'Alpah,2024,,revenue,,1,,,',
       'beta,2024,,revenue,,1,,,',
       'Alpha,2024,5,revenue,,1,,,',
       'Alpha,2024,,capex,,-3,,,',
@@ -79,11 +80,12 @@ describe.each(TEST_DRIVERS)('figures.csv on %s', (driver) => {
     expect(error).toBeInstanceOf(CsvRejectedError);
     expect(error.issues.map((i) => `${i.line}:${i.column}:${i.message}`)).toEqual([
       '2:company:unknown company "Nobody Inc"',
-      '3:company:"beta" is the name of Beta and the ticker of Alpha; use the full name',
-      '4:fiscal_quarter:The quarter is 1 to 4, or null for the full year.',
-      '5:value_millions:Revenue and capex cannot be negative.',
-      '7:null:the same figure as line 6',
-      '9:currency:revenue for FY2022 of Alpha is in EUR (line 8); one currency per company, year and metric',
+      '3:company:unknown company "Alpah"; did you mean Alpha?',
+      '4:company:"beta" is the name of Beta and the ticker of Alpha; use the full name',
+      '5:fiscal_quarter:The quarter is 1 to 4, or null for the full year.',
+      '6:value_millions:Revenue and capex cannot be negative.',
+      '8:null:the same figure as line 7',
+      '10:currency:revenue for FY2022 of Alpha is in EUR (line 9); one currency per company, year and metric',
     ]);
   });
 

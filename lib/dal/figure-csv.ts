@@ -6,11 +6,11 @@ import { CsvIssues } from '../csv/issues';
 import { readCsv, type CsvRow } from '../csv/parse';
 import { toCsv } from '../csv/write';
 import { inTurns } from '../server/event-loop';
-import { caseFold } from '../domain/case-fold';
 import { canonicalDecimal } from '../domain/decimal';
 import { currencyClashes, planFigureWrites, repeatedFigures } from '../domain/figures/batch-rules';
 import { figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
+import { companyResolver, companyResolverOf, type CompanyRef } from './company-resolver';
 import { dbOf, type Ctx } from './context';
 import { writeFigures, type StoredFigure } from './figure-writes';
 import { assertRole } from './guard';
@@ -35,48 +35,6 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   fiscalQuarter: 'fiscal_quarter',
   value: 'value_millions',
 };
-
-export interface CompanyRef {
-  id: string;
-  name: string;
-  currency: string;
-  fiscalYearEndMonth: number;
-  archived: boolean;
-}
-
-/**
- * Resolves the `company` cell: a name, else a ticker, both case-folded (docs/data-contract.md §6). A string that is one
- * company's name and another's ticker is ambiguous and refused.
- */
-function companyResolver(rows: readonly (CompanyRef & { nameKey: string; tickerKey: string | null })[]) {
-  const byName = new Map(rows.map((r) => [r.nameKey, r]));
-  const byTicker = new Map(rows.flatMap((r) => (r.tickerKey ? [[r.tickerKey, r] as const] : [])));
-  return (cell: string): CompanyRef | string => {
-    const key = caseFold(cell);
-    const named = byName.get(key);
-    const ticked = byTicker.get(key);
-    if (named && ticked && named.id !== ticked.id)
-      return `"${cell}" is the name of ${named.name} and the ticker of ${ticked.name}; use the full name`;
-    return named ?? ticked ?? `unknown company "${cell}"`;
-  };
-}
-
-/** The resolver of the `company` cells of a file (figures.csv, flows.csv), over every stored company. */
-export async function companyResolverOf(db: Database) {
-  return companyResolver(
-    await db
-      .select({
-        id: companies.id,
-        name: companies.name,
-        nameKey: companies.nameKey,
-        tickerKey: companies.tickerKey,
-        currency: companies.currency,
-        fiscalYearEndMonth: companies.fiscalYearEndMonth,
-        archived: companies.archived,
-      })
-      .from(companies),
-  );
-}
 
 /**
  * Imports figures.csv all or nothing: every bad row is named (an unknown company too); rows upsert on company +

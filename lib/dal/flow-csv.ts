@@ -10,7 +10,7 @@ import { flowCurrencyClashes, flowLayerProblems, repeatedFlows } from '../domain
 import { flowInputSchema, flowKey, type FlowInput } from '../domain/flows/input';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { dbOf, type Ctx } from './context';
-import { companyResolverOf, type CompanyRef } from './figure-csv';
+import { companyResolverOf, type CompanyRef } from './company-resolver';
 import { companyLayers } from './flow-layers';
 import { flowSnapshot, flowViews, payee, payer, storedFlowsOf } from './flows';
 import { writeFlows } from './flow-writes';
