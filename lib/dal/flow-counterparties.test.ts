@@ -22,7 +22,10 @@ describe.each(TEST_DRIVERS)("a company's customers and suppliers on %s", (driver
   const of = (name: string, year?: number, actor = viewer) => companyCounterparties({ actor }, { company: ids.get(name)!, year });
   type Side = Awaited<ReturnType<typeof of>>['customers'];
   const lines = (side: Side) =>
-    side.lines.map((l) => `${l.flow.payerName}→${l.flow.payeeName} ${l.flow.kind} ${l.usd ?? l.missing} ${l.counted ? l.shareOfRevenue : 'not counted'}`);
+    side.lines.map(
+      (l) =>
+        `${l.flow.payerName}→${l.flow.payeeName} ${l.flow.kind} ${l.usd ?? l.missing} ${l.counted ? l.shareOfRevenue : 'not counted'}`,
+    );
 
   it("prices Cloud's flows of its latest year with flows, each customer as a share of its calendar revenue (300)", async () => {
     const cloud = await of('Cloud');
@@ -53,14 +56,16 @@ describe.each(TEST_DRIVERS)("a company's customers and suppliers on %s", (driver
   it('opens a company without flows on the current year, and refuses an unknown company or a bad year', async () => {
     const fab = await of('Fab', 2020);
     expect(fab).toMatchObject({ year: 2020, years: [2024], customers: { lines: [], total: 0, shareOfRevenue: null } });
-    await expect(companyCounterparties({ actor: viewer }, { company: '00000000-0000-4000-8000-000000000000' })).rejects.toBeInstanceOf(
-      NotFoundError,
+    await expect(
+      companyCounterparties({ actor: viewer }, { company: '00000000-0000-4000-8000-000000000000' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(companyCounterparties({ actor: viewer }, { company: ids.get('Fab')!, year: 'abc' as never })).rejects.toThrow(
+      /year/i,
     );
-    await expect(companyCounterparties({ actor: viewer }, { company: ids.get('Fab')!, year: 'abc' as never })).rejects.toThrow(/year/i);
     await expect(of('Cloud', undefined, { ...viewer, role: 'nobody' as never })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("offers companies by name as typed, each with its currency and layers, archived ones left out", async () => {
+  it('offers companies by name as typed, each with its currency and layers, archived ones left out', async () => {
     const found = await searchFlowParties({ actor: viewer }, { q: 'chip' });
     expect(found.map((c) => [c.name, c.currency, c.layers])).toEqual([['Chip', 'USD', ['chips']]]);
     expect((await searchFlowParties({ actor: viewer }, { q: 'la' })).map((c) => [c.name, c.layers])).toEqual([

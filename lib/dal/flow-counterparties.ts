@@ -47,9 +47,9 @@ export async function companyCounterparties(ctx: Ctx, query: CounterpartiesQuery
   const company = partyOption(await getCompany(ctx, id));
   const db = await dbOf(ctx);
   const ofCompany = or(eq(flows.payerId, id), eq(flows.payeeId, id));
-  const years = (
-    await db.selectDistinct({ year: flows.year }).from(flows).where(ofCompany).orderBy(desc(flows.year))
-  ).map((r) => r.year);
+  const years = (await db.selectDistinct({ year: flows.year }).from(flows).where(ofCompany).orderBy(desc(flows.year))).map(
+    (r) => r.year,
+  );
   const year = asked ?? years[0] ?? currentCalendarYear();
 
   const ofYear = await flowViews(db, and(ofCompany, eq(flows.year, year)));

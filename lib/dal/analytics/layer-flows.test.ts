@@ -21,7 +21,10 @@ describe.each(TEST_DRIVERS)("a layer's customers and suppliers on %s", (driver) 
 
   it('gives the chips layer its payers by layer and by company, as worked by hand (lib/testing/flow-stack.ts)', async () => {
     const chips = await answer('chips');
-    expect(chips.customers.byLayer.map((c) => `${c.layer} ${c.value} (${c.flows})`)).toEqual(['models 120 (1)', 'execution 500 (2)']);
+    expect(chips.customers.byLayer.map((c) => `${c.layer} ${c.value} (${c.flows})`)).toEqual([
+      'models 120 (1)',
+      'execution 500 (2)',
+    ]);
     // f4 + f5 from Cloud, f6 from Lab; f7 pays an archived company, f8 has no KRW rate.
     expect(parties(chips.customers.top)).toEqual(['Cloud 500 (2)', 'Lab 120 (1)']);
     expect(chips.customers).toMatchObject({ total: 620, flows: 3, parties: 2, missingCount: 1 });

@@ -1,10 +1,9 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { FlowsQuery } from '../../analytics/query';
-import { layerFlows, type LayerFlows, type LayerSideSums } from '../../domain/analytics/layer-flows';
+import type { LayerFlowsAnswer, LayerFlowsQuery } from '../../analytics/query';
+import { layerFlows, type LayerSideSums } from '../../domain/analytics/layer-flows';
 import { money } from '../../domain/analytics/numbers';
 import { Dec } from '../../domain/decimal';
-import type { LayerKey } from '../../domain/layers';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
 import { selectRows } from '../sql-helpers';
@@ -17,9 +16,6 @@ import { flowAnalytics } from '.';
 export const LAYER_TOP_PARTIES = 10;
 /** How many flows without a rate a side names. */
 const LISTED_MISSING = 50;
-
-export type LayerFlowsQuery = FlowsQuery & { layer: LayerKey };
-export type LayerFlowsAnswer = LayerFlows & { year: number; asOf: string };
 
 interface SideRow {
   total: string | null;
@@ -88,6 +84,12 @@ async function computeLayerFlows(ctx: Ctx, query: LayerFlowsQuery): Promise<Omit
   );
   return {
     year: query.year,
-    ...layerFlows(aggregate, { customers: sideOf(row!.customers, query.year), suppliers: sideOf(row!.suppliers, query.year) }, layer),
+    basis: 'calendar',
+    currency: 'USD',
+    ...layerFlows(
+      aggregate,
+      { customers: sideOf(row!.customers, query.year), suppliers: sideOf(row!.suppliers, query.year) },
+      layer,
+    ),
   };
 }

@@ -43,8 +43,12 @@ describe("a company's customers and suppliers (docs/data-contract.md §9)", () =
 
   it('has no share when the company has no revenue for the year, or a revenue ≤ 0', () => {
     const flows = [flow({})];
-    expect(counterparties({ companyId: CW, year: 2024, flows, rate, revenue: null }).customers.lines[0]!.shareOfRevenue).toBeNull();
-    expect(counterparties({ companyId: CW, year: 2024, flows, rate, revenue: '0' }).customers.lines[0]!.shareOfRevenue).toBeNull();
+    expect(
+      counterparties({ companyId: CW, year: 2024, flows, rate, revenue: null }).customers.lines[0]!.shareOfRevenue,
+    ).toBeNull();
+    expect(
+      counterparties({ companyId: CW, year: 2024, flows, rate, revenue: '0' }).customers.lines[0]!.shareOfRevenue,
+    ).toBeNull();
     expect(counterparties({ companyId: CW, year: 2024, flows, rate, revenue: '0' }).customers.shareOfRevenue).toBeNull();
   });
 
@@ -65,7 +69,7 @@ describe("a company's customers and suppliers (docs/data-contract.md §9)", () =
     expect(customers.total).toBe(2);
   });
 
-  it("counts the reported flow of a link over its estimate, listing the estimate as not counted", () => {
+  it('counts the reported flow of a link over its estimate, listing the estimate as not counted', () => {
     const estimate = flow({ value: '900' });
     const reported = flow({ kind: 'reported', value: '800' });
     const { customers } = counterparties({ companyId: CW, year: 2024, flows: [estimate, reported], rate, revenue: '1600' });
