@@ -136,8 +136,7 @@ function CounterpartyTable({
     'Value',
     'USD',
     ...(customer ? ['Share of revenue'] : []),
-    'Source',
-    'Note',
+    'Source and note',
     ...(canEdit ? ['Actions'] : []),
   ];
   const newKey = `new-${side}`;
@@ -237,15 +236,13 @@ function LineRow({
   const counterpart = customer ? { id: flow.payerId, name: flow.payerName } : { id: flow.payeeId, name: flow.payeeName };
   return (
     <tr className={line.counted ? undefined : styles.notCounted}>
-      <th scope="row">
-        <Link href={`/companies/${counterpart.id}`}>{counterpart.name}</Link>
-        {!line.counted && (
-          <span className="muted" style={{ display: 'block', fontWeight: 'normal', fontSize: '0.85rem' }}>
-            not counted: the reported flow of this link is used
-          </span>
-        )}
-      </th>
       <td>
+        <Link href={`/companies/${counterpart.id}`}>
+          <strong>{counterpart.name}</strong>
+        </Link>
+        {!line.counted && <span className={styles.small}>not counted: the reported flow of this link is used</span>}
+      </td>
+      <td className={styles.nowrap}>
         {layerOf(flow.payerLayer).name} → {layerOf(flow.payeeLayer).name}
       </td>
       <td>{flow.kind}</td>
@@ -260,8 +257,10 @@ function LineRow({
             : `${formatPercent(line.shareOfRevenue)} of ${view.company.name}'s ${view.year} revenue`}
         </td>
       )}
-      <td>{flow.source ?? '—'}</td>
-      <td>{flow.note ?? ''}</td>
+      <td className={styles.sourceCell}>
+        <SourceText source={flow.source} />
+        {flow.note && <span className={styles.small}>{flow.note}</span>}
+      </td>
       {canEdit && (
         <td>
           <form
@@ -282,5 +281,30 @@ function LineRow({
         </td>
       )}
     </tr>
+  );
+}
+
+/** A source as stored: its parts split at `;`, a web address shown as a link named by its host. */
+function SourceText({ source }: { source: string | null }) {
+  if (!source) return <span className="muted">No source</span>;
+  const parts = source.split(/\s*;\s*/).filter(Boolean);
+  return (
+    <span>
+      {parts.map((part, i) => {
+        const url = URL.canParse(part) && /^https?:/.test(part) ? new URL(part) : null;
+        return (
+          <span key={i}>
+            {i > 0 && '; '}
+            {url ? (
+              <a href={url.href} rel="noopener noreferrer" target="_blank" title={url.href}>
+                {url.hostname.replace(/^www\./, '')}
+              </a>
+            ) : (
+              part
+            )}
+          </span>
+        );
+      })}
+    </span>
   );
 }
