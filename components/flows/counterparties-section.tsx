@@ -1,5 +1,6 @@
 'use client';
 
+import Form from 'next/form';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -72,24 +73,23 @@ export function CounterpartiesSection({
               : `Calendar ${year} revenue: ${formatUsdMillions(revenue.value)}${revenue.estimated ? ' (includes estimates)' : ''}.`}
           </p>
         </div>
-        <div className="field" style={{ margin: 0 }}>
-          <label htmlFor="flow-year">Year</label>
-          <select
-            id="flow-year"
-            value={year}
-            onChange={(e) => {
-              setEditing(null);
-              router.push(`${pathname}?${FLOW_YEAR_PARAM}=${e.target.value}#customers-and-suppliers`, { scroll: false });
-            }}
-          >
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}
-                {view.years.includes(y) ? ' · has flows' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* A GET form (next/form navigates on the client once hydrated): works before the page's script has run. */}
+        <Form action={pathname} scroll={false} className="actions" aria-label="Year of the flows" key={year}>
+          <div className="field" style={{ margin: 0 }}>
+            <label htmlFor="flow-year">Year</label>
+            <select id="flow-year" name={FLOW_YEAR_PARAM} defaultValue={year}>
+              {yearOptions.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                  {view.years.includes(y) ? ' · has flows' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn btn-small" style={{ alignSelf: 'flex-end' }}>
+            Show
+          </button>
+        </Form>
       </div>
       {!canEdit && <p className="muted">Viewers read flows here; analysts and admins add and edit them.</p>}
       {status && (

@@ -152,6 +152,7 @@ export default async function CompanyPage({
         </details>
       </section>
       <CounterpartiesSection
+        key={counterparties.year}
         view={counterparties}
         canEdit={canEdit}
         yearOptions={flowYearOptions(counterparties.years, counterparties.year)}
