@@ -17,7 +17,7 @@ async function openCoreWeave(page: Page, year: number): Promise<ReturnType<Page[
   await page.getByRole('link', { name: 'CoreWeave', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^CoreWeave/, level: 1 })).toBeVisible();
   const section = page.locator('#customers-and-suppliers');
-  await section.getByLabel('Year').selectOption(String(year));
+  await section.getByLabel('Year', { exact: true }).selectOption(String(year));
   await section.getByRole('button', { name: 'Show' }).click();
   await expect(section).toContainText(`calendar year ${year}`);
   return section;

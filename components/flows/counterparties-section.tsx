@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ConfirmButton } from '@/components/ui/confirm-button';
+import { Table } from '@/components/ui/table';
 import { deleteFlowAction } from '@/lib/actions/flows';
 import { figureAmount } from '@/lib/domain/figures/history-text';
 import { layerOf } from '@/lib/domain/layers';
@@ -179,37 +180,24 @@ function CounterpartyTable({
           {canEdit ? ` Add one with “Add ${customer ? 'a customer' : 'a supplier'}”, or import flows.csv.` : ''}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label={`${title} of ${company.name}, ${year}`}>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.lines.map((line) =>
-                editing?.key === line.flow.id ? (
-                  editor(line.flow.id)
-                ) : (
-                  <LineRow
-                    key={line.flow.id}
-                    line={line}
-                    side={side}
-                    view={view}
-                    canEdit={canEdit}
-                    onEdit={() => setEditing({ key: line.flow.id, draft: editDraft(side, line.flow) })}
-                    onDelete={() => remove(line.flow)}
-                  />
-                ),
-              )}
-              {editor(newKey)}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={columns} label={`${title} of ${company.name}, ${year}`}>
+          {data.lines.map((line) =>
+            editing?.key === line.flow.id ? (
+              editor(line.flow.id)
+            ) : (
+              <LineRow
+                key={line.flow.id}
+                line={line}
+                side={side}
+                view={view}
+                canEdit={canEdit}
+                onEdit={() => setEditing({ key: line.flow.id, draft: editDraft(side, line.flow) })}
+                onDelete={() => remove(line.flow)}
+              />
+            ),
+          )}
+          {editor(newKey)}
+        </Table>
       )}
     </>
   );

@@ -75,66 +75,18 @@ function FlowSide({
         <p className="empty">{inflow ? `No known flow pays ${layerName}.` : `${layerName} pays no known supplier.`}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="table" aria-label={`${title} of ${layerName} by layer`}>
-              <thead>
-                <tr>
-                  <th scope="col">{inflow ? 'Payer layer' : 'Payee layer'}</th>
-                  <th scope="col" className={styles.num}>
-                    USD
-                  </th>
-                  <th scope="col" className={styles.num}>
-                    Flows
-                  </th>
-                  <th scope="col" className={styles.num}>
-                    Share
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {side.byLayer.map((c) => (
-                  <tr key={c.layer}>
-                    <td>
-                      <Link href={`/layers/${c.layer}`}>{c.name}</Link>
-                    </td>
-                    <td className={styles.num}>{formatUsdMillions(c.value)}</td>
-                    <td className={styles.num}>{c.flows}</td>
-                    <td className={styles.num}>{share(c.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-wrap" style={{ marginTop: '0.75rem' }}>
-            <table className="table" aria-label={inflow ? `Top payers of ${layerName}` : `Top payees of ${layerName}`}>
-              <thead>
-                <tr>
-                  <th scope="col">{inflow ? 'Top payers' : 'Top payees'}</th>
-                  <th scope="col" className={styles.num}>
-                    USD
-                  </th>
-                  <th scope="col" className={styles.num}>
-                    Flows
-                  </th>
-                  <th scope="col" className={styles.num}>
-                    Share
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {side.top.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link href={`/companies/${p.id}#customers-and-suppliers`}>{p.name}</Link>
-                    </td>
-                    <td className={styles.num}>{formatUsdMillions(p.value)}</td>
-                    <td className={styles.num}>{p.flows}</td>
-                    <td className={styles.num}>{share(p.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SideTable
+            label={`${title} of ${layerName} by layer`}
+            first={inflow ? 'Payer layer' : 'Payee layer'}
+            rows={side.byLayer.map((c) => ({ key: c.layer, href: `/layers/${c.layer}`, ...c }))}
+            share={share}
+          />
+          <SideTable
+            label={inflow ? `Top payers of ${layerName}` : `Top payees of ${layerName}`}
+            first={inflow ? 'Top payers' : 'Top payees'}
+            rows={side.top.map((p) => ({ key: p.id, href: `/companies/${p.id}#customers-and-suppliers`, ...p }))}
+            share={share}
+          />
           {side.parties > side.top.length && (
             <p className="muted">
               The largest {side.top.length} of {side.parties} {inflow ? 'payers' : 'payees'}.
@@ -149,6 +101,48 @@ function FlowSide({
           {side.missingCount > side.missing.length ? ' …' : ''}
         </p>
       )}
+    </div>
+  );
+}
+
+/** One of a side's tables: a layer or a company per row, with its USD sum, its flows and its share of the side. */
+function SideTable({
+  label,
+  first,
+  rows,
+  share,
+}: {
+  label: string;
+  first: string;
+  rows: { key: string; href: string; name: string; value: number; flows: number }[];
+  share: (value: number) => string;
+}) {
+  return (
+    <div className="table-wrap" style={{ marginBottom: '0.75rem' }}>
+      <table className="table" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {['USD', 'Flows', 'Share'].map((c) => (
+              <th key={c} scope="col" className={styles.num}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td>
+                <Link href={r.href}>{r.name}</Link>
+              </td>
+              <td className={styles.num}>{formatUsdMillions(r.value)}</td>
+              <td className={styles.num}>{r.flows}</td>
+              <td className={styles.num}>{share(r.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

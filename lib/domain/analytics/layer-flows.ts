@@ -35,15 +35,9 @@ export interface LayerSideSums {
   missingCount: number;
 }
 
-export interface LayerSide {
+export interface LayerSide extends LayerSideSums {
   /** The matrix cells of the side, in stack order of the other layer. */
   byLayer: { layer: LayerKey; name: string; value: number; flows: number }[];
-  total: number;
-  flows: number;
-  top: PartyTotal[];
-  parties: number;
-  missing: LayerMissingFlow[];
-  missingCount: number;
 }
 
 export interface LayerFlows {
