@@ -9,14 +9,17 @@ import { Table } from '@/components/ui/table';
 import { deleteFlowAction } from '@/lib/actions/flows';
 import { figureAmount } from '@/lib/domain/figures/history-text';
 import { layerOf } from '@/lib/domain/layers';
-import type { CounterpartiesView, CounterpartyLineView, CounterpartySideView, FlowView } from '@/lib/flows/schema';
+import {
+  FLOW_YEAR_PARAM,
+  type CounterpartiesView,
+  type CounterpartyLineView,
+  type CounterpartySideView,
+  type FlowView,
+} from '@/lib/flows/schema';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
 import { FlowEditor } from './flow-editor';
 import { editDraft, newDraft, type FlowDraft, type FlowSide } from './flow-draft';
 import styles from './flows.module.css';
-
-/** The URL parameter of the section's year, beside the page's other state. */
-export const FLOW_YEAR_PARAM = 'flowYear';
 
 /**
  * A company's customers and suppliers for a year (docs/data-contract.md §9): each flow priced in USD, with a

@@ -94,6 +94,9 @@ export interface FlowHistoryEntry {
   restorable: boolean;
 }
 
+/** The company page's URL parameter for the year of its customers and suppliers (a client module's constant is no string on the server). */
+export const FLOW_YEAR_PARAM = 'flowYear';
+
 /** A company's customers and suppliers for the company page: which company, and which year (default: its latest with flows). */
 export const counterpartiesQuerySchema = flowQuerySchema;
 export type CounterpartiesQuery = FlowQuery;
