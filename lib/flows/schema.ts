@@ -6,8 +6,9 @@ import {
   type DeleteAtVersionInput,
   type RestoreDeletionInput,
 } from '../batch-parse';
+import type { CounterpartyFlowInput } from '../domain/flows/counterparties';
 import { flowInputSchema, type FlowInput } from '../domain/flows/input';
-import { KINDS, type Kind } from '../domain/figures/types';
+import { KINDS } from '../domain/figures/types';
 import { LAYER_KEYS, type LayerKey } from '../domain/layers';
 import { yearSchema } from '../domain/years';
 
@@ -16,20 +17,11 @@ import { yearSchema } from '../domain/years';
  * and history entries the data layer answers with. Client code imports this module.
  */
 
-/** A stored flow as the API sees it, with both companies' names. */
-export interface FlowView {
-  id: string;
-  payerId: string;
-  payerName: string;
-  payerLayer: LayerKey;
-  payeeId: string;
-  payeeName: string;
-  payeeLayer: LayerKey;
-  year: number;
-  kind: Kind;
-  /** Millions of `currency`, as an exact decimal string. */
-  value: string;
-  currency: string;
+/**
+ * A stored flow as the API sees it, with both companies' names: the fields a company's customers and suppliers
+ * are priced from (`value` in millions of `currency`, an exact decimal string), and its source, note and version.
+ */
+export interface FlowView extends CounterpartyFlowInput {
   source: string | null;
   note: string | null;
   version: number;
