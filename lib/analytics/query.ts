@@ -1,6 +1,7 @@
 import type { Coverage, LayersAggregate, Profitability, RequiredRevenueGap } from '../domain/analytics';
 import type { FlowsAggregate } from '../domain/analytics/flows';
 import type { LayerDetail } from '../domain/analytics/layer-detail';
+import type { LayerFlows } from '../domain/analytics/layer-flows';
 import type { Metric } from '../domain/figures/types';
 import type { LayerKey } from '../domain/layers';
 
@@ -57,6 +58,9 @@ export type GapQuery = AnalyticsScope & {
 
 /** `/flows`: one calendar year (flows are not calendarised, so the basis is always calendar: docs/data-contract.md §9). */
 export type FlowsQuery = AnalyticsScope & { basis: 'calendar'; year: number };
+
+/** A layer page's customers and suppliers: the flows query and the layer. */
+export type LayerFlowsQuery = FlowsQuery & { layer: LayerKey };
 
 /** The set whose default year is searched (docs/data-contract.md §8): only the set filters count. */
 export type DefaultYearQuery = Pick<AnalyticsScope, 'list' | 'status' | 'country'>;
@@ -119,3 +123,6 @@ export type LayerDetailAnswer = AnswerHead & { year: number; metric: Metric } & 
 
 /** `/flows` (docs/data-contract.md §9), with the revenue coverage of the pools it compares the flows with. */
 export type FlowsAnswer = AnswerHead & { year: number } & FlowsAggregate & { poolCoverage: Coverage };
+
+/** A layer page's customers and suppliers (docs/data-contract.md §9). */
+export type LayerFlowsAnswer = AnswerHead & { year: number } & LayerFlows;

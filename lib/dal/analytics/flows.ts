@@ -37,23 +37,20 @@ interface FlowSums {
 }
 
 /**
- * The flows of one calendar year as one set-based statement (docs/data-contract.md §9): the choice (reported over
- * estimate per payer, payer layer, payee, payee layer), the scope (payer or payee in the set S, neither archived),
- * the USD value (× the year's rate; none: missing), then the matrix, each layer's inflow and outflow over the
- * companies I of S with revenue, the internal total, the top flows and the missing ones, all summed exactly in
- * `numeric`. `included` is I, which the pools computed (so both read the same companies).
+ * The in-scope flows of one calendar year as common table expressions, shared by every statement over flows
+ * (docs/data-contract.md §9): `chosen` (reported over estimate per payer, payer layer, payee, payee layer), `scoped`
+ * (payer or payee in the set S, neither archived; each with its USD value, null without a rate, and whether its
+ * payer and payee are in I) and `known` (those with a USD value). Written after `with`.
  */
-function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[], listed: number): SQL {
+export function scopedFlowsCtes(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[]): SQL {
   // Stack positions from the constant, not a join on `layers`: the planner reads a join on a six-row table as
   // filtering the flows down to a handful, and then probes the companies once per flow (bench/README.md).
   const stackOrder = sql`array[${sql.join(
     LAYERS.map((l) => sql`${l.key}`),
     sql`, `,
   )}]::text[]`;
-  const top = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
-  const byNames = sql`order by t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
   return sql`
-    with s as (
+    s as (
       select companies.id from companies where not companies.archived ${companySet ? sql`and ${companySet}` : sql``}
     ),
     i as (select x::uuid as id from jsonb_array_elements_text(${JSON.stringify(included)}::jsonb) as t(x)),
@@ -80,7 +77,21 @@ function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: reado
       left join i ie on ie.id = c.payee_id
       where sp.id is not null or se.id is not null
     ),
-    known as (select * from scoped where usd is not null)
+    known as (select * from scoped where usd is not null)`;
+}
+
+/**
+ * The flows of one calendar year as one set-based statement (docs/data-contract.md §9): the choice (reported over
+ * estimate per payer, payer layer, payee, payee layer), the scope (payer or payee in the set S, neither archived),
+ * the USD value (× the year's rate; none: missing), then the matrix, each layer's inflow and outflow over the
+ * companies I of S with revenue, the internal total, the top flows and the missing ones, all summed exactly in
+ * `numeric`. `included` is I, which the pools computed (so both read the same companies).
+ */
+function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[], listed: number): SQL {
+  const top = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+  const byNames = sql`order by t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+  return sql`
+    with ${scopedFlowsCtes(q, companySet, included)}
     select
       (select json_agg(json_build_object('from', m.payer_layer, 'to', m.payee_layer, 'value', m.value::text, 'flows', m.n)
          order by m.payer_pos, m.payee_pos)

@@ -9,16 +9,20 @@ import { FiguresGrid } from '@/components/figures/figures-grid';
 import { ArchiveButton } from '@/components/companies/archive-button';
 import { DeleteCompanyButton } from '@/components/companies/delete-company-button';
 import { LayerChip } from '@/components/companies/exposure-bar';
+import { CounterpartiesSection } from '@/components/flows/counterparties-section';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { companyHistory, getCompany } from '@/lib/dal/companies';
 import { companyFigureHistory } from '@/lib/dal/figure-history';
 import { listFigures } from '@/lib/dal/figures';
+import { companyCounterparties } from '@/lib/dal/flow-counterparties';
+import { FLOW_YEAR_PARAM } from '@/lib/flows/schema';
 import { countryName } from '@/lib/domain/countries';
 import { companyFilterToSearch } from '@/lib/companies/filter';
 import { diffSnapshots } from '@/lib/domain/history';
 import { LAYERS } from '@/lib/domain/layers';
 import { hasRole } from '@/lib/domain/roles';
+import { yearSchema } from '@/lib/domain/years';
 import { profileDrafts, sharesSummary } from '@/lib/domain/profile-form';
 import { profileLabel } from '@/lib/domain/profiles';
 import type { CompanyView } from '@/lib/companies/schema';
@@ -29,7 +33,13 @@ export const metadata: Metadata = { title: 'Company' };
 
 const MONTH = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
 
-export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CompanyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const actor = await requireUser('viewer');
   const { id } = await params;
@@ -37,10 +47,13 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [history, figures, figureHistory] = await Promise.all([
+  // A year in the URL that is not one is left out: the section opens on its default year.
+  const flowYear = yearSchema.safeParse((await searchParams)[FLOW_YEAR_PARAM]).data;
+  const [history, figures, figureHistory, counterparties] = await Promise.all([
     companyHistory({ actor }, id),
     listFigures({ actor }, { company: id }),
     companyFigureHistory({ actor }, { companyId: id }),
+    companyCounterparties({ actor }, { company: id, year: flowYear }),
   ]);
   const canEdit = hasRole(actor.role, 'analyst');
   const figureYears = [...new Set(figures.map((f) => f.fiscalYear))].sort((a, b) => a - b);
@@ -139,6 +152,12 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           <FigureHistoryList entries={figureHistory} canRestore={canEdit} />
         </details>
       </section>
+      <CounterpartiesSection
+        key={counterparties.year}
+        view={counterparties}
+        canEdit={canEdit}
+        yearOptions={flowYearOptions(counterparties.years, counterparties.year)}
+      />
       <h2>Company history</h2>
       {history.length === 0 ? (
         <p className="card empty">No recorded changes.</p>
@@ -183,6 +202,13 @@ function gridYears(figureYears: number[]): number[] {
   const first = Math.min(now - 5, ...figureYears);
   const last = Math.max(now + 1, ...figureYears);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** The years the flows section offers, latest first: every year with a flow, the one shown, and the last ten and the next. */
+function flowYearOptions(withFlows: number[], shown: number): number[] {
+  const now = new Date().getUTCFullYear();
+  const recent = Array.from({ length: 12 }, (_, i) => now + 1 - i);
+  return [...new Set([...withFlows, shown, ...recent])].sort((a, b) => b - a);
 }
 
 /** The company's profiles in a compact table, and its mix per year for each metric (the years with figures). */

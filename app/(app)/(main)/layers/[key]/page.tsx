@@ -6,11 +6,13 @@ import { ChartBarLayerPool } from '@/components/charts/chart-bar-layer-pool';
 import { ChartTreemapLayerCompanies } from '@/components/charts/chart-treemap-layer-companies';
 import { FilterSummary } from '@/components/layer-detail/filter-summary';
 import { LayerCompaniesTable } from '@/components/layer-detail/layer-companies-table';
+import { LayerFlowsSection } from '@/components/layer-detail/layer-flows-section';
 import { LayerHeader } from '@/components/layer-detail/layer-header';
 import styles from '@/components/layer-detail/layer-detail.module.css';
 import { requireUser } from '@/lib/auth/session';
 import { defaultAnalyticsYear } from '@/lib/dal/analytics';
 import { layerDetailAnalytics } from '@/lib/dal/analytics/layer-detail';
+import { layerFlowsAnalytics } from '@/lib/dal/analytics/layer-flows';
 import type { Ctx } from '@/lib/dal/context';
 import { listLayers } from '@/lib/dal/layers';
 import { dashboardFiltersToSearch, parseDashboardFilters, type DashboardFilters } from '@/lib/domain/dashboard/filters';
@@ -43,13 +45,17 @@ export default async function LayerPage({ params, searchParams }: Props) {
   const year = filters.year ?? (await openingYear(ctx, filters));
   // The dashboard's layers query for the same filters, narrowed to this layer.
   const query = { ...dashboardQueries({ ...filters, year }).layers, layer: key };
-  const [layers, answer] = await Promise.all([
+  // Flows are calendar years whatever the basis (docs/data-contract.md §9); the metric does not apply to them.
+  const { metric: _metric, ...scope } = query;
+  // An unknown list is the reader's to fix, not a crash: say so in the page.
+  const orRuleError = (error: unknown) => {
+    if (error instanceof RuleError) return error;
+    throw error;
+  };
+  const [layers, answer, flows] = await Promise.all([
     listLayers(ctx),
-    // An unknown list is the reader's to fix, not a crash: say so in the page.
-    layerDetailAnalytics(ctx, query).catch((error: unknown) => {
-      if (error instanceof RuleError) return error;
-      throw error;
-    }),
+    layerDetailAnalytics(ctx, query).catch(orRuleError),
+    layerFlowsAnalytics(ctx, { ...scope, basis: 'calendar' }).catch(orRuleError),
   ]);
   const layer = layers.find((l) => l.key === key);
   if (!layer) notFound();
@@ -70,6 +76,7 @@ export default async function LayerPage({ params, searchParams }: Props) {
             <ChartTreemapLayerCompanies answer={answer} colour={colour} />
           </div>
           <LayerCompaniesTable answer={answer} />
+          {!(flows instanceof RuleError) && <LayerFlowsSection answer={flows} basis={filters.basis} />}
         </>
       )}
     </>
