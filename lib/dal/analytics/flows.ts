@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import type { FlowsQuery } from '../../analytics/query';
+import type { CellFlow, FlowCellQuery, FlowsQuery } from '../../analytics/query';
 import type { FlowsAggregate, MissingFlow, TopFlow } from '../../domain/analytics/flows';
 import { TOP_FLOWS } from '../../domain/analytics/flows';
 import { money } from '../../domain/analytics/numbers';
@@ -37,21 +37,21 @@ interface FlowSums {
 }
 
 /**
- * The flows of one calendar year as one set-based statement (docs/data-contract.md §9): the choice (reported over
- * estimate per payer, payer layer, payee, payee layer), the scope (payer or payee in the set S, neither archived),
- * the USD value (× the year's rate; none: missing), then the matrix, each layer's inflow and outflow over the
- * companies I of S with revenue, the internal total, the top flows and the missing ones, all summed exactly in
- * `numeric`. `included` is I, which the pools computed (so both read the same companies).
+ * Stack positions from the constant, not a join on `layers`: the planner reads a join on a six-row table as
+ * filtering the flows down to a handful, and then probes the companies once per flow (bench/README.md).
  */
-function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[], listed: number): SQL {
-  // Stack positions from the constant, not a join on `layers`: the planner reads a join on a six-row table as
-  // filtering the flows down to a handful, and then probes the companies once per flow (bench/README.md).
-  const stackOrder = sql`array[${sql.join(
-    LAYERS.map((l) => sql`${l.key}`),
-    sql`, `,
-  )}]::text[]`;
-  const top = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
-  const byNames = sql`order by t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+const stackOrder = sql`array[${sql.join(
+  LAYERS.map((l) => sql`${l.key}`),
+  sql`, `,
+)}]::text[]`;
+
+/**
+ * The flows of one calendar year as docs/data-contract.md §9 chooses and scopes them, as common table expressions:
+ * `chosen` (reported over estimate per payer, payer layer, payee, payee layer), `scoped` (payer or payee in the set
+ * S, neither archived, with the USD value: × the year's rate, none when no rate; and whether each company is in I)
+ * and `known` (those with a USD value). `included` is I; a caller that does not need it passes none.
+ */
+function scopedFlowsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[]): SQL {
   return sql`
     with s as (
       select companies.id from companies where not companies.archived ${companySet ? sql`and ${companySet}` : sql``}
@@ -80,7 +80,23 @@ function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: reado
       left join i ie on ie.id = c.payee_id
       where sp.id is not null or se.id is not null
     ),
-    known as (select * from scoped where usd is not null)
+    known as (select * from scoped where usd is not null)`;
+}
+
+/** The order of `top`: by USD value, largest first; ties by payer name, payee name, then the layers in stack order. */
+const topOrder = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+
+/**
+ * The flows of one calendar year as one set-based statement (docs/data-contract.md §9): the choice and scope above,
+ * then the matrix, each layer's inflow and outflow over the companies I of S with revenue, the internal total, the
+ * top flows and the missing ones, all summed exactly in `numeric`. `included` is I, which the pools computed (so
+ * both read the same companies).
+ */
+function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[], listed: number): SQL {
+  const top = topOrder;
+  const byNames = sql`order by t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+  return sql`
+    ${scopedFlowsSql(q, companySet, included)}
     select
       (select json_agg(json_build_object('from', m.payer_layer, 'to', m.payee_layer, 'value', m.value::text, 'flows', m.n)
          order by m.payer_pos, m.payee_pos)
@@ -178,4 +194,41 @@ export async function flowsAggregateOf(
       missingCount: s.missing_count,
     },
   };
+}
+
+/**
+ * The in-scope flows of one matrix cell (payer layer `from` → payee layer `to`) with a USD value, in `top`'s order,
+ * each with its source: the flows whose USD values sum to the aggregate's `M[from][to]`.
+ */
+export async function cellFlowsOf(db: Database, q: FlowCellQuery, companySet: SQL | undefined): Promise<CellFlow[]> {
+  const rows = await selectRows<{
+    id: string;
+    payer_id: string;
+    payer: string;
+    payer_layer: LayerKey;
+    payee_id: string;
+    payee: string;
+    payee_layer: LayerKey;
+    usd: string;
+    kind: Kind;
+    source: string | null;
+  }>(
+    db,
+    sql`${scopedFlowsSql(q, companySet, [])}
+    select t.id, t.payer_id, t.payer, t.payer_layer, t.payee_id, t.payee, t.payee_layer, t.usd::text as usd, t.kind,
+      f.source
+    from known t join flows f on f.id = t.id
+    where t.payer_layer = ${q.from} and t.payee_layer = ${q.to}
+    ${topOrder}`,
+  );
+  return rows.map((t) => ({
+    id: t.id,
+    payer: { id: t.payer_id, name: t.payer },
+    payerLayer: t.payer_layer,
+    payee: { id: t.payee_id, name: t.payee },
+    payeeLayer: t.payee_layer,
+    value: moneyOf(t.usd),
+    kind: t.kind,
+    source: t.source,
+  }));
 }
