@@ -19,6 +19,8 @@ type ChartCardProps = Omit<ChartFrame, 'note'> & {
   /** Controls that belong to the chart (the gap's assumptions). */
   controls?: ReactNode;
   note?: ReactNode;
+  /** The drawing's height on screen, when it is not CHART_HEIGHT (its plot asks for the same: definePlot). */
+  plotHeight?: number;
   /** What the card shows under the drawing besides its note (the flows' matrix table, a list of flows). */
   aside?: ReactNode;
   /**
@@ -56,6 +58,7 @@ export function ChartCard(props: ChartCardProps) {
     controls,
     note,
     aside,
+    plotHeight = CHART_HEIGHT,
     children,
   } = props;
   const drawn = !empty && !loading && !error;
@@ -70,7 +73,7 @@ export function ChartCard(props: ChartCardProps) {
   };
   const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
   const { ref, seen, see } = useSeen<HTMLElement>();
-  const placeholder = <div className="skeleton" style={{ height: CHART_HEIGHT }} aria-hidden="true" />;
+  const placeholder = <div className="skeleton" style={{ height: plotHeight }} aria-hidden="true" />;
   return (
     <section
       ref={ref}

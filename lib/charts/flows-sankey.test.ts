@@ -60,7 +60,12 @@ describe('flowsSankeyChart', () => {
       [END_CUSTOMERS, '6 Application', 5000],
     ]);
     expect(details['application>execution']).toMatchObject({ value: 1, flows: 1, share: 1 / 2000 });
-    expect(details['execution>chips']).toMatchObject({ value: 400, flows: 2, share: 400 / 600, colour: layerColour('execution') });
+    expect(details['execution>chips']).toMatchObject({
+      value: 400,
+      flows: 2,
+      share: 400 / 600,
+      colour: layerColour('execution'),
+    });
     expect(details['external>chips']).toMatchObject({ value: 200, flows: null, share: 200 / 600, colour: PALETTE.outside });
   });
 
@@ -86,8 +91,10 @@ describe('flowsSankeyChart', () => {
     });
     const chart = flowsSankeyChart(answer, FILTERS);
     expect(chart.inconsistent).toEqual(['Chips']);
-    expect(chart.note).toContain("Chips: known inflows exceed the layer's revenue pool, so its link from end customers is drawn at 0");
-    expect(chart.links.map((l) => l.key)).toEqual(['execution>chips', 'external>execution']);
+    expect(chart.note).toContain(
+      "Chips: known inflows exceed the layer's revenue pool, so its link from end customers is drawn at 0",
+    );
+    expect(chart.links.map((l) => l.cell)).toEqual(['execution>chips', 'external>execution']);
     // The table keeps the true, negative external value.
     expect(chart.table.rows).toContainEqual([END_CUSTOMERS, 'Chips', -100, null, -100 / 300]);
     const chips = chart.nodes.find((n) => n.side === 'payee' && n.layer === 'chips')!;
@@ -142,6 +149,11 @@ describe('flowsSankeyChart', () => {
       'No flows between tracked companies for 2024 in this set. Add flows on the Import / export page (flows.csv) or on a company page (Customers and suppliers).',
     );
     const loading = flowsSankeyChart(undefined, FILTERS);
-    expect([loading.title, loading.nodes, loading.links, loading.empty]).toEqual(['Where the money goes, 2024', [], [], null]);
+    expect([loading.title, loading.nodes, loading.links, loading.empty]).toEqual([
+      'Who pays whom down the stack, 2024',
+      [],
+      [],
+      null,
+    ]);
   });
 });

@@ -54,12 +54,12 @@ export interface SankeyNodeDatum {
   lines: string[];
 }
 
-/** A link as Recharts takes it: `value` is the drawn width's value (at least the minimum); `key` finds its details. */
+/** A link as Recharts takes it: `value` is the drawn width's value (at least the minimum); `cell` is its details' key. */
 export interface SankeyLinkDatum {
   source: number;
   target: number;
   value: number;
-  key: string;
+  cell: string;
 }
 
 export interface MatrixRow {
@@ -98,30 +98,26 @@ const same = (a: number, b: number) => Math.abs(a - b) < 1e-5;
 /** Every link with its true value: the matrix cells, then each layer's external revenue. */
 function linksOf(answer: FlowsAnswer): FlowLink[] {
   const pools = new Map(answer.layers.map((l) => [l.key, l.pool]));
-  const cells = answer.matrix.map(
-    (m): FlowLink => ({
-      key: `${m.from}>${m.to}`,
-      from: m.from,
-      to: m.to,
-      value: m.value,
-      flows: m.flows,
-      share: shareOfPool(m.value, pools.get(m.to) ?? 0),
-      colour: colourOf(m.from),
-    }),
-  );
+  const cells = answer.matrix.map((m): FlowLink => ({
+    key: `${m.from}>${m.to}`,
+    from: m.from,
+    to: m.to,
+    value: m.value,
+    flows: m.flows,
+    share: shareOfPool(m.value, pools.get(m.to) ?? 0),
+    colour: colourOf(m.from),
+  }));
   const external = answer.layers
     .filter((l) => l.external !== 0)
-    .map(
-      (l): FlowLink => ({
-        key: `external>${l.key}`,
-        from: null,
-        to: l.key,
-        value: l.external,
-        flows: null,
-        share: shareOfPool(l.external, l.pool),
-        colour: PALETTE.outside,
-      }),
-    );
+    .map((l): FlowLink => ({
+      key: `external>${l.key}`,
+      from: null,
+      to: l.key,
+      value: l.external,
+      flows: null,
+      share: shareOfPool(l.external, l.pool),
+      colour: PALETTE.outside,
+    }));
   return [...cells, ...external];
 }
 
@@ -202,7 +198,7 @@ export function flowsSankeyChart(answer: FlowsAnswer | undefined, filters: Resol
     source: indexOf.get(l.from === null ? 'external' : `payer:${l.from}`)!,
     target: indexOf.get(`payee:${l.to}`)!,
     value: Math.max(l.value, least),
-    key: l.key,
+    cell: l.key,
   }));
 
   const inconsistent = (answer?.layers ?? []).filter((l) => l.inconsistent).map((l) => l.name);
@@ -220,7 +216,7 @@ export function flowsSankeyChart(answer: FlowsAnswer | undefined, filters: Resol
 
   return {
     id: 'flows-sankey',
-    title: `Where the money goes, ${filters.year}`,
+    title: `Who pays whom down the stack, ${filters.year}`,
     description:
       'Who pays whom down the stack: each layer\u2019s revenue from end customers and untracked payers, and the known flows between tracked companies, in USD.',
     coverage: answer ? flowsCoverage(answer) : undefined,
