@@ -19,27 +19,40 @@ const LABEL_FONT_SIZE = 12;
 /** Room between two nodes of a column: more than a label's height, so labels never overlap. */
 const NODE_PADDING = 18;
 const NODE_WIDTH = 14;
+const LINE_HEIGHT = 15;
+const END_CUSTOMERS_LINES = ['End customers and', 'untracked payers'] as const;
 
-/** A node and its label: payers' labels to the right of the node, payees' to the left, over a white halo. */
+/** Room beside the columns for the labels, which sit outside the nodes so no link crosses them. */
+const LABEL_ROOM = 180;
+
+/**
+ * A node and its label: payers' labels to the left of the column, payees' to the right. The end customers' long name
+ * takes two lines.
+ */
 function FlowNode({ x, y, width, height, payload }: NodeProps) {
   const node = payload as unknown as SankeyNodeDatum;
   const payer = node.side === 'payer';
+  const value = formatUsdMillions(node.total);
+  const lines =
+    node.layer === null ? [END_CUSTOMERS_LINES[0], `${END_CUSTOMERS_LINES[1]} · ${value}`] : [`${node.name} · ${value}`];
+  const labelX = payer ? x - 6 : x + width + 6;
   return (
     <g>
       <rect x={x} y={y} width={width} height={Math.max(height, 1)} fill={node.colour} stroke={PALETTE.white} strokeWidth={0.5} />
       <text
-        x={payer ? x + width + 6 : x - 6}
-        y={y + height / 2}
-        textAnchor={payer ? 'start' : 'end'}
+        x={labelX}
+        y={y + height / 2 - ((lines.length - 1) * LINE_HEIGHT) / 2}
+        textAnchor={payer ? 'end' : 'start'}
         dominantBaseline="central"
         fontSize={LABEL_FONT_SIZE}
         fill={PALETTE.ink}
-        stroke={PALETTE.white}
-        strokeWidth={3}
-        paintOrder="stroke"
         pointerEvents="none"
       >
-        {`${node.name} · ${formatUsdMillions(node.total)}`}
+        {lines.map((line, i) => (
+          <tspan key={line} x={labelX} dy={i === 0 ? 0 : LINE_HEIGHT}>
+            {line}
+          </tspan>
+        ))}
       </text>
     </g>
   );
@@ -106,7 +119,7 @@ function FlowsSankeyPlot({ nodes, links, details, onSelect }: FlowsSankeyPlotPro
       nodePadding={NODE_PADDING}
       nodeWidth={NODE_WIDTH}
       iterations={0}
-      margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+      margin={{ top: 8, right: LABEL_ROOM, bottom: 8, left: LABEL_ROOM }}
       node={FlowNode}
       link={linkShape(details)}
       onClick={(item, type) => {
