@@ -50,14 +50,15 @@ describe('flowsSankeyChart', () => {
     const named = links.map((l) => [nodes[l.source]!.name, nodes[l.target]!.name, l.value]);
     // The taller column: payees 5,000 + 2,000 (1,999 + 1) + 600 + 1,100 = 8,700.
     const least = 8700 * MIN_LINK_SHARE;
+    // The grey external links first, so the coloured ones lie on top.
     expect(named).toEqual([
-      ['5 Execution', '1 Infrastructure', 300],
-      ['5 Execution', '2 Chips', 400],
-      ['6 Application', '5 Execution', least],
       [END_CUSTOMERS, '1 Infrastructure', 800],
       [END_CUSTOMERS, '2 Chips', 200],
       [END_CUSTOMERS, '5 Execution', 1999],
       [END_CUSTOMERS, '6 Application', 5000],
+      ['5 Execution', '1 Infrastructure', 300],
+      ['5 Execution', '2 Chips', 400],
+      ['6 Application', '5 Execution', least],
     ]);
     expect(details['application>execution']).toMatchObject({ value: 1, flows: 1, share: 1 / 2000 });
     expect(details['execution>chips']).toMatchObject({
@@ -94,7 +95,7 @@ describe('flowsSankeyChart', () => {
     expect(chart.note).toContain(
       "Chips: known inflows exceed the layer's revenue pool, so its link from end customers is drawn at 0",
     );
-    expect(chart.links.map((l) => l.cell)).toEqual(['execution>chips', 'external>execution']);
+    expect(chart.links.map((l) => l.cell)).toEqual(['external>execution', 'execution>chips']);
     // The table keeps the true, negative external value.
     expect(chart.table.rows).toContainEqual([END_CUSTOMERS, 'Chips', -100, null, -100 / 300]);
     const chips = chart.nodes.find((n) => n.side === 'payee' && n.layer === 'chips')!;

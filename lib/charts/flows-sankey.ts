@@ -142,8 +142,9 @@ export function flowsSankeyChart(answer: FlowsAnswer | undefined, filters: Resol
   const all = answer ? linksOf(answer) : [];
   const details = Object.fromEntries(all.map((l) => [l.key, l]));
   const layers = new Map((answer?.layers ?? []).map((l) => [l.key, l]));
-  // Drawn: the cells, and the external links above 0 (an inconsistent layer's is drawn at 0, that is, not at all).
-  const drawnLinks = all.filter((l) => l.value > 0);
+  // Drawn: the external links above 0 (an inconsistent layer's is drawn at 0, that is, not at all), then the cells,
+  // so the coloured links between tracked companies lie on top of the wide grey ones.
+  const drawnLinks = [...all.filter((l) => l.from === null), ...all.filter((l) => l.from !== null)].filter((l) => l.value > 0);
   const paid = (from: LayerKey | null) => drawnLinks.filter((l) => l.from === from).reduce((s, l) => s + l.value, 0);
   const received = (to: LayerKey) => drawnLinks.filter((l) => l.to === to).reduce((s, l) => s + l.value, 0);
 
