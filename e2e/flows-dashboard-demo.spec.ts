@@ -27,7 +27,8 @@ function demoAdmin(): { email: string; password: string } {
 
 const viewer = { email: `flows-viewer-${Date.now()}@demo.test`, password: '' };
 
-test.describe.configure({ mode: 'serial' });
+// The demo's dashboard streams eleven charts: on a shared two-core machine the first drawing can take a while.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
@@ -43,7 +44,7 @@ async function openDashboard(page: Page): Promise<Locator> {
   const sankey = page.locator(SANKEY);
   await expect(
     sankey.locator('[data-chart] .recharts-wrapper > svg.recharts-surface .recharts-sankey-links path').first(),
-  ).toBeAttached();
+  ).toBeAttached({ timeout: 30_000 });
   return sankey;
 }
 

@@ -130,7 +130,12 @@ function FlowsSankeyPlot({ nodes, links, details, onSelect }: FlowsSankeyPlotPro
     >
       <Tooltip
         isAnimationActive={false}
-        content={({ active, payload }) => (active ? <FlowTooltip item={payload?.[0]?.payload} details={details} /> : null)}
+        content={({ active, payload }) =>
+          // The Sankey's tooltip entry wraps the hovered node or link: { payload: node | link, name, value }.
+          active ? (
+            <FlowTooltip item={(payload?.[0]?.payload as { payload?: unknown } | undefined)?.payload} details={details} />
+          ) : null
+        }
       />
     </Sankey>
   );
