@@ -31,6 +31,7 @@ const viewer = { email: `flows-viewer-${Date.now()}@demo.test`, password: '' };
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
   const page = await browser.newPage();
   const admin = demoAdmin();
   await signIn(page, admin.email, admin.password);
@@ -56,6 +57,7 @@ async function flowsAnswer(page: Page): Promise<FlowsAnswer> {
 
 /** Clicks a link of the Sankey on a point of its own stroke (not where another link crosses it). */
 async function clickLink(page: Page, link: Locator): Promise<void> {
+  await link.scrollIntoViewIfNeeded();
   const point = await link.evaluate((path: SVGPathElement) => {
     const length = path.getTotalLength();
     const matrix = path.getScreenCTM()!;
