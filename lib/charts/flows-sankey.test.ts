@@ -142,6 +142,8 @@ describe('flowsSankeyChart', () => {
     ]);
     expect(chart.table.rows[0]).toEqual(['Execution', 'Infrastructure', 300, 1, 0.3]);
     expect(chart.empty).toBeNull();
+    expect(chart.note).toContain('tooltips and the matrix give true values');
+    expect(chart.exportAs.note).toContain('the CSV and the data slide give true values');
   });
 
   it('says how to add flows when there are none, and has a title while loading', () => {

@@ -208,12 +208,15 @@ export function flowsSankeyChart(answer: FlowsAnswer | undefined, filters: Resol
         inconsistent.length === 1 ? 'its' : 'their'
       } link from end customers is drawn at 0 (check those flows' layers and values).`
     : null;
-  const note = [
-    'Left: who pays; right: who earns. A payee\u2019s height is its external revenue plus its known inflows. Thin links are drawn at a minimum width; tooltips and the matrix give true values.',
-    inconsistentNote,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const noteWith = (trueValues: string) =>
+    [
+      `Left: who pays; right: who earns. A payee\u2019s height is its external revenue plus its known inflows. Thin links are drawn at a minimum width; ${trueValues} give true values.`,
+      inconsistentNote,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  // The card's note speaks of its tooltips and table; a memo's of its CSV.
+  const note = noteWith('tooltips and the matrix');
 
   return {
     id: 'flows-sankey',
@@ -239,7 +242,7 @@ export function flowsSankeyChart(answer: FlowsAnswer | undefined, filters: Resol
       name: { chart: 'flows-sankey', metric: 'revenue', period: String(filters.year), basis: 'calendar' },
       subtitle: flowsSubtitle(filters, 'Revenue flows'),
       legend: [{ label: END_CUSTOMERS, colour: PALETTE.outside }, ...LAYER_LEGEND.slice().reverse()],
-      note,
+      note: noteWith('the CSV and the data slide'),
       coverages: flowsCoverages(answer),
     },
     nodes,

@@ -79,24 +79,20 @@ async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardF
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
       <FilterBar />
       <DashboardCharts>
-        <FlowsSection>
-          <FlowsWide>
-            <Streamed answer={answers.flows}>
-              <ChartSankeyFlows />
-            </Streamed>
-          </FlowsWide>
+        <FlowsWide>
           <Streamed answer={answers.flows}>
-            <ChartBarGrossNet />
+            <FlowsSection>
+              <FlowsWide>
+                <ChartSankeyFlows />
+              </FlowsWide>
+              <ChartBarGrossNet />
+              <ChartBarValueAdded />
+              <FlowsWide>
+                <ChartBarTopFlows />
+              </FlowsWide>
+            </FlowsSection>
           </Streamed>
-          <Streamed answer={answers.flows}>
-            <ChartBarValueAdded />
-          </Streamed>
-          <FlowsWide>
-            <Streamed answer={answers.flows}>
-              <ChartBarTopFlows />
-            </Streamed>
-          </FlowsWide>
-        </FlowsSection>
+        </FlowsWide>
         <Streamed answer={answers.layers}>
           <ChartBarLayerPools />
         </Streamed>
