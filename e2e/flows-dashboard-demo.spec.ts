@@ -104,6 +104,14 @@ test('the dashboard opens on where the money goes, above the pools, with the chi
     await expect(page.locator(`#${id} [data-chart] .recharts-wrapper > svg.recharts-surface path`).first()).toBeAttached();
   }
   await expect(page.getByRole('table', { name: 'Top flows' })).toContainText('Microsoft');
+
+  // A year without flows: one short card that says how to add them, and the pools right after it.
+  await page.goto('/?year=2022');
+  await expect(page.locator('#flows-empty')).toHaveText(
+    'No flows between tracked companies for 2022 in this set. Add flows on the Import / export page (flows.csv) or on a company page (Customers and suppliers).',
+  );
+  await expect(page.locator(SANKEY)).toHaveCount(0);
+  await expect(page.locator('#layer-pools [data-chart] .recharts-wrapper')).toBeVisible({ timeout: 30_000 });
 });
 
 test('the matrix table is reachable by keyboard, and a cell or a link lists its flows', async ({ page }) => {
