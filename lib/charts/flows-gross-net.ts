@@ -45,7 +45,8 @@ export function grossNetChart(answer: FlowsAnswer | undefined, filters: Resolved
   return {
     id: 'flows-gross-net',
     title: `Gross, double counted and net revenue of the stack, ${filters.year}`,
-    description: 'How much of the stack\u2019s gross revenue total is known double counting: flows between tracked companies that both have revenue.',
+    description:
+      'How much of the stack\u2019s gross revenue total is known double counting: flows between tracked companies that both have revenue.',
     coverage: answer ? flowsCoverage(answer) : undefined,
     coverageUnit: 'flows',
     estimated: answer?.estimated,

@@ -23,19 +23,17 @@ export interface TopFlowRow {
 export type TopFlowsChart = ChartFrame & { rows: TopFlowRow[]; axis: UsdAxis };
 
 export function topFlowsChart(answer: FlowsAnswer | undefined, filters: ResolvedFilters): TopFlowsChart {
-  const rows = (answer?.top ?? []).map(
-    (t): TopFlowRow => ({
-      id: t.id,
-      label: `${t.payer.name} → ${t.payee.name}`,
-      payer: t.payer,
-      payee: t.payee,
-      payerLayer: layerOf(t.payerLayer).name,
-      payeeLayer: layerOf(t.payeeLayer).name,
-      value: t.value,
-      kind: t.kind,
-      colour: layerOf(t.payerLayer).colour,
-    }),
-  );
+  const rows = (answer?.top ?? []).map((t): TopFlowRow => ({
+    id: t.id,
+    label: `${t.payer.name} → ${t.payee.name}`,
+    payer: t.payer,
+    payee: t.payee,
+    payerLayer: layerOf(t.payerLayer).name,
+    payeeLayer: layerOf(t.payeeLayer).name,
+    value: t.value,
+    kind: t.kind,
+    colour: layerOf(t.payerLayer).colour,
+  }));
   return {
     id: 'flows-top',
     title: `Largest flows, ${filters.year}`,

@@ -53,7 +53,9 @@ describe('grossNetChart', () => {
   });
 
   it('draws nothing without flows and says how to add them', () => {
-    expect(grossNetChart(flowsAnswer({ pools: { chips: 1 } }), FILTERS).empty).toMatch(/^No flows between tracked companies for 2024/);
+    expect(grossNetChart(flowsAnswer({ pools: { chips: 1 } }), FILTERS).empty).toMatch(
+      /^No flows between tracked companies for 2024/,
+    );
     expect(grossNetChart(undefined, FILTERS).rows).toEqual([]);
   });
 });
@@ -83,6 +85,8 @@ describe('topFlowsChart', () => {
       ['Apps → Cloud', 100, layerColour('application')],
     ]);
     expect(chart.table.rows[0]).toEqual(['Cloud', 'Execution', 'GPU Co', 'Chips', 300, 'estimate']);
-    expect(chart.description).toBe("The largest known flows between tracked companies (2 of 3), in USD, coloured by the payer's layer.");
+    expect(chart.description).toBe(
+      "The largest known flows between tracked companies (2 of 3), in USD, coloured by the payer's layer.",
+    );
   });
 });

@@ -28,17 +28,15 @@ export const POOL_OPACITY = 0.35;
 
 export function valueAddedChart(answer: FlowsAnswer | undefined, filters: ResolvedFilters): ValueAddedChart {
   const layers = answer?.layers ?? [];
-  const rows = [...layers].reverse().map(
-    (l): ValueAddedRow => ({
-      key: l.key,
-      layer: layerLabel(layerOf(l.key)),
-      colour: layerOf(l.key).colour,
-      pool: l.pool,
-      retained: l.retained,
-      outflow: l.outflow,
-      kept: shareOfPool(l.retained, l.pool),
-    }),
-  );
+  const rows = [...layers].reverse().map((l): ValueAddedRow => ({
+    key: l.key,
+    layer: layerLabel(layerOf(l.key)),
+    colour: layerOf(l.key).colour,
+    pool: l.pool,
+    retained: l.retained,
+    outflow: l.outflow,
+    kept: shareOfPool(l.retained, l.pool),
+  }));
   const note =
     'Retained = the layer\u2019s revenue pool less what its companies are known to pay other tracked companies: value added as far as the flows are known.';
   return {

@@ -143,7 +143,16 @@ export function flowsAnswer({
     const pool = pools[key] ?? 0;
     const inn = inflow[key] ?? sumOf(matrix.filter((m) => m.to === key));
     const out = outflow[key] ?? sumOf(matrix.filter((m) => m.from === key));
-    return { key, name, pool, inflow: inn, outflow: out, external: pool - inn, retained: pool - out, inconsistent: pool - inn < 0 };
+    return {
+      key,
+      name,
+      pool,
+      inflow: inn,
+      outflow: out,
+      external: pool - inn,
+      retained: pool - out,
+      inconsistent: pool - inn < 0,
+    };
   });
   const gross = layers.reduce((s, l) => s + l.pool, 0);
   const inner = internal ?? sumOf(matrix);

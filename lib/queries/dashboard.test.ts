@@ -64,7 +64,9 @@ describe('the dashboard queries', () => {
     expect(q.profitability).toEqual({ year: 2024, basis: 'calendar', estimates: 'include', list: 'Portfolio' });
     expect(q.gap).toMatchObject({ from: 2017, to: 2024, single: false, g: 0.5, m: 0.5 });
     // Flows are calendar years whatever the basis filter says.
-    expect(dashboardQueries({ year: 2024, metric: 'capex', basis: 'fiscal', estimates: 'include', g: 0.5, m: 0.5 }).flows).toEqual({
+    expect(
+      dashboardQueries({ year: 2024, metric: 'capex', basis: 'fiscal', estimates: 'include', g: 0.5, m: 0.5 }).flows,
+    ).toEqual({
       year: 2024,
       basis: 'calendar',
       estimates: 'include',

@@ -1,4 +1,11 @@
-import { SERIES_YEARS, type FlowsQuery, type GapQuery, type LayersQuery, type ProfitabilityQuery, type SeriesQuery } from '../analytics/query';
+import {
+  SERIES_YEARS,
+  type FlowsQuery,
+  type GapQuery,
+  type LayersQuery,
+  type ProfitabilityQuery,
+  type SeriesQuery,
+} from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { FIRST_YEAR } from '../domain/year-range';
 

@@ -122,8 +122,8 @@ describe.each(TEST_DRIVERS)('/analytics/flows on %s', (driver) => {
     expect(flowCellQuerySchema.safeParse({ year: '2024', from: 'chips' }).error?.issues[0]?.path).toEqual(['to']);
     expect(flowCellQuerySchema.safeParse({ from: 'chips', to: 'chips' }).error?.issues[0]?.path).toEqual(['year']);
     await expect(cell({ year: '2024', from: 'chips', to: 'chips', list: 'Nope' })).rejects.toBeInstanceOf(RuleError);
-    await expect(cell({ year: '2024', from: 'chips', to: 'chips' }, { ...viewer, role: 'nobody' as never })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      cell({ year: '2024', from: 'chips', to: 'chips' }, { ...viewer, role: 'nobody' as never }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
