@@ -19,6 +19,10 @@ type ChartCardProps = Omit<ChartFrame, 'note'> & {
   /** Controls that belong to the chart (the gap's assumptions). */
   controls?: ReactNode;
   note?: ReactNode;
+  /** The drawing's height on screen, when it is not CHART_HEIGHT (its plot asks for the same: definePlot). */
+  plotHeight?: number;
+  /** What the card shows under the drawing besides its note (the flows' matrix table, a list of flows). */
+  aside?: ReactNode;
   /**
    * The chart's drawing: a lazy plot (./plot.tsx), which the card draws once it comes near the viewport and the
    * export stage draws at memo size.
@@ -38,8 +42,25 @@ export function queryState(query: { isPending: boolean; isPlaceholderData: boole
  * behind a placeholder of the chart's height so nothing moves when it arrives.
  */
 export function ChartCard(props: ChartCardProps) {
-  const { id, title, description, coverage, estimated, empty, loading, stale, error, table, exportAs, controls, note, children } =
-    props;
+  const {
+    id,
+    title,
+    description,
+    coverage,
+    coverageUnit = 'companies',
+    estimated,
+    empty,
+    loading,
+    stale,
+    error,
+    table,
+    exportAs,
+    controls,
+    note,
+    aside,
+    plotHeight = CHART_HEIGHT,
+    children,
+  } = props;
   const drawn = !empty && !loading && !error;
   const content: ChartContent = {
     title,
@@ -47,12 +68,12 @@ export function ChartCard(props: ChartCardProps) {
     legend: exportAs.legend ?? [],
     note: exportAs.note ?? (typeof note === 'string' ? note : null),
     table,
-    coverages: exportAs.coverages ?? (coverage ? [{ label: null, coverage }] : []),
+    coverages: exportAs.coverages ?? (coverage ? [{ label: null, coverage, unit: coverageUnit }] : []),
     estimated: estimated ?? false,
   };
   const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
   const { ref, seen, see } = useSeen<HTMLElement>();
-  const placeholder = <div className="skeleton" style={{ height: CHART_HEIGHT }} aria-hidden="true" />;
+  const placeholder = <div className="skeleton" style={{ height: plotHeight }} aria-hidden="true" />;
   return (
     <section
       ref={ref}
@@ -69,7 +90,13 @@ export function ChartCard(props: ChartCardProps) {
         </div>
         <p className="muted">{description}</p>
         <div className={styles.chartMeta}>
-          {coverage && <CoverageLine coverage={coverage} />}
+          {coverage && (
+            <CoverageLine
+              coverage={coverage}
+              label={coverageUnit}
+              missingHref={coverageUnit === 'flows' ? () => '/fx' : undefined}
+            />
+          )}
           {estimated && <span className={styles.estimatedFlag}>Includes estimates</span>}
           {stale && <span className="muted">Updating…</span>}
         </div>
@@ -87,6 +114,7 @@ export function ChartCard(props: ChartCardProps) {
         </div>
       )}
       {note && <p className={styles.chartNote}>{note}</p>}
+      {drawn && aside}
       {drawn && (
         <details className={styles.viewData}>
           <summary>View data</summary>

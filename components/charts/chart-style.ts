@@ -4,6 +4,8 @@ import type { UsdAxis } from '@/lib/charts/usd-axis';
 
 /** Sized for a laptop and a 1440-px monitor alike: the card's width changes, the height does not. */
 export const CHART_HEIGHT = 340;
+/** The Sankey of the stack is taller: up to seven nodes a column, each with a label that must not touch the next. */
+export const SANKEY_HEIGHT = 440;
 export const AXIS_TICK = { fontSize: 12, fill: PALETTE.axisTick };
 /** Axis titles: dark enough to read on a slide (Recharts' default grey is below 4.5:1 on white). */
 export const AXIS_LABEL = { fontSize: 12, fill: PALETTE.axisLabel };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Coverage } from '@/lib/domain/analytics/types';
+import type { Coverage, MissingCompany } from '@/lib/domain/analytics/types';
 import { profileLabel } from '@/lib/domain/profiles';
 import styles from './charts.module.css';
 
@@ -7,7 +7,16 @@ import styles from './charts.module.css';
  * "38 companies · 3 missing · 2 on profiles": opens to the missing companies and why each is missing, and to the
  * companies whose numbers used an exposure profile other than their base, with the profile (docs/data-contract.md §2).
  */
-export function CoverageLine({ coverage, label = 'companies' }: { coverage: Coverage; label?: string }) {
+export function CoverageLine({
+  coverage,
+  label = 'companies',
+  missingHref = (m) => `/companies/${m.id}#figures`,
+}: {
+  coverage: Coverage;
+  label?: string;
+  /** Where a missing item leads to be fixed: a company's figures, or the FX rates for a flow without a rate. */
+  missingHref?: (missing: MissingCompany) => string;
+}) {
   const { included, missing, missingCount } = coverage;
   const profiles = coverage.profiles ?? [];
   const profilesCount = coverage.profilesCount ?? 0;
@@ -20,10 +29,10 @@ export function CoverageLine({ coverage, label = 'companies' }: { coverage: Cove
       <summary>{text}</summary>
       <div className={styles.coveragePopover}>
         {missingCount > 0 && (
-          <ul role="group" aria-label="Missing companies">
+          <ul role="group" aria-label={`Missing ${label}`}>
             {missing.map((m) => (
               <li key={m.id}>
-                <Link href={`/companies/${m.id}#figures`}>{m.name}</Link>: {m.reason}
+                <Link href={missingHref(m)}>{m.name}</Link>: {m.reason}
               </li>
             ))}
             {missingCount > missing.length && <li>…and {missingCount - missing.length} more</li>}

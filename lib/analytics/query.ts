@@ -1,5 +1,5 @@
 import type { Coverage, LayersAggregate, Profitability, RequiredRevenueGap } from '../domain/analytics';
-import type { FlowsAggregate } from '../domain/analytics/flows';
+import type { FlowsAggregate, TopFlow } from '../domain/analytics/flows';
 import type { LayerDetail } from '../domain/analytics/layer-detail';
 import type { LayerFlows } from '../domain/analytics/layer-flows';
 import type { Metric } from '../domain/figures/types';
@@ -62,6 +62,12 @@ export type FlowsQuery = AnalyticsScope & { basis: 'calendar'; year: number };
 /** A layer page's customers and suppliers: the flows query and the layer. */
 export type LayerFlowsQuery = FlowsQuery & { layer: LayerKey };
 
+/**
+ * `/flows/cell`: the in-scope flows of one matrix cell, from payer layer `from` to payee layer `to` (the dashboard's
+ * Sankey lists them when a link is clicked; the aggregate's `top` holds only the largest 20 of all cells).
+ */
+export type FlowCellQuery = FlowsQuery & { from: LayerKey; to: LayerKey };
+
 /** The set whose default year is searched (docs/data-contract.md §8): only the set filters count. */
 export type DefaultYearQuery = Pick<AnalyticsScope, 'list' | 'status' | 'country'>;
 
@@ -69,7 +75,9 @@ export type DefaultYearQuery = Pick<AnalyticsScope, 'list' | 'status' | 'country
  * A typed query back as the API's query string: what the browser sends for the answer the server prefetched with
  * the same query. Parsing it with the query's schema gives the query back (pinned by a test).
  */
-export function analyticsSearch(query: LayersQuery | LayerDetailQuery | ProfitabilityQuery | SeriesQuery | GapQuery): string {
+export function analyticsSearch(
+  query: LayersQuery | LayerDetailQuery | ProfitabilityQuery | SeriesQuery | GapQuery | FlowsQuery | FlowCellQuery,
+): string {
   // The layer of a detail query travels in the path; a one-year gap query is sent as `year`, so its answer keeps
   // that year's fields at the top level.
   const { single, from, to, layer: _layer, ...rest } = query as Partial<GapQuery & LayerDetailQuery> & Record<string, unknown>;
@@ -126,3 +134,14 @@ export type FlowsAnswer = AnswerHead & { year: number } & FlowsAggregate & { poo
 
 /** A layer page's customers and suppliers (docs/data-contract.md §9). */
 export type LayerFlowsAnswer = AnswerHead & { year: number } & LayerFlows;
+
+/** One flow of a cell, as `/flows/cell` lists it: `top`'s fields and the flow's source. */
+export type CellFlow = TopFlow & { source: string | null };
+
+/** `/flows/cell`: the cell's flows by USD value, largest first, tied as `top` is (docs/data-contract.md §9). */
+export type FlowCellAnswer = AnswerHead & {
+  year: number;
+  from: LayerKey;
+  to: LayerKey;
+  items: CellFlow[];
+};

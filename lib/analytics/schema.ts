@@ -13,6 +13,7 @@ import {
   ESTIMATES_MODES,
   MAX_SERIES_YEARS,
   type AnalyticsScope,
+  type FlowCellQuery,
   type FlowsQuery,
   type GapQuery,
   type LayersQuery,
@@ -48,7 +49,7 @@ export const analyticsParamsSchema = z.object({
 });
 type AnalyticsParams = z.output<typeof analyticsParamsSchema>;
 
-function scopeOf(p: AnalyticsParams): AnalyticsScope {
+function scopeOf(p: Omit<AnalyticsParams, 'from' | 'to'>): AnalyticsScope {
   return {
     basis: p.basis,
     estimates: p.estimates,
@@ -76,6 +77,19 @@ export const profitabilityQuerySchema = analyticsParamsSchema
 export const flowsQuerySchema = analyticsParamsSchema
   .refine(requireYear, yearIssue)
   .transform((p): FlowsQuery => ({ ...scopeOf(p), basis: 'calendar', year: p.year! }));
+
+/**
+ * `/flows/cell`: the flows' parameters and the cell, `from` (payer layer) and `to` (payee layer) in place of the
+ * range's years.
+ */
+export const flowCellQuerySchema = analyticsParamsSchema
+  .omit({ from: true, to: true })
+  .extend({
+    from: z.enum(LAYER_KEYS, `from is the payer layer: one of ${LAYER_KEYS.join(', ')}.`),
+    to: z.enum(LAYER_KEYS, `to is the payee layer: one of ${LAYER_KEYS.join(', ')}.`),
+  })
+  .refine((p) => p.year !== undefined, yearIssue)
+  .transform((p): FlowCellQuery => ({ ...scopeOf(p), basis: 'calendar', year: p.year!, from: p.from, to: p.to }));
 
 /** `/layers/{key}`: the layer's key. */
 export const layerKeySchema = z.enum(LAYER_KEYS);

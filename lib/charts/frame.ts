@@ -13,6 +13,8 @@ export interface ChartFrame {
   /** One sentence on what the chart shows. */
   description: string;
   coverage?: Coverage;
+  /** What `coverage` counts: companies (the default) or value flows, whose missing ones want an FX rate. */
+  coverageUnit?: 'companies' | 'flows';
   estimated?: boolean;
   /** What to add when there is nothing to draw; null when there is. */
   empty: string | null;

@@ -1,4 +1,5 @@
-import type { LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer } from '../analytics/query';
+import type { FlowsAnswer, LayerDetailAnswer, LayersAnswer, ProfitabilityAnswer } from '../analytics/query';
+import type { MatrixCell, TopFlow } from '../domain/analytics/flows';
 import type { LayerAggregate, LayerProfitability } from '../domain/analytics';
 import type { Coverage } from '../domain/analytics/types';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
@@ -110,5 +111,72 @@ export function chipsAnswer(extra: Partial<LayerDetailAnswer>): LayerDetailAnswe
     estimated: false,
     series: [],
     ...extra,
+  };
+}
+
+/**
+ * A `/flows` answer for 2024 from its matrix and pools: a layer's inflow and outflow are its cells' sums unless
+ * given (a payee or payer without revenue is left out of them), and external, retained, inconsistent and the
+ * totals follow as docs/data-contract.md §9 defines them.
+ */
+export function flowsAnswer({
+  matrix = [],
+  pools = {},
+  inflow = {},
+  outflow = {},
+  internal,
+  top = [],
+  missing = [],
+  estimated = false,
+}: {
+  matrix?: MatrixCell[];
+  pools?: Partial<Record<LayerKey, number>>;
+  inflow?: Partial<Record<LayerKey, number>>;
+  outflow?: Partial<Record<LayerKey, number>>;
+  internal?: number;
+  top?: TopFlow[];
+  missing?: { payer: string; payee: string; currency: string }[];
+  estimated?: boolean;
+}): FlowsAnswer {
+  const sumOf = (cells: MatrixCell[]) => cells.reduce((s, c) => s + c.value, 0);
+  const layers = LAYERS.map(({ key, name }) => {
+    const pool = pools[key] ?? 0;
+    const inn = inflow[key] ?? sumOf(matrix.filter((m) => m.to === key));
+    const out = outflow[key] ?? sumOf(matrix.filter((m) => m.from === key));
+    return {
+      key,
+      name,
+      pool,
+      inflow: inn,
+      outflow: out,
+      external: pool - inn,
+      retained: pool - out,
+      inconsistent: pool - inn < 0,
+    };
+  });
+  const gross = layers.reduce((s, l) => s + l.pool, 0);
+  const inner = internal ?? sumOf(matrix);
+  return {
+    basis: 'calendar',
+    currency: 'USD',
+    asOf: AS_OF,
+    year: 2024,
+    estimated,
+    matrix,
+    layers,
+    total: { gross, internal: inner, net: gross - inner },
+    top,
+    coverage: {
+      included: matrix.reduce((s, m) => s + m.flows, 0),
+      missing: missing.map((m, i) => ({
+        id: `missing-${i}`,
+        payer: { id: m.payer.toLowerCase(), name: m.payer },
+        payee: { id: m.payee.toLowerCase(), name: m.payee },
+        code: 'no_fx_rate' as const,
+        reason: `no ${m.currency} rate for 2024`,
+      })),
+      missingCount: missing.length,
+    },
+    poolCoverage: coverage(5, ['Missing Co']),
   };
 }

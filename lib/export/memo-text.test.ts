@@ -47,6 +47,18 @@ describe('memo footer', () => {
     expect(footer).toContain('Chips: 1 company (0 missing), Application: 2 companies (1 missing)');
   });
 
+  it('counts flows as flows', () => {
+    const footer = memoFooter({
+      coverages: [
+        { label: 'Flows', unit: 'flows', coverage: { included: 28, missing: [missing], missingCount: 1 } },
+        { label: 'Revenue pools', coverage: { included: 1, missing: [], missingCount: 0 } },
+      ],
+      estimated: false,
+      asOf: '2026-01-31',
+    });
+    expect(footer).toContain('Flows: 28 flows (1 missing), Revenue pools: 1 company (0 missing)');
+  });
+
   it('dates in UTC', () => {
     expect(isoDate(new Date('2026-03-01T23:30:00-05:00'))).toBe('2026-03-02');
   });

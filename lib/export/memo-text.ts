@@ -5,6 +5,8 @@ export interface LabelledCoverage {
   /** "Chips", "Application"; null for a chart's single set. */
   label: string | null;
   coverage: Coverage;
+  /** What `coverage` counts: companies (the default), or value flows (docs/data-contract.md §9). */
+  unit?: 'companies' | 'flows';
 }
 
 /** The filters a chart answers, as the subtitle states them. */
@@ -41,11 +43,12 @@ export function memoSubtitle(f: SubtitleFilters): string {
     .join(' · ');
 }
 
-const companies = (count: number) => `${count} ${count === 1 ? 'company' : 'companies'}`;
+const counted = (count: number, unit: LabelledCoverage['unit']) =>
+  unit === 'flows' ? `${count} ${count === 1 ? 'flow' : 'flows'}` : `${count} ${count === 1 ? 'company' : 'companies'}`;
 
-/** "3 companies (1 missing)", or "Chips: 3 companies (1 missing)". */
-export function coverageText({ label, coverage }: LabelledCoverage): string {
-  const text = `${companies(coverage.included)} (${coverage.missingCount} missing)`;
+/** "3 companies (1 missing)", "Chips: 3 companies (1 missing)", or "Flows: 28 flows (1 missing)". */
+export function coverageText({ label, coverage, unit }: LabelledCoverage): string {
+  const text = `${counted(coverage.included, unit)} (${coverage.missingCount} missing)`;
   return label ? `${label}: ${text}` : text;
 }
 

@@ -1,6 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
   analyticsSearch,
+  type FlowCellAnswer,
+  type FlowCellQuery,
+  type FlowsAnswer,
+  type FlowsQuery,
   type GapAnswer,
   type GapQuery,
   type LayersAnswer,
@@ -37,5 +41,15 @@ export const analyticsQueries = {
     queryOptions({
       queryKey: ['analytics', 'gap', query] as const,
       queryFn: () => fetchAnswer<GapAnswer>(`/api/v1/analytics/gap?${analyticsSearch(query)}`),
+    }),
+  flows: (query: FlowsQuery) =>
+    queryOptions({
+      queryKey: ['analytics', 'flows', query] as const,
+      queryFn: () => fetchAnswer<FlowsAnswer>(`/api/v1/analytics/flows?${analyticsSearch(query)}`),
+    }),
+  flowCell: (query: FlowCellQuery) =>
+    queryOptions({
+      queryKey: ['analytics', 'flows', 'cell', query] as const,
+      queryFn: () => fetchAnswer<FlowCellAnswer>(`/api/v1/analytics/flows/cell?${analyticsSearch(query)}`),
     }),
 };

@@ -1,4 +1,4 @@
-import type { GapAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../analytics/query';
+import type { FlowsAnswer, GapAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { analyticsQueries } from './analytics';
 import { dashboardQueries, type DashboardQuery } from './dashboard';
@@ -9,6 +9,7 @@ export interface DashboardAnswers {
   series: SeriesAnswer;
   profitability: ProfitabilityAnswer;
   gap: GapAnswer;
+  flows: FlowsAnswer;
 }
 
 type Inputs = ReturnType<typeof dashboardQueries>;

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   analyticsSearch,
+  flowCellQuerySchema,
+  flowsQuerySchema,
   gapQuerySchema,
   layersQuerySchema,
   profitabilityQuerySchema,
@@ -39,6 +41,9 @@ describe('the dashboard queries', () => {
         expect(seriesQuerySchema.parse(parseSearch(analyticsSearch(q.series)))).toEqual(q.series);
         expect(profitabilityQuerySchema.parse(parseSearch(analyticsSearch(q.profitability)))).toEqual(q.profitability);
         expect(gapQuerySchema.parse(parseSearch(analyticsSearch(q.gap)))).toEqual(q.gap);
+        expect(flowsQuerySchema.parse(parseSearch(analyticsSearch(q.flows)))).toEqual(q.flows);
+        const cell = { ...q.flows, from: 'execution' as const, to: 'chips' as const };
+        expect(flowCellQuerySchema.parse(parseSearch(analyticsSearch(cell)))).toEqual(cell);
       }),
     );
   });
@@ -58,6 +63,14 @@ describe('the dashboard queries', () => {
     // Profitability reads all three metrics: changing the metric filter must not refetch it.
     expect(q.profitability).toEqual({ year: 2024, basis: 'calendar', estimates: 'include', list: 'Portfolio' });
     expect(q.gap).toMatchObject({ from: 2017, to: 2024, single: false, g: 0.5, m: 0.5 });
+    // Flows are calendar years whatever the basis filter says.
+    expect(
+      dashboardQueries({ year: 2024, metric: 'capex', basis: 'fiscal', estimates: 'include', g: 0.5, m: 0.5 }).flows,
+    ).toEqual({
+      year: 2024,
+      basis: 'calendar',
+      estimates: 'include',
+    });
     expect(analyticsQueries.profitability(q.profitability).queryKey).toEqual(['analytics', 'profitability', q.profitability]);
   });
 

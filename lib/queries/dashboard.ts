@@ -1,4 +1,11 @@
-import { SERIES_YEARS, type GapQuery, type LayersQuery, type ProfitabilityQuery, type SeriesQuery } from '../analytics/query';
+import {
+  SERIES_YEARS,
+  type FlowsQuery,
+  type GapQuery,
+  type LayersQuery,
+  type ProfitabilityQuery,
+  type SeriesQuery,
+} from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { FIRST_YEAR } from '../domain/year-range';
 
@@ -21,6 +28,8 @@ export function dashboardQueries(f: ResolvedFilters) {
     layers: { ...scope, year: f.year, metric: f.metric } satisfies LayersQuery,
     series: { ...scope, ...range, metric: f.metric } satisfies SeriesQuery,
     profitability: { ...scope, year: f.year } satisfies ProfitabilityQuery,
+    // Flows are calendar years: the basis filter does not change this answer (docs/data-contract.md §9).
+    flows: { ...scope, basis: 'calendar', year: f.year } satisfies FlowsQuery,
     gap: {
       ...scope,
       ...range,

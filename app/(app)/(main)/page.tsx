@@ -3,20 +3,32 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { ChartBarCapexIntensity } from '@/components/charts/chart-bar-capex-intensity';
+import { ChartBarGrossNet } from '@/components/charts/chart-bar-gross-net';
 import { ChartBarConcentration } from '@/components/charts/chart-bar-concentration';
 import { ChartBarLayerPools } from '@/components/charts/chart-bar-layer-pools';
 import { ChartBarOverTime } from '@/components/charts/chart-bar-over-time';
 import { ChartBarProfitPool } from '@/components/charts/chart-bar-profit-pool';
 import { ChartBarStackMix } from '@/components/charts/chart-bar-stack-mix';
+import { ChartBarTopFlows } from '@/components/charts/chart-bar-top-flows';
+import { ChartBarValueAdded } from '@/components/charts/chart-bar-value-added';
 import { ChartCardSkeleton } from '@/components/charts/chart-card-skeleton';
 import { ChartComposedGap } from '@/components/charts/chart-composed-gap';
+import { ChartSankeyFlows } from '@/components/charts/chart-sankey-flows';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardProvider } from '@/components/dashboard/dashboard-context';
 import { FilterBar } from '@/components/dashboard/filter-bar';
+import { FlowsSection, FlowsWide } from '@/components/dashboard/flows-section';
 import { PageHeader } from '@/components/ui/page-header';
 import type { Actor } from '@/lib/domain/actor';
 import { requireUser } from '@/lib/auth/session';
-import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '@/lib/dal/analytics';
+import {
+  defaultAnalyticsYear,
+  flowAnalytics,
+  gapAnalytics,
+  layerAnalytics,
+  profitabilityAnalytics,
+  seriesAnalytics,
+} from '@/lib/dal/analytics';
 import { companyCountries } from '@/lib/dal/companies';
 import { listLists } from '@/lib/dal/lists';
 import { parseDashboardFilters, type DashboardFilters, type ResolvedFilters } from '@/lib/domain/dashboard/filters';
@@ -67,6 +79,20 @@ async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardF
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
       <FilterBar />
       <DashboardCharts>
+        <FlowsWide>
+          <Streamed answer={answers.flows}>
+            <FlowsSection>
+              <FlowsWide>
+                <ChartSankeyFlows />
+              </FlowsWide>
+              <ChartBarGrossNet />
+              <ChartBarValueAdded />
+              <FlowsWide>
+                <ChartBarTopFlows />
+              </FlowsWide>
+            </FlowsSection>
+          </Streamed>
+        </FlowsWide>
         <Streamed answer={answers.layers}>
           <ChartBarLayerPools />
         </Streamed>
@@ -94,7 +120,7 @@ async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardF
 }
 
 /**
- * Starts the four queries at once, each in a query client of its own, and gives each answer's dehydrated state as
+ * Starts the five queries at once, each in a query client of its own, and gives each answer's dehydrated state as
  * a promise: a chart renders when its own answer is in. A failed query is left out of its state (TanStack's
  * default), so the browser asks again and the card shows the error.
  */
@@ -112,6 +138,7 @@ function prefetchAnswers(ctx: { actor: Actor }, filters: ResolvedFilters) {
       profitabilityAnalytics(ctx, queries.profitability),
     ),
     gap: answer(analyticsQueries.gap(queries.gap), () => gapAnalytics(ctx, queries.gap)),
+    flows: answer(analyticsQueries.flows(queries.flows), () => flowAnalytics(ctx, queries.flows)),
   };
 }
 

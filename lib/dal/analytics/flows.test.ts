@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flowsQuerySchema } from '@/lib/analytics/schema';
+import { flowCellQuerySchema, flowsQuerySchema } from '@/lib/analytics/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { ForbiddenError, RuleError } from '@/lib/errors';
 import { makeUser } from '@/lib/testing/actors';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { loadFlowStack } from '@/lib/testing/flow-stack';
-import { flowAnalytics } from '.';
+import { flowAnalytics, flowCellAnalytics } from '.';
 
 type Search = Record<string, string>;
 
@@ -91,5 +91,39 @@ describe.each(TEST_DRIVERS)('/analytics/flows on %s', (driver) => {
 
   it('needs an actor with a role', async () => {
     await expect(flows({ year: '2024' }, { ...viewer, role: 'nobody' as never })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  const cell = (search: Search, actor = viewer) => flowCellAnalytics({ actor }, flowCellQuerySchema.parse(search));
+
+  it('lists the flows of each matrix cell, with their sources, summing to the cell', async () => {
+    const answer = await flows({ year: '2024' });
+    for (const m of answer.matrix) {
+      const { items } = await cell({ year: '2024', from: m.from, to: m.to });
+      expect(items, `${m.from}→${m.to}`).toHaveLength(m.flows);
+      expect(items.reduce((s, i) => s + i.value, 0)).toBeCloseTo(m.value, 6);
+    }
+    // execution→chips: f4 before f5 by value; the reported f1, not the estimate f2; f8 (no rate) and f7 (archived) nowhere.
+    const executionChips = await cell({ year: '2024', from: 'execution', to: 'chips' });
+    expect(executionChips).toMatchObject({ year: 2024, basis: 'calendar', from: 'execution', to: 'chips' });
+    expect(executionChips.items.map((i) => `${i.payer.name}→${i.payee.name} ${i.value} ${i.kind} ${i.source}`)).toEqual([
+      'Cloud→Chip 400 reported f4',
+      'Cloud→Fab 100 reported f5',
+    ]);
+    expect((await cell({ year: '2024', from: 'application', to: 'models' })).items.map((i) => i.source)).toEqual(['f1']);
+    expect((await cell({ year: '2024', from: 'application', to: 'chips' })).items).toEqual([]);
+    expect((await cell({ year: '2024', from: 'chips', to: 'chips' })).items).toEqual([]);
+    // The set filters apply as to the aggregate; estimates=exclude drops f3 (an estimate only).
+    expect((await cell({ year: '2024', from: 'models', to: 'execution', estimates: 'exclude' })).items).toEqual([]);
+    expect((await cell({ year: '2024', from: 'execution', to: 'chips', list: 'clouds' })).items).toHaveLength(2);
+  });
+
+  it('refuses a bad cell naming the field, and needs a role', async () => {
+    expect(flowCellQuerySchema.safeParse({ year: '2024', from: 'gpus', to: 'chips' }).error?.issues[0]?.path).toEqual(['from']);
+    expect(flowCellQuerySchema.safeParse({ year: '2024', from: 'chips' }).error?.issues[0]?.path).toEqual(['to']);
+    expect(flowCellQuerySchema.safeParse({ from: 'chips', to: 'chips' }).error?.issues[0]?.path).toEqual(['year']);
+    await expect(cell({ year: '2024', from: 'chips', to: 'chips', list: 'Nope' })).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      cell({ year: '2024', from: 'chips', to: 'chips' }, { ...viewer, role: 'nobody' as never }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

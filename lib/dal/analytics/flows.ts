@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import type { FlowsQuery } from '../../analytics/query';
+import type { CellFlow, FlowCellQuery, FlowsQuery } from '../../analytics/query';
 import type { FlowsAggregate, MissingFlow, TopFlow } from '../../domain/analytics/flows';
 import { TOP_FLOWS } from '../../domain/analytics/flows';
 import { money } from '../../domain/analytics/numbers';
@@ -80,6 +80,9 @@ export function scopedFlowsCtes(q: FlowsQuery, companySet: SQL | undefined, incl
     known as (select * from scoped where usd is not null)`;
 }
 
+/** The order of `top`: by USD value, largest first; ties by payer name, payee name, then the layers in stack order. */
+const topOrder = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+
 /**
  * The flows of one calendar year as one set-based statement (docs/data-contract.md §9): the choice (reported over
  * estimate per payer, payer layer, payee, payee layer), the scope (payer or payee in the set S, neither archived),
@@ -88,7 +91,7 @@ export function scopedFlowsCtes(q: FlowsQuery, companySet: SQL | undefined, incl
  * `numeric`. `included` is I, which the pools computed (so both read the same companies).
  */
 function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: readonly string[], listed: number): SQL {
-  const top = sql`order by t.usd desc, t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
+  const top = topOrder;
   const byNames = sql`order by t.payer_key collate "C", t.payee_key collate "C", t.payer_pos, t.payee_pos`;
   return sql`
     with ${scopedFlowsCtes(q, companySet, included)}
@@ -189,4 +192,41 @@ export async function flowsAggregateOf(
       missingCount: s.missing_count,
     },
   };
+}
+
+/**
+ * The in-scope flows of one matrix cell (payer layer `from` → payee layer `to`) with a USD value, in `top`'s order,
+ * each with its source: the flows whose USD values sum to the aggregate's `M[from][to]`.
+ */
+export async function cellFlowsOf(db: Database, q: FlowCellQuery, companySet: SQL | undefined): Promise<CellFlow[]> {
+  const rows = await selectRows<{
+    id: string;
+    payer_id: string;
+    payer: string;
+    payer_layer: LayerKey;
+    payee_id: string;
+    payee: string;
+    payee_layer: LayerKey;
+    usd: string;
+    kind: Kind;
+    source: string | null;
+  }>(
+    db,
+    sql`with ${scopedFlowsCtes(q, companySet, [])}
+    select t.id, t.payer_id, t.payer, t.payer_layer, t.payee_id, t.payee, t.payee_layer, t.usd::text as usd, t.kind,
+      f.source
+    from known t join flows f on f.id = t.id
+    where t.payer_layer = ${q.from} and t.payee_layer = ${q.to}
+    ${topOrder}`,
+  );
+  return rows.map((t) => ({
+    id: t.id,
+    payer: { id: t.payer_id, name: t.payer },
+    payerLayer: t.payer_layer,
+    payee: { id: t.payee_id, name: t.payee },
+    payeeLayer: t.payee_layer,
+    value: moneyOf(t.usd),
+    kind: t.kind,
+    source: t.source,
+  }));
 }

@@ -17,6 +17,8 @@ import { FIRST_YEAR } from '../../domain/years';
 import type {
   AnalyticsScope,
   DefaultYearQuery,
+  FlowCellAnswer,
+  FlowCellQuery,
   FlowsAnswer,
   FlowsQuery,
   GapAnswer,
@@ -33,7 +35,7 @@ import { assertRole } from '../guard';
 import { answerKey, answerOncePerVersion, oncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
-import { flowsAggregateOf } from './flows';
+import { cellFlowsOf, flowsAggregateOf } from './flows';
 
 type Range = { from: number; to: number };
 /** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */
@@ -161,6 +163,18 @@ async function computeFlows(ctx: Ctx, query: FlowsQuery): Promise<Computed<Flows
     listed: listing.listed ?? Infinity,
   });
   return { year, basis: 'calendar', currency: 'USD', ...aggregate, poolCoverage: coverageOf(rowsOf(values, year), listing) };
+}
+
+/**
+ * GET /api/v1/analytics/flows/cell: the flows of one matrix cell of `/analytics/flows` (the same choice and scope),
+ * each with its source, so the dashboard's Sankey can list what a link sums; `top` holds only the largest 20.
+ */
+export const flowCellAnalytics = answerOncePerVersion('flows-cell', computeFlowCell);
+async function computeFlowCell(ctx: Ctx, query: FlowCellQuery): Promise<Computed<FlowCellAnswer>> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
+  const items = await cellFlowsOf(db, query, await companySetCondition(db, query));
+  return { year: query.year, basis: 'calendar', currency: 'USD', from: query.from, to: query.to, items };
 }
 
 /**
