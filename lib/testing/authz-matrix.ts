@@ -19,6 +19,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> = {
   'app/api/auth/[...nextauth]/route.ts': { GET: 'anonymous', POST: 'anonymous' },
   'app/api/health/route.ts': { GET: 'anonymous' },
+  'app/api/v1/analytics/flows/cell/route.ts': { GET: 'viewer' },
   'app/api/v1/analytics/flows/route.ts': { GET: 'viewer' },
   'app/api/v1/analytics/gap/route.ts': { GET: 'viewer' },
   'app/api/v1/analytics/layers/[key]/route.ts': { GET: 'viewer' },
