@@ -8,6 +8,7 @@ import { loadFlowStack } from '@/lib/testing/flow-stack';
 import { listCompanies } from './companies';
 import { companyCounterparties, searchFlowParties } from './flow-counterparties';
 import { setFxRate } from './fx';
+import { importFlowsCsv } from './flow-csv';
 
 describe.each(TEST_DRIVERS)("a company's customers and suppliers on %s", (driver) => {
   useFreshDatabase(driver);
@@ -72,5 +73,22 @@ describe.each(TEST_DRIVERS)("a company's customers and suppliers on %s", (driver
       ['Lab', ['models', 'application']],
     ]);
     await expect(searchFlowParties({ actor: viewer }, { q: ' ' })).rejects.toThrow(/Type part of a name/);
+  });
+
+  it('opens on the latest year with flows in which the company has revenue, so a customer’s share can be read', async () => {
+    const analyst = await makeUser('analyst');
+    await importFlowsCsv(
+      { actor: analyst },
+      {
+        text: 'payer,payer_layer,payee,payee_layer,year,kind,value_millions,currency,source,note\nLab,models,Chip,chips,2025,,10,,,',
+        dryRun: false,
+      },
+    );
+    const chip = await of('Chip');
+    // 2025 has a flow but no revenue for Chip: 2024 opens, and 2025 stays one pick away.
+    expect(chip).toMatchObject({ year: 2024, years: [2025, 2024] });
+    expect(chip.customers.lines.find((l) => l.flow.payerName === 'Cloud')).toMatchObject({ shareOfRevenue: 0.8 });
+    // Seoul Memory has no revenue in any year of its flows: its latest year with flows.
+    expect((await of('Seoul Memory')).year).toBe(2024);
   });
 });

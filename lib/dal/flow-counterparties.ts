@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Database } from '@/db/types';
 import { companies, flows, fxRates } from '@/db/schema';
 import { companyFilterSchema } from '../companies/filter';
 import type { CompanyView } from '../companies/schema';
@@ -22,6 +23,7 @@ import { dbOf, type Ctx } from './context';
 import { layersOf } from './flow-layers';
 import { flowViews } from './flows';
 import { assertRole } from './guard';
+import { selectRows } from './sql-helpers';
 
 /** A company as the flow editor offers it: its layers in stack order. */
 function partyOption(c: CompanyView): FlowPartyOption {
@@ -39,7 +41,8 @@ function partyOption(c: CompanyView): FlowPartyOption {
  * A company's customers and suppliers for a calendar year (docs/data-contract.md §9), for its page: its flows as
  * payee and as payer, each in USD at the year's rate, the counted one of each link chosen as the analytics choose
  * it, and for a customer the share of the company's calendar revenue (the values every analytics answer reads). The
- * year defaults to the latest with a flow of the company, else the current one.
+ * year defaults to the latest with a flow of the company and its calendar revenue (so a customer's share can be
+ * read), else the latest with a flow, else the current one.
  */
 export async function companyCounterparties(ctx: Ctx, query: CounterpartiesQuery): Promise<CounterpartiesView> {
   assertRole(ctx.actor, 'viewer');
@@ -50,7 +53,7 @@ export async function companyCounterparties(ctx: Ctx, query: CounterpartiesQuery
   const years = (await db.selectDistinct({ year: flows.year }).from(flows).where(ofCompany).orderBy(desc(flows.year))).map(
     (r) => r.year,
   );
-  const year = asked ?? years[0] ?? currentCalendarYear();
+  const year = asked ?? (await latestWithRevenue(db, id, years)) ?? years[0] ?? currentCalendarYear();
 
   const ofYear = await flowViews(db, and(ofCompany, eq(flows.year, year)));
   const currencies = [...new Set(ofYear.map((f) => f.currency))].filter((c) => c !== 'USD');
@@ -95,6 +98,21 @@ export async function companyCounterparties(ctx: Ctx, query: CounterpartiesQuery
     customers,
     suppliers,
   };
+}
+
+/** The latest of `years` in which the company has a calendar-year revenue value (materialised, estimates included). */
+async function latestWithRevenue(db: Database, id: string, years: readonly number[]): Promise<number | null> {
+  if (years.length === 0) return null;
+  const [row] = await selectRows<{ year: number | null }>(
+    db,
+    sql`select max(year)::int as year from company_values
+        where company_id = ${id} and metric = 'revenue' and basis = 'calendar' and numerator is not null
+          and year in (${sql.join(
+            years.map((y) => sql`${y}::int`),
+            sql`, `,
+          )})`,
+  );
+  return row?.year ?? null;
 }
 
 /** How many companies the flow editor's picker offers at once. */
