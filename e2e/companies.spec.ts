@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './fixtures/env';
-import { createCompanyInUi, layerCount } from './fixtures/companies';
+import { createCompanyInUi, layerCount, untilHydrated } from './fixtures/companies';
 
 test.describe('an analyst', () => {
   test.use({ storageState: storageStateFor('analyst') });
@@ -8,10 +8,12 @@ test.describe('an analyst', () => {
   test('creates a company split 60/40 across two layers and finds it under both layer filters', async ({ page }) => {
     const chipsBefore = await layerCount(page, 'chips');
     await page.goto('/companies/new');
-    await page.getByLabel('Name').fill('Sixty Forty Semis');
-    await page.locator('#pct-chips').fill('60');
-    await page.locator('#pct-models').fill('30');
-    await expect(page.getByText('Total 90%: must be exactly 100% before saving')).toBeVisible();
+    await untilHydrated(async () => {
+      await page.getByLabel('Name').fill('Sixty Forty Semis');
+      await page.locator('#pct-chips').fill('60');
+      await page.locator('#pct-models').fill('30');
+      await expect(page.getByText('Total 90%: must be exactly 100% before saving')).toBeVisible({ timeout: 2_000 });
+    });
     await expect(page.getByRole('button', { name: 'Create company' })).toBeDisabled();
     await page.locator('#pct-models').fill('40');
     await page.getByRole('checkbox', { name: 'Portfolio' }).check();
@@ -32,10 +34,12 @@ test.describe('an analyst', () => {
 
   test('types shares as percentages or as fractions, seeing how each entry reads before saving', async ({ page }) => {
     await page.goto('/companies/new');
-    await page.getByLabel('Name').fill('Fraction Mode Fabs');
     // Percent mode (the default): "40%" and "40" are both 40%.
-    await page.locator('#pct-infrastructure').fill('40%');
-    await expect(page.locator('#pct-infrastructure-reads')).toHaveText('= 40%');
+    await untilHydrated(async () => {
+      await page.getByLabel('Name').fill('Fraction Mode Fabs');
+      await page.locator('#pct-infrastructure').fill('40%');
+      await expect(page.locator('#pct-infrastructure-reads')).toHaveText('= 40%', { timeout: 2_000 });
+    });
     // Fraction mode reads 0.6 as 60%, as companies.csv does, and refuses 60 rather than guess.
     await page.getByRole('radio', { name: /Fraction/ }).check();
     await expect(page.locator('#pct-infrastructure')).toHaveValue('0.4');
