@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { percentagesSchema } from '../domain/company-form';
-import { isCountryCode } from '../domain/countries';
+import { countryProblem } from '../domain/countries';
 import { currencySchema } from '../domain/currencies';
 import { LAYER_KEYS, LAYERS, type LayerKey } from '../domain/layers';
 import { sharesSumProblem } from '../domain/shares';
@@ -66,10 +66,14 @@ const companyFields = z.object({
   ticker: optionalText(20).refine((v) => v === null || /^[A-Za-z0-9][A-Za-z0-9.:\-/ ]*$/.test(v), {
     message: 'Use letters, digits and . : - / only.',
   }),
-  country: optionalText(2)
-    .transform((v) => v?.toUpperCase() ?? null)
+  // Up to a country's name, so that "Taiwan" or "UK" is answered with the code to write (countryProblem).
+  country: optionalText(60)
+    .superRefine((v, ctx) => {
+      const problem = v === null ? null : countryProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     // Kept a plain string (no type predicate), since stored companies are read back as strings.
-    .refine((v): boolean => v === null || isCountryCode(v), 'Use an ISO 3166-1 alpha-2 code such as US, TW or NL.'),
+    .transform((v) => v?.toUpperCase() ?? null),
   status: z.enum(COMPANY_STATUSES, 'Choose public or private.'),
   fiscalYearEndMonth: z.coerce
     .number('Enter the month the fiscal year ends, 1 to 12.')

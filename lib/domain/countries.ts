@@ -264,3 +264,20 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
 }
+
+/** Codes people write that ISO 3166-1 does not use, and the code it does. */
+const COMMON_MISTAKES: Readonly<Record<string, CountryCode>> = { UK: 'GB', EL: 'GR', EN: 'GB' };
+
+/**
+ * Why a country cell is not a code, and what to write instead: "UK" → use GB; "Taiwan" → use TW (an English
+ * country name, case-insensitively); otherwise the rule. Null for a valid code.
+ */
+export function countryProblem(value: string): string | null {
+  const upper = value.trim().toUpperCase();
+  if (isCountryCode(upper)) return null;
+  const mistaken = COMMON_MISTAKES[upper];
+  if (mistaken) return `${upper} is not an ISO 3166-1 code: use ${mistaken} (${countryName(mistaken)}).`;
+  const named = COUNTRY_CODES.find((code) => countryName(code).toUpperCase() === upper);
+  if (named) return `Write the two-letter code ${named} for ${countryName(named)}.`;
+  return 'Use an ISO 3166-1 alpha-2 code such as US, TW or NL.';
+}
