@@ -44,7 +44,10 @@ interface ValueRow {
 export async function companyValues(db: Database, query: CompanyValuesQuery): Promise<Map<number, CompanyYearValue[]>> {
   // One after the other: inside an answer's snapshot both run on one connection, which takes one query at a time.
   const rows = await selectRows<ValueRow>(db, storedValuesSql(query));
-  const profilesOf = await companyProfiles(db, query);
+  // One year (most answers): each company's shares chosen by the database, one row per company however many
+  // profiles there are. A range: every profile that may apply, chosen here year by year.
+  const chosenOf = query.from === query.to ? await chosenShares(db, query) : null;
+  const profilesOf = chosenOf ? null : await companyProfiles(db, query);
 
   const label = METRIC_LABELS[query.metric];
   const byYear = new Map<number, CompanyYearValue[]>();
@@ -57,14 +60,14 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
     const { id, name } = company[0]!;
     stored.clear();
     for (const r of company) if (r.year !== null) stored.set(r.year, r);
-    const profiles = profilesOf.get(id);
+    const profiles = profilesOf?.get(id);
     const base = profiles?.base ?? NO_SHARES;
     for (let year = query.from; year <= query.to; year++) {
       const r = stored.get(year);
       // docs/data-contract.md §2: the shares of the profile that applies to this metric and year.
       const applies = profiles && profiles.others.length > 0 ? applicableProfile(profiles.others, query.metric, year) : null;
       const { shares, profile } =
-        applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null };
+        chosenOf?.get(id) ?? (applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null });
       byYear.get(year)!.push(
         r
           ? {
@@ -101,6 +104,51 @@ interface StoredProfile {
   fromYear: number | null;
   shares: ProfileShares;
   profile: ProfileUsed;
+}
+
+/**
+ * For a one-year read, each company's shares for the metric and year as docs/data-contract.md §2 chooses them, by the
+ * database: its latest profile of the metric's scope from a year ≤ the year, else its latest `all` one, else its base
+ * (`applicableProfile`'s rule; the base is `all` from the beginning, which no stored profile can be). One row per
+ * company of the set, its shares as one text (`chips=0.6;models=0.3`; null for none), so the rows read do not grow
+ * with the profiles. A company absent from the map has no shares at all.
+ */
+async function chosenShares(
+  db: Database,
+  query: CompanyValuesQuery,
+): Promise<Map<string, { shares: ProfileShares; profile: ProfileUsed | null }>> {
+  const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
+  const rows = await selectRows<{ id: string; scope: ProfileScope | null; from_year: number | null; shares: string | null }>(
+    db,
+    sql`with s as (select companies.id from companies where ${inSet}),
+        chosen as (
+          select distinct on (ep.company_id) ep.company_id, ep.id, ep.scope, ep.from_year
+          from exposure_profiles ep join s on s.id = ep.company_id
+          where ep.scope in ('all', ${query.metric}::profile_scope)
+            and coalesce(ep.from_year, ${FIRST_EVER}) <= ${query.from}::int
+          order by ep.company_id, ep.scope = ${query.metric}::profile_scope desc, coalesce(ep.from_year, ${FIRST_EVER}) desc
+        ),
+        base as (
+          select e.company_id, string_agg(e.layer_key || '=' || trim_scale(e.share)::text, ';') as shares
+          from exposures e join s on s.id = e.company_id group by e.company_id
+        ),
+        profile as (
+          select pe.profile_id, string_agg(pe.layer_key || '=' || trim_scale(pe.share)::text, ';') as shares
+          from profile_exposures pe join chosen c on c.id = pe.profile_id group by pe.profile_id
+        )
+        select s.id, c.scope::text as scope, c.from_year,
+          case when c.id is null then base.shares else profile.shares end as shares
+        from s
+        left join chosen c on c.company_id = s.id
+        left join base on base.company_id = s.id
+        left join profile on profile.profile_id = c.id`,
+  );
+  const chosen = new Map<string, { shares: ProfileShares; profile: ProfileUsed | null }>();
+  for (const r of rows) {
+    const shares = r.shares === null ? NO_SHARES : Object.fromEntries(r.shares.split(';').map((pair) => pair.split('=')));
+    chosen.set(r.id, { shares, profile: r.scope === null ? null : { scope: r.scope, fromYear: r.from_year } });
+  }
+  return chosen;
 }
 
 /**
