@@ -11,6 +11,9 @@ const FIGURE_VALUE = /^-?(\d+)(\.\d{1,6})?$/;
 /** A figure value's text: the shape first, then the bound, on the text, before decimal.js or SQL see it. */
 export function figureValueProblem(v: string): string | null {
   const match = FIGURE_VALUE.exec(v);
+  if (!match && /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v))
+    return `Write ${v.replaceAll(',', '')} without thousands separators (a comma here could also be a decimal comma: write decimals with a dot).`;
+  if (!match && /^-?\d+,\d+$/.test(v)) return `Write decimals with a dot: ${v.replace(',', '.')}.`;
   if (!match) return 'Enter a number in millions with at most 6 decimals, e.g. 60922.5.';
   if (match[1]!.replace(/^0+(?=\d)/, '').length > FIGURE_VALUE_INTEGER_DIGITS)
     return `value has at most ${FIGURE_VALUE_INTEGER_DIGITS} digits before the decimal point`;
