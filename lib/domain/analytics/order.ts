@@ -1,17 +1,23 @@
 import { caseFold } from '../case-fold';
 
-/** Compares two strings code point by code point (plain `<` compares UTF-16 units, which puts 😀 before U+E000). */
+/**
+ * Compares two strings code point by code point (plain `<` compares UTF-16 units, which puts 😀 before U+E000).
+ * Unit by unit while the units are not surrogates — the same order, without decoding — and by code point from the
+ * first differing unit that is one.
+ */
 export function compareCodePoints(a: string, b: string): number {
-  const left = a[Symbol.iterator]();
-  const right = b[Symbol.iterator]();
-  for (;;) {
-    const x = left.next();
-    const y = right.next();
-    if (x.done || y.done) return Number(!x.done) - Number(!y.done);
-    const difference = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
-    if (difference !== 0) return difference;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (isSurrogate(x) || isSurrogate(y)) return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+    return x - y;
   }
+  return a.length - b.length;
 }
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
 /**
  * Orders companies by name case-insensitively (docs/data-contract.md §5): the case-folded names compared by code point, so the
