@@ -16,29 +16,38 @@ export function coverageListing(missing: 'all' | undefined): CoverageOptions {
   return { listed: missing === 'all' ? Infinity : MISSING_LISTED };
 }
 
+/** Who a coverage counts, named in no particular order: sorting waits until the listing says how many to name. */
+interface Gathered {
+  included: number;
+  missing: MissingCompany[];
+  profiles: ProfileUse[];
+}
+
 /**
  * How many companies have a value, and which do not and why, sorted by name case-insensitively (docs/data-contract.md §5):
  * the first `listed` of them named, `missingCount` counting all. A row is included exactly when it has a value; a
  * row with neither a value nor a reason breaks the input contract and is refused rather than guessed at.
  */
 export function coverageOf(rows: readonly CompanyYearValue[], { listed = Infinity }: CoverageOptions = {}): Coverage {
+  return listing(gather(rows), listed);
+}
+
+function gather(rows: readonly CompanyYearValue[]): Gathered {
   assertUniqueIds(rows);
-  let included = 0;
-  const missing: MissingCompany[] = [];
-  const profiles: ProfileUse[] = [];
+  const gathered: Gathered = { included: 0, missing: [], profiles: [] };
   for (const row of rows) {
     if (row.value !== null) {
-      included += 1;
-      if (row.profile) profiles.push({ id: row.id, name: row.name, scope: row.profile.scope, fromYear: row.profile.fromYear });
+      gathered.included += 1;
+      if (row.profile)
+        gathered.profiles.push({ id: row.id, name: row.name, scope: row.profile.scope, fromYear: row.profile.fromYear });
     } else if (row.missing === null) throw new Error(`company ${row.id} has neither a value nor a reason for missing one`);
-    else missing.push({ id: row.id, name: row.name, code: row.missing.code, reason: row.missing.reason });
+    else gathered.missing.push({ id: row.id, name: row.name, code: row.missing.code, reason: row.missing.reason });
   }
-  return {
-    included,
-    missing: firstByName(missing, listed),
-    missingCount: missing.length,
-    ...profileListing(profiles, listed),
-  };
+  return gathered;
+}
+
+function listing({ included, missing, profiles }: Gathered, listed: number): Coverage {
+  return { included, missing: firstByName(missing, listed), missingCount: missing.length, ...profileListing(profiles, listed) };
 }
 
 /** `profiles` and `profilesCount` of a coverage, or nothing when no company used a profile other than its base. */
@@ -47,13 +56,16 @@ export function profileListing(profiles: readonly ProfileUse[], listed = Infinit
 }
 
 /**
- * The companies behind a ratio of two metrics (of the same set): those with both. A company missing either is
- * missing; one missing both for different reasons keeps both, its code `no_figure` when either is
- * (docs/data-contract.md §5). Both coverages must list every missing company.
+ * The companies behind a ratio of two metrics of the same set of companies: those with both. A company missing
+ * either is missing; one missing both for different reasons keeps both, its code `no_figure` when either is
+ * (docs/data-contract.md §5).
  */
-export function coverageOfBoth(first: Coverage, second: Coverage, { listed = Infinity }: CoverageOptions = {}): Coverage {
-  if (first.missing.length < first.missingCount || second.missing.length < second.missingCount)
-    throw new Error('coverageOfBoth needs coverages that list every missing company');
+export function coverageOfBoth(
+  firstRows: readonly CompanyYearValue[],
+  secondRows: readonly CompanyYearValue[],
+  { listed = Infinity }: CoverageOptions = {},
+): Coverage {
+  const [first, second] = [gather(firstRows), gather(secondRows)];
   const byId = new Map<string, MissingCompany>();
   for (const company of [...first.missing, ...second.missing]) {
     const seen = byId.get(company.id);
@@ -65,21 +77,16 @@ export function coverageOfBoth(first: Coverage, second: Coverage, { listed = Inf
         reason: `${seen.reason}; ${company.reason}`,
       });
   }
-  const missing = [...byId.values()];
   // The profiles of the companies the ratio includes (those with both metrics), once per company and profile.
   const seen = new Set<string>();
-  const profiles = [...(first.profiles ?? []), ...(second.profiles ?? [])].filter((p) => {
+  const profiles = [...first.profiles, ...second.profiles].filter((p) => {
     const key = `${p.id}|${p.scope}|${p.fromYear}`;
     if (byId.has(p.id) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return {
-    included: first.included + first.missingCount - missing.length,
-    missing: firstByName(missing, listed),
-    missingCount: missing.length,
-    ...profileListing(profiles, listed),
-  };
+  const missing = [...byId.values()];
+  return listing({ included: first.included + first.missing.length - missing.length, missing, profiles }, listed);
 }
 
 /**

@@ -51,19 +51,12 @@ export function profitabilityCoverage(
   operatingIncome: readonly CompanyYearValue[],
   options: CoverageOptions = {},
 ): Profitability['coverage'] {
-  const [r, c, o] = [revenue, capex, operatingIncome].map((rows) => coverageOf(rows)) as [Coverage, Coverage, Coverage];
-  // The full lists are sorted already: naming fewer keeps their first ones.
-  const listed = (full: Coverage): Coverage => ({
-    ...full,
-    missing: full.missing.slice(0, options.listed ?? Infinity),
-    ...(full.profiles ? { profiles: full.profiles.slice(0, options.listed ?? Infinity) } : {}),
-  });
   return {
-    revenue: listed(r),
-    capex: listed(c),
-    operatingIncome: listed(o),
-    revenueAndCapex: coverageOfBoth(r, c, options),
-    revenueAndOperatingIncome: coverageOfBoth(r, o, options),
+    revenue: coverageOf(revenue, options),
+    capex: coverageOf(capex, options),
+    operatingIncome: coverageOf(operatingIncome, options),
+    revenueAndCapex: coverageOfBoth(revenue, capex, options),
+    revenueAndOperatingIncome: coverageOfBoth(revenue, operatingIncome, options),
   };
 }
 
