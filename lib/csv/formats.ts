@@ -19,7 +19,7 @@ const COMPANY_MATCH =
   'A company’s name, else its ticker, matched case-insensitively; the company must exist (import companies.csv first).';
 
 const VALUE =
-  'Millions of the currency, a plain number with a dot for decimals (at most 6) and no thousands separators: 60922.5, not 60,922.5.';
+  'Millions of the currency with a dot for decimals (at most 6): 60922.5. Thousands separators ("60,922.5", quoted) are read as such when the file writes its decimals with a dot.';
 
 export const CSV_FORMATS: Record<CsvFormatKind, CsvFormat> = {
   companies: {

@@ -89,6 +89,30 @@ describe.each(TEST_DRIVERS)('figures.csv on %s', (driver) => {
     ]);
   });
 
+  it('reads a quoted 1,200 as 1200 in a file whose decimals use a dot, and refuses it, saying why, in one without', async () => {
+    const analyst = await makeUser('analyst');
+    const company = await makeCompany(analyst, { name: 'Grouped Co' });
+    const dotDecimals = [HEADER, 'Grouped Co,2024,,revenue,,"1,200",,,', 'Grouped Co,2024,,capex,,310.5,,,'].join('\n');
+    expect(await importFigures(analyst, dotDecimals)).toMatchObject({ created: 2 });
+    expect((await listFigures({ actor: analyst }, { company: company.id })).map((f) => [f.metric, f.value])).toEqual([
+      ['revenue', '1200'],
+      ['capex', '310.5'],
+    ]);
+
+    const noDecimals = [HEADER, 'Grouped Co,2023,,revenue,,"1,200",,,', 'Grouped Co,2023,,capex,,310,,,'].join('\n');
+    const error = (await importFigures(analyst, noDecimals).catch((e: unknown) => e)) as CsvRejectedError;
+    expect(error).toBeInstanceOf(CsvRejectedError);
+    expect(error.issues).toEqual([
+      {
+        line: 2,
+        column: 'value_millions',
+        message:
+          '1,200 could be 1200 or, with a decimal comma, 1.200: no value in this file writes decimals with a dot. Write 1200 without thousands separators.',
+      },
+    ]);
+    expect(await listFigures({ actor: analyst }, { company: company.id, year: 2023 })).toEqual([]);
+  });
+
   it('upserts on the natural key without versions: a changed row updates, the same file twice changes nothing', async () => {
     const analyst = await makeUser('analyst');
     const company = await makeCompany(analyst, { name: 'Upsert Co', currency: 'USD' });

@@ -9,6 +9,7 @@ import { inTurns } from '../server/event-loop';
 import { canonicalDecimal } from '../domain/decimal';
 import { currencyClashes, planFigureWrites, repeatedFigures } from '../domain/figures/batch-rules';
 import { figureInputSchema, figureKey, type FigureInput } from '../domain/figures/input';
+import { ThousandsColumn } from '../domain/figures/thousands';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { companyResolver, companyResolverOf, type CompanyRef } from './company-resolver';
 import { dbOf, type Ctx } from './context';
@@ -46,9 +47,11 @@ export async function importFiguresCsv(ctx: Ctx, { text, dryRun }: CsvImportInpu
   const db = await dbOf(ctx);
   const resolve = await companyResolverOf(db);
   const issues = new CsvIssues();
+  const thousands = new ThousandsColumn();
   const { rows } = await readCsv(text, { columns: FIGURE_CSV_COLUMNS, required: REQUIRED }, issues, (row) =>
-    readRow(row, resolve, issues),
+    readRow(row, resolve, thousands, issues),
   );
+  for (const problem of thousands.problems()) issues.add({ ...problem, column: 'value_millions' });
   const incoming = rows.map((r) => ({ figure: r.figure, where: `line ${r.line}`, company: r.company.name }));
 
   // Read, checked against and written in one transaction: a write locks the stored figures it may replace
@@ -128,7 +131,7 @@ async function importWarnings(
   return warnings;
 }
 
-function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issues: CsvIssues) {
+function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, thousands: ThousandsColumn, issues: CsvIssues) {
   const { line, cells } = row;
   const company = cells.company ? resolve(cells.company) : 'the company is missing';
   if (typeof company === 'string') {
@@ -142,7 +145,7 @@ function readRow(row: CsvRow, resolve: ReturnType<typeof companyResolver>, issue
     fiscalQuarter: quarter === null || quarter === undefined ? null : /^[1-4]$/.test(quarter) ? Number(quarter) : quarter,
     metric: cells.metric?.toLowerCase() ?? undefined,
     kind: cells.kind?.toLowerCase() ?? undefined,
-    value: cells.value_millions ?? '',
+    value: thousands.read(line, cells.value_millions ?? ''),
     currency: cells.currency ?? company.currency,
     source: cells.source,
     note: cells.note,

@@ -33,10 +33,10 @@ describe.each(TEST_DRIVERS)('flows.csv on %s', (driver) => {
 
   const GOOD = csv(
     'CCL,execution,Csv Gpu,chips,2024,,1190.4,,"10-K, p. 3",',
-    'csv gpu,chips,Csv Fab,CHIPS,2024,estimate,348000,,press,"=share × revenue"',
+    'csv gpu,chips,Csv Fab,CHIPS,2024,estimate,"348,000",,press,"=share × revenue"',
   );
 
-  it('previews, imports, answers the same file again with no change, and exports what it read', async () => {
+  it('previews, imports (348,000 beside 1190.4 is thousands), answers the same file again with no change, and exports what it read', async () => {
     expect(await run(GOOD, true)).toEqual({
       dryRun: true,
       created: 2,

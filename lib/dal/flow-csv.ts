@@ -8,6 +8,7 @@ import { toCsv } from '../csv/write';
 import { planWrites } from '../domain/figures/batch-rules';
 import { flowCurrencyClashes, flowLayerProblems, repeatedFlows } from '../domain/flows/batch-rules';
 import { flowInputSchema, flowKey, type FlowInput } from '../domain/flows/input';
+import { ThousandsColumn } from '../domain/figures/thousands';
 import type { CsvImportInput, ImportSummary } from '../imports/schema';
 import { dbOf, type Ctx } from './context';
 import { companyResolverOf, type CompanyRef } from './company-resolver';
@@ -57,9 +58,11 @@ export async function importFlowsCsv(ctx: Ctx, { text, dryRun }: CsvImportInput)
   const db = await dbOf(ctx);
   const resolve = await companyResolverOf(db);
   const issues = new CsvIssues();
+  const thousands = new ThousandsColumn();
   const { rows } = await readCsv(text, { columns: FLOW_CSV_COLUMNS, required: REQUIRED }, issues, (row) =>
-    readRow(row, resolve, issues),
+    readRow(row, resolve, thousands, issues),
   );
+  for (const problem of thousands.problems()) issues.add({ ...problem, column: 'value_millions' });
   const at = (index: number) => rows[index]!.line;
   const incoming = rows.map((r) => ({ flow: r.flow, where: `line ${r.line}` }));
 
@@ -116,7 +119,12 @@ async function importWarnings(db: Database, rows: readonly ReadFlow[]): Promise<
   return warnings;
 }
 
-function readRow(row: CsvRow, resolve: Awaited<ReturnType<typeof companyResolverOf>>, issues: CsvIssues): ReadFlow | null {
+function readRow(
+  row: CsvRow,
+  resolve: Awaited<ReturnType<typeof companyResolverOf>>,
+  thousands: ThousandsColumn,
+  issues: CsvIssues,
+): ReadFlow | null {
   const { line, cells } = row;
   const side = (column: 'payer' | 'payee') => {
     const company = cells[column] ? resolve(cells[column]) : `the ${column} is missing`;
@@ -133,7 +141,7 @@ function readRow(row: CsvRow, resolve: Awaited<ReturnType<typeof companyResolver
     payeeLayer: cells.payee_layer?.toLowerCase() ?? undefined,
     year: cells.year ?? undefined,
     kind: cells.kind?.toLowerCase() ?? undefined,
-    value: cells.value_millions ?? '',
+    value: thousands.read(line, cells.value_millions ?? ''),
     currency: cells.currency ?? payee.currency,
     source: cells.source,
     note: cells.note,
