@@ -16,7 +16,6 @@ import type { Metric } from '../../domain/figures/types';
 import { FIRST_YEAR } from '../../domain/years';
 import type {
   AnalyticsScope,
-  DefaultYearQuery,
   FlowCellAnswer,
   FlowCellQuery,
   FlowsAnswer,
@@ -32,10 +31,12 @@ import type {
 } from '../../analytics/schema';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
-import { answerKey, answerOncePerVersion, oncePerVersion } from './answer-cache';
+import { answerOncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
 import { cellFlowsOf, flowsAggregateOf } from './flows';
+
+export { defaultAnalyticsYear } from './default-year';
 
 type Range = { from: number; to: number };
 /** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */
@@ -175,35 +176,4 @@ async function computeFlowCell(ctx: Ctx, query: FlowCellQuery): Promise<Computed
   const db = await dbOf(ctx);
   const items = await cellFlowsOf(db, query, await companySetCondition(db, query));
   return { year: query.year, basis: 'calendar', currency: 'USD', from: query.from, to: query.to, items };
-}
-
-/**
- * The year a dashboard opens on (docs/data-contract.md §8): the latest in which at least 80% of the set has revenue
- * on the calendar basis, searched over the `lookback` years up to `latest`; null when no year qualifies. Computed
- * once per data version, like the answers.
- */
-export async function defaultAnalyticsYear(
-  ctx: Ctx,
-  set: DefaultYearQuery,
-  { latest = new Date().getUTCFullYear(), lookback = 15 }: { latest?: number; lookback?: number } = {},
-): Promise<number | null> {
-  assertRole(ctx.actor, 'viewer');
-  const search = { latest, lookback };
-  const key = answerKey('default-year', { ...set, ...search });
-  return (await oncePerVersion(ctx, key, (snapshot) => computeDefaultYear(snapshot, set, search))).value;
-}
-
-async function computeDefaultYear(
-  ctx: Ctx,
-  set: DefaultYearQuery,
-  { latest, lookback }: { latest: number; lookback: number },
-): Promise<number | null> {
-  assertRole(ctx.actor, 'viewer');
-  const scope: AnalyticsScope = { ...set, basis: 'calendar', estimates: 'include' };
-  const byYear = await valuesFor(await dbOf(ctx), scope, { from: latest - lookback + 1, to: latest }, 'revenue');
-  for (let year = latest; year > latest - lookback; year--) {
-    const { included, missingCount } = coverageOf(rowsOf(byYear, year), { listed: 0 });
-    if (included > 0 && included >= 0.8 * (included + missingCount)) return year;
-  }
-  return null;
 }

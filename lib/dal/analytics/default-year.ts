@@ -1,0 +1,55 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { DefaultYearQuery } from '../../analytics/schema';
+import { dbOf, type Ctx } from '../context';
+import { assertRole } from '../guard';
+import { selectRows } from '../sql-helpers';
+import { answerKey, oncePerVersion } from './answer-cache';
+import { companySetCondition } from './company-set';
+
+/** Under this share of the set with revenue, a year is not the one a dashboard opens on (docs/data-contract.md §8). */
+const DEFAULT_YEAR_COVERAGE = 0.8;
+
+/**
+ * The year a dashboard opens on (docs/data-contract.md §8): the latest in which at least 80% of the set has revenue
+ * on the calendar basis, searched over the `lookback` years up to `latest`; null when no year qualifies. Computed
+ * once per data version, like the answers.
+ */
+export async function defaultAnalyticsYear(
+  ctx: Ctx,
+  set: DefaultYearQuery,
+  { latest = new Date().getUTCFullYear(), lookback = 15 }: { latest?: number; lookback?: number } = {},
+): Promise<number | null> {
+  assertRole(ctx.actor, 'viewer');
+  const search = { latest, lookback };
+  const key = answerKey('default-year', { ...set, ...search });
+  return (await oncePerVersion(ctx, key, (snapshot) => computeDefaultYear(snapshot, set, search))).value;
+}
+
+/**
+ * Counted by the database: how many companies of the set have a calendar revenue (estimates included) in each
+ * year, against the set's size. A company has a value in a year exactly when its `company_values` row has a
+ * numerator, as `companyValues` reads it; no per-company rows leave the database.
+ */
+async function computeDefaultYear(
+  ctx: Ctx,
+  set: DefaultYearQuery,
+  { latest, lookback }: { latest: number; lookback: number },
+): Promise<number | null> {
+  assertRole(ctx.actor, 'viewer');
+  const db = await dbOf(ctx);
+  const companySet = await companySetCondition(db, set);
+  const inSet = sql`not companies.archived ${companySet ? sql`and ${companySet}` : sql``}`;
+  const rows = await selectRows<{ year: number | null; included: number; total: number }>(
+    db,
+    sql`with co as (select companies.id from companies where ${inSet})
+        select cv.year::int as year, count(*)::int as included, (select count(*) from co)::int as total
+        from co join company_values cv on cv.company_id = co.id
+        where cv.metric = 'revenue' and cv.basis = 'calendar' and cv.numerator is not null
+          and cv.year between ${latest - lookback + 1}::int and ${latest}::int
+        group by cv.year
+        order by cv.year desc`,
+  );
+  const year = rows.find((r) => r.included >= DEFAULT_YEAR_COVERAGE * r.total);
+  return year?.year ?? null;
+}
