@@ -12,3 +12,4 @@ export * from './figures';
 export * from './company-values';
 export * from './data-version';
 export * from './flows';
+export * from './saved-views';

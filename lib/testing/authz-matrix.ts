@@ -44,6 +44,8 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/flows/[id]/route.ts': { DELETE: 'analyst' },
   'app/api/v1/flows/route.ts': { GET: 'viewer', PUT: 'analyst' },
   'app/api/v1/layers/route.ts': { GET: 'viewer' },
+  'app/api/v1/views/[id]/route.ts': { PATCH: 'viewer', DELETE: 'viewer' },
+  'app/api/v1/views/route.ts': { GET: 'viewer', POST: 'viewer' },
 };
 
 /** Requests whose query asks for more than the route's gate: the data layer checks the higher role. */

@@ -27,7 +27,7 @@ export async function companySetCondition(
   );
 }
 
-async function listIdByName(db: Database, name: string, param: string): Promise<string> {
+export async function listIdByName(db: Database, name: string, param: string): Promise<string> {
   const [list] = await db
     .select({ id: lists.id })
     .from(lists)
