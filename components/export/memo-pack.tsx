@@ -10,7 +10,18 @@ import type { Pack } from './memo-pack-build';
  * CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
  * pack is made.
  */
-export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'fiscal' }) {
+export function MemoPack({
+  year,
+  basis,
+  ticked,
+  onTick,
+}: {
+  year: number;
+  basis: 'calendar' | 'fiscal';
+  /** The charts to tick when the dialog opens (a saved view's); null ticks every chart that can be drawn. */
+  ticked: string[] | null;
+  onTick: (ids: string[]) => void;
+}) {
   const registry = useChartExportRegistry();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -22,18 +33,18 @@ export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'f
   const openDialog = () => {
     const listed = registry.charts();
     setCharts(listed);
-    setChosen(new Set(listed.filter((c) => c.ready).map((c) => c.id)));
+    setChosen(new Set(listed.filter((c) => c.ready && (ticked === null || ticked.includes(c.id))).map((c) => c.id)));
     setStatus(null);
     dialogRef.current?.showModal();
   };
 
-  const toggle = (id: string, on: boolean) =>
-    setChosen((previous) => {
-      const next = new Set(previous);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+    onTick([...next]);
+  };
 
   const download = async (pack: Pack) => {
     // Read again: a chart may have reloaded since the dialog opened.
