@@ -29,7 +29,7 @@ import {
 } from '../lib/analytics/schema';
 import type { Actor } from '../lib/domain/actor';
 import { parseDashboardFilters } from '../lib/domain/dashboard/filters';
-import { dashboardQueries } from '../lib/queries/dashboard';
+import { dashboardQueries } from '../lib/analytics/dashboard-queries';
 import {
   defaultAnalyticsYear,
   gapAnalytics,

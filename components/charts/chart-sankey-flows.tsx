@@ -6,7 +6,7 @@ import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { CellFlows } from '@/components/flows/cell-flows';
 import { FlowsMatrixTable } from '@/components/flows/flows-matrix-table';
 import { flowsSankeyChart } from '@/lib/charts/flows-sankey';
-import { dashboardQueries } from '@/lib/queries/dashboard';
+import { dashboardQueries } from '@/lib/analytics/dashboard-queries';
 import { ChartCard, queryState } from './chart-card';
 import { SANKEY_HEIGHT } from './chart-style';
 import { lazyPlot, useHeldWhile } from './plot';

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ResolvedFilters } from '@/lib/domain/dashboard/filters';
-import type { DashboardQuery } from '@/lib/queries/dashboard';
+import type { DashboardQuery } from '@/lib/analytics/dashboard-queries';
 import { dashboardQueryOptions, type DashboardAnswers } from '@/lib/queries/dashboard-options';
 
 export type { DashboardAnswers };

@@ -13,3 +13,4 @@ export * from './company-values';
 export * from './data-version';
 export * from './flows';
 export * from './saved-views';
+export * from './snapshots';

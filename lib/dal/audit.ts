@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, companies, users } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { auditChanges, auditSubject, auditSubjectIds, changeText } from '../audit/describe';
@@ -141,6 +141,29 @@ export async function listAuditEvents(ctx: Ctx, filter: AuditFilter): Promise<Au
     entityTypes: entityTypes.map((e) => e.t),
     items: await describedEvents(db, rows),
   };
+}
+
+/** The audit entities whose changes move analytics answers: companies (with their exposures and profiles), figures, rates, flows. */
+const DATA_ENTITIES = ['company', 'figure', 'fx_rate', 'flow'];
+
+/**
+ * The data changes recorded after `since`, newest first: the first `limit`, described as the log describes them,
+ * and how many there are. For the data layer's own callers (a snapshot's comparison), which check the role.
+ */
+export async function dataChangesSince(
+  db: Database,
+  since: Date,
+  limit: number,
+): Promise<{ items: AuditEventView[]; total: number }> {
+  const condition = and(inArray(auditEvents.entityType, DATA_ENTITIES), gt(auditEvents.at, since));
+  const [rows, [count]] = await Promise.all([
+    db.select().from(auditEvents).where(condition).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(condition),
+  ]);
+  return { items: await describedEvents(db, rows), total: count?.n ?? 0 };
 }
 
 /**

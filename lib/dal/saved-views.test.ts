@@ -56,7 +56,9 @@ describe.each(TEST_DRIVERS)('saved views on %s', (driver) => {
 
     await deleteView({ actor: admin }, sharedView.id);
     expect(await namesSeenBy(other, [owner])).toEqual([]);
-    const [event] = (await listAuditEvents({ actor: admin }, { entity: 'saved_view', action: 'view.delete' })).items;
+    const event = (await listAuditEvents({ actor: admin }, { entity: 'saved_view', page: 1 })).items.find(
+      (e) => e.action === 'view.delete' && e.entityId === sharedView.id,
+    );
     expect(event).toMatchObject({ actor: admin.label, entityId: sharedView.id, before: { name: 'Ours, renamed' } });
   });
 

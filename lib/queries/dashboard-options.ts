@@ -1,7 +1,7 @@
 import type { FlowsAnswer, GapAnswer, LayersAnswer, ProfitabilityAnswer, SeriesAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { analyticsQueries } from './analytics';
-import { dashboardQueries, type DashboardQuery } from './dashboard';
+import { dashboardQueries, type DashboardQuery } from '../analytics/dashboard-queries';
 
 /** What each dashboard query answers. */
 export interface DashboardAnswers {

@@ -12,7 +12,7 @@ import {
 import { METRICS } from '../domain/figures/types';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { analyticsQueries } from './analytics';
-import { dashboardQueries } from './dashboard';
+import { dashboardQueries } from '../analytics/dashboard-queries';
 
 const parseSearch = (search: string) => Object.fromEntries(new URLSearchParams(search));
 

@@ -44,6 +44,9 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/flows/[id]/route.ts': { DELETE: 'analyst' },
   'app/api/v1/flows/route.ts': { GET: 'viewer', PUT: 'analyst' },
   'app/api/v1/layers/route.ts': { GET: 'viewer' },
+  'app/api/v1/snapshots/[id]/compare/route.ts': { GET: 'viewer' },
+  'app/api/v1/snapshots/[id]/route.ts': { GET: 'viewer', DELETE: 'admin' },
+  'app/api/v1/snapshots/route.ts': { GET: 'viewer', POST: 'analyst' },
   'app/api/v1/views/[id]/route.ts': { PATCH: 'viewer', DELETE: 'viewer' },
   'app/api/v1/views/route.ts': { GET: 'viewer', POST: 'viewer' },
 };

@@ -4,7 +4,8 @@ import { textRule } from '../domain/text';
 
 export const VIEW_NAME_MAX = 200;
 
-const viewName = z
+/** A view's or a snapshot's name. */
+export const viewName = z
   .string('Name the view.')
   .trim()
   .min(1, 'Name the view, e.g. "Q3 IC memo".')
@@ -16,13 +17,13 @@ const viewName = z
  * filters (a leading `?` is dropped, defaults and unknown parameters left out), so two views of the same filters
  * store the same text.
  */
-const viewSearch = z
+export const viewSearch = z
   .string('The view\'s filters are its dashboard query string, e.g. "year=2024&metric=capex".')
   .max(2000, 'The dashboard query string is at most 2,000 characters.')
   .transform((search) => dashboardFiltersToSearch(parseDashboardFilters(new URLSearchParams(search.replace(/^\?/, '')))));
 
 /** The memo pack's ticked charts, by the ids their cards carry; null ticks every chart. */
-const viewCharts = z
+export const viewCharts = z
   .array(
     z.string().regex(/^[a-z0-9-]{1,60}$/, 'A chart id is lower-case letters, digits and dashes.'),
     'charts is a list of chart ids.',

@@ -33,7 +33,7 @@ import { companyCountries } from '@/lib/dal/companies';
 import { listLists } from '@/lib/dal/lists';
 import { parseDashboardFilters, type DashboardFilters, type ResolvedFilters } from '@/lib/domain/dashboard/filters';
 import { analyticsQueries } from '@/lib/queries/analytics';
-import { dashboardQueries } from '@/lib/queries/dashboard';
+import { dashboardQueries } from '@/lib/analytics/dashboard-queries';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

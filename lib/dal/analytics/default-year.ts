@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DefaultYearQuery } from '../../analytics/schema';
+import type { DashboardFilters } from '../../domain/dashboard/filters';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
 import { selectRows } from '../sql-helpers';
@@ -52,4 +53,14 @@ async function computeDefaultYear(
   );
   const year = rows.find((r) => r.included >= DEFAULT_YEAR_COVERAGE * r.total);
   return year?.year ?? null;
+}
+
+/**
+ * The year a dashboard of these filters shows: the URL's, else the default year, else the previous calendar year
+ * (docs/data-contract.md §8).
+ */
+export async function dashboardYear(ctx: Ctx, filters: DashboardFilters): Promise<number> {
+  if (filters.year !== undefined) return filters.year;
+  const year = await defaultAnalyticsYear(ctx, { list: filters.list, status: filters.status, country: filters.country });
+  return year ?? new Date().getUTCFullYear() - 1;
 }

@@ -36,7 +36,7 @@ import { companySetCondition } from './company-set';
 import { companyValues } from './company-values';
 import { cellFlowsOf, flowsAggregateOf } from './flows';
 
-export { defaultAnalyticsYear } from './default-year';
+export { dashboardYear, defaultAnalyticsYear } from './default-year';
 
 type Range = { from: number; to: number };
 /** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */

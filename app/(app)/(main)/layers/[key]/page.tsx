@@ -18,7 +18,7 @@ import { listLayers } from '@/lib/dal/layers';
 import { dashboardFiltersToSearch, parseDashboardFilters, type DashboardFilters } from '@/lib/domain/dashboard/filters';
 import { isLayerKey, layerOf } from '@/lib/domain/layers';
 import { RuleError } from '@/lib/errors';
-import { dashboardQueries } from '@/lib/queries/dashboard';
+import { dashboardQueries } from '@/lib/analytics/dashboard-queries';
 
 type Props = {
   params: Promise<{ key: string }>;

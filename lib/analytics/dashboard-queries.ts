@@ -5,7 +5,7 @@ import {
   type LayersQuery,
   type ProfitabilityQuery,
   type SeriesQuery,
-} from '../analytics/query';
+} from './query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { FIRST_YEAR } from '../domain/year-range';
 
