@@ -13,7 +13,7 @@ import styles from './dashboard.module.css';
  * its answer arrives) under the layer links, the saved views and the memo pack of any of them. The memo pack's ticked
  * charts live here, so a saved view can remember them and opening one can restore them.
  */
-export function DashboardCharts({ children }: { children: ReactNode }) {
+export function DashboardCharts({ children, canFreeze }: { children: ReactNode; canFreeze: boolean }) {
   const { filters } = useDashboardFilters();
   const [memoCharts, setMemoCharts] = useState<string[] | null>(null);
   return (
@@ -21,7 +21,7 @@ export function DashboardCharts({ children }: { children: ReactNode }) {
       <div className={styles.chartsToolbar}>
         <LayerLinks filters={filters} />
         <div className="actions">
-          <ViewsMenu memoCharts={memoCharts} onOpen={setMemoCharts} />
+          <ViewsMenu memoCharts={memoCharts} onOpen={setMemoCharts} canFreeze={canFreeze} />
           <MemoPack year={filters.year} basis={filters.basis} ticked={memoCharts} onTick={setMemoCharts} />
         </div>
       </div>

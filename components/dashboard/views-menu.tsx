@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { FreezeForm } from '@/components/snapshots/freeze-form';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { viewsQuery, ViewWriteError, writeView } from '@/lib/queries/views';
 import type { SavedView } from '@/lib/views/schema';
@@ -13,6 +14,8 @@ interface ViewsMenuProps {
   memoCharts: string[] | null;
   /** Opening a view restores its memo charts. */
   onOpen: (charts: string[] | null) => void;
+  /** Analysts and admins may freeze the dashboard for a memo. */
+  canFreeze: boolean;
 }
 
 const when = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -22,7 +25,7 @@ const when = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('
  * the memo pack's charts) under a name, for yourself or the team; open, rename, share or delete them. Opening a view
  * writes its filters to the URL, as any filter change does, so Back returns to the view before.
  */
-export function ViewsMenu({ memoCharts, onOpen }: ViewsMenuProps) {
+export function ViewsMenu({ memoCharts, onOpen, canFreeze }: ViewsMenuProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
@@ -51,6 +54,7 @@ export function ViewsMenu({ memoCharts, onOpen }: ViewsMenuProps) {
         <div className={dialogStyles.dialogBody}>
           <h2 id={titleId}>Saved views</h2>
           {open && <SaveViewForm memoCharts={memoCharts} />}
+          {open && canFreeze && <FreezeForm memoCharts={memoCharts} />}
           {views.isPending && open && <p className="muted">Loading views…</p>}
           {views.error && <p className="form-error">Could not load the views: {views.error.message}</p>}
           {views.data && views.data.length === 0 && (

@@ -14,6 +14,7 @@ const ITEMS: (NavItem & { role: Role })[] = [
   { href: '/fx', label: 'FX rates', role: 'viewer' },
   { href: '/import', label: 'Import / export', role: 'viewer' },
   { href: '/layers', label: 'Layers', role: 'viewer' },
+  { href: '/snapshots', label: 'Snapshots', role: 'viewer' },
   { href: '/about', label: 'About this data', role: 'viewer' },
   { href: '/admin/users', label: 'Users', role: 'admin', section: 'Admin' },
   { href: '/admin/audit', label: 'Audit log', role: 'admin', section: 'Admin' },

@@ -21,6 +21,7 @@ import { FlowsSection, FlowsWide } from '@/components/dashboard/flows-section';
 import { PageHeader } from '@/components/ui/page-header';
 import type { Actor } from '@/lib/domain/actor';
 import { requireUser } from '@/lib/auth/session';
+import { hasRole } from '@/lib/domain/roles';
 import {
   defaultAnalyticsYear,
   flowAnalytics,
@@ -78,7 +79,7 @@ async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardF
   return (
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
       <FilterBar />
-      <DashboardCharts>
+      <DashboardCharts canFreeze={hasRole(actor.role, 'analyst')}>
         <FlowsWide>
           <Streamed answer={answers.flows}>
             <FlowsSection>
