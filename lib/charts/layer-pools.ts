@@ -19,10 +19,14 @@ export type PoolSegment = { id: string | null; name: string; value: number; shar
  * One layer's bar: its label, the colour it is drawn in, its total as the chart labels it (in the axis's unit), and
  * per segment its value and what it stands for.
  */
-export type LayerPoolRow = { layer: string; colour: string; greyed: boolean; totalLabel: string } & Record<
-  string,
-  number | string | boolean | PoolSegment
->;
+export type LayerPoolRow = {
+  layer: string;
+  colour: string;
+  greyed: boolean;
+  totalLabel: string;
+  /** The segment that ends the bar's positive stack, after which the total is written; null when none is positive. */
+  totalAfter: string | null;
+} & Record<string, number | string | boolean | null | PoolSegment>;
 
 /** The segments of one bar: the largest company fullest, fading to "Others". */
 export function segmentOpacity(rank: number): number {
@@ -44,7 +48,10 @@ function rowsOf(answer: LayersAnswer, axis: UsdAxis): LayerPoolRow[] {
     const layer = layerOf(l.key);
     const greyed = isGreyed(l);
     const colour = greyed ? PALETTE.greyed : layer.colour;
-    const row: LayerPoolRow = { layer: layerLabel(layer), colour, greyed, totalLabel: axis.label(l.value) };
+    const values = [...l.top.slice(0, RANKS).map((t) => t.value), l.others.value];
+    const last = values.findLastIndex((v) => v > 0);
+    const totalAfter = last === -1 ? null : (LAYER_POOL_SEGMENTS[last] ?? null);
+    const row: LayerPoolRow = { layer: layerLabel(layer), colour, greyed, totalLabel: axis.label(l.value), totalAfter };
     const text = (rank: number) => textOn(onWhite(colour, segmentOpacity(rank)));
     l.top.slice(0, RANKS).forEach((t, i) => {
       row[`v${i}`] = t.value;

@@ -17,11 +17,10 @@ export interface LayerPoolsPlotProps {
   axisTitle: string;
 }
 
-/** A bar's total, just past the end of its positive stack (where the zero-valued "total" bar sits). */
-function TotalLabel({ rows, viewBox, index }: LabelContentProps & { rows: LayerPoolRow[] }) {
-  const row = index === undefined ? undefined : rows[index];
+/** A bar's total, just past the end of its positive stack: drawn by the segment that ends it. */
+function TotalLabel({ row, viewBox }: LabelContentProps & { row: LayerPoolRow }) {
   const box = boxOf(viewBox);
-  if (!row || !box) return null;
+  if (!box) return null;
   return (
     <text
       x={box.x + Math.max(0, box.width) + 6}
@@ -80,19 +79,22 @@ function LayerPoolsPlot({ rows, axis, axisTitle }: LayerPoolsPlotProps) {
           {rows.map((r) => (
             <Cell key={r.layer} fill={r.colour} fillOpacity={segmentOpacity(rank)} />
           ))}
-          {/* The company's name inside its segment when it fits; the tooltip always names it. */}
+          {/* The company's name inside its segment when it fits (the tooltip always names it); the bar's total after it. */}
           <LabelList
             content={(props: LabelContentProps) => {
-              const s = props.index === undefined ? undefined : (rows[props.index]?.[`s${k}`] as PoolSegment | undefined);
-              return s ? <SegmentText {...props} text={s.name} colour={s.text} /> : null;
+              const row = props.index === undefined ? undefined : rows[props.index];
+              const s = row?.[`s${k}`] as PoolSegment | undefined;
+              if (!row || !s) return null;
+              return (
+                <g>
+                  <SegmentText {...props} text={s.name} colour={s.text} />
+                  {row.totalAfter === k && <TotalLabel {...props} row={row} />}
+                </g>
+              );
             }}
           />
         </Bar>
       ))}
-      {/* A zero-valued bar stacked last: it sits where the positive stack ends, which is where the total goes. */}
-      <Bar dataKey={() => 0} stackId="pool" isAnimationActive={false} legendType="none" tooltipType="none">
-        <LabelList content={(props: LabelContentProps) => <TotalLabel {...props} rows={rows} />} />
-      </Bar>
     </BarChart>
   );
 }

@@ -32,7 +32,7 @@ const labelLines = (bar: PoolBar) => [
 /**
  * A bar drawn from the axes' own scales (Recharts has no variable-width bar): the Scatter point only carries the
  * layer and makes it hoverable. Inside, as many lines of its label as fit; a bar too small for its numbers has
- * them (share · margin) just outside its end when they fit its width; the legend and tooltip name every layer.
+ * them just outside its end, within its width; the legend and tooltip name every layer.
  */
 function PoolBarShape({ payload }: { payload?: PoolBar }) {
   const x = useXAxisScale();
@@ -46,7 +46,12 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
   const lines = linesThatFit(labelLines(payload), box);
   const centre = box.x + box.width / 2;
   const step = lineHeight();
-  const outside = `${formatPercent(payload.revenueShare, 0)} · ${formatPercent(payload.operatingMargin, 0)}`;
+  // Outside, share · margin where it fits the bar's width, else the margin alone (the bar's height names it).
+  const outsideBox = { width: box.width, height: SEGMENT_LABEL_SIZE + 8 };
+  const outside = [
+    `${formatPercent(payload.revenueShare, 0)} · ${formatPercent(payload.operatingMargin, 0)}`,
+    formatPercent(payload.operatingMargin, 0),
+  ].find((text) => labelFits(text, outsideBox));
   // Above a profit, below a loss: the side away from the zero line.
   const outsideY = payload.operatingMargin >= 0 ? box.y - 4 - SEGMENT_LABEL_SIZE / 2 : box.y + box.height + 4 + SEGMENT_LABEL_SIZE / 2;
   return (
@@ -67,7 +72,7 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
           {line}
         </text>
       ))}
-      {lines.length < 3 && labelFits(outside, { width: box.width, height: SEGMENT_LABEL_SIZE + 8 }) && (
+      {lines.length < 3 && outside && (
         <text
           x={centre}
           y={outsideY}
