@@ -178,11 +178,11 @@ test.describe('an analyst', () => {
     const gap = page.locator('#gap');
     await gap.getByText('View data').click();
     // Chips revenue 500 / 0.5 / (1 − 0.5) = 2,000 required against 300 of application revenue.
-    await expect(gap.getByRole('table')).toContainText('2000');
+    await expect(gap.getByRole('table')).toContainText('2,000.0');
     await gap.getByLabel(/share of data-centre cost/).fill('0.25');
     await expect(page).toHaveURL(/g=0\.25/);
     // 500 / 0.25 / 0.5 = 4,000.
-    await expect(gap.getByRole('table')).toContainText('4000');
+    await expect(gap.getByRole('table')).toContainText('4,000.0');
   });
 
   test('has no WCAG 2.1 AA violations on the dashboard and a layer page', async ({ page }) => {

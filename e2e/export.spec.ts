@@ -300,9 +300,10 @@ test.describe('chart export', () => {
     expect(pptx.name).toBe('stacklens-memo-pack-2024-calendar.pptx');
     const deck = unzip(pptx.bytes);
     expect(deck['[Content_Types].xml']).toBeDefined();
+    // A slide per chart, then the data: the layer pools' total rows carry it onto a second slide.
     const slides = Object.keys(deck).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-    expect(slides).toHaveLength(4);
-    expect(strFromU8(deck['ppt/presentation.xml']!).match(/<p:sldId /g)).toHaveLength(4);
+    expect(slides).toHaveLength(5);
+    expect(strFromU8(deck['ppt/presentation.xml']!).match(/<p:sldId /g)).toHaveLength(5);
     const media = Object.keys(deck).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
     expect(media).toHaveLength(3);
     for (const file of media) expect(pngStats(deck[file]!).variance).toBeGreaterThan(150);
@@ -314,7 +315,10 @@ test.describe('chart export', () => {
     });
     const data = strFromU8(deck['ppt/slides/slide4.xml']!);
     expect(data).toContain('Data behind the charts');
-    expect(data.match(/<a:tbl>/g)).toHaveLength(3);
+    const continued = strFromU8(deck['ppt/slides/slide5.xml']!);
+    // The three tables, over two data slides.
+    expect((data.match(/<a:tbl>/g) ?? []).length + (continued.match(/<a:tbl>/g) ?? []).length).toBe(3);
+    expect(continued).toContain('Data behind the charts (continued)');
 
     const zipDownload = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download ZIP' }).click();

@@ -6,6 +6,7 @@ import { PALETTE } from '@/lib/charts/palette';
 import { profileYearRows, type ProfileShares, type ProfileYearRow } from '@/lib/charts/profile-years';
 import { METRIC_NAMES, METRICS, type Metric } from '@/lib/domain/figures/types';
 import { LAYERS, layerLabel } from '@/lib/domain/layers';
+import { legendText } from './legend-text';
 import { HOVER_CURSOR } from './chart-style';
 
 /** A year's bar: the profile that applied and its shares, top of the stack first. */
@@ -72,7 +73,7 @@ export function ChartBarProfileYears({
               fontSize={12}
               width={44}
             />
-            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
             <Tooltip
               cursor={HOVER_CURSOR}
               content={({ active, payload }) => (

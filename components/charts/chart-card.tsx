@@ -8,6 +8,7 @@ import type { ChartContent } from '@/lib/export/chart-documents';
 import { displayCell, displayHeader } from '@/lib/export/table';
 import { CHART_HEIGHT } from './chart-style';
 import styles from './charts.module.css';
+import { CopyTableButton } from './copy-table-button';
 import { CoverageLine } from './coverage-line';
 import { PlotSlot, useSeen } from './plot';
 
@@ -118,6 +119,7 @@ export function ChartCard(props: ChartCardProps) {
       {drawn && (
         <details className={styles.viewData}>
           <summary>View data</summary>
+          <CopyTableButton table={table} />
           <div className="table-wrap">
             <table className="table" aria-label={`${title}: data`}>
               <thead>

@@ -12,11 +12,6 @@ export const AXIS_LABEL = { fontSize: 12, fill: PALETTE.axisLabel };
 /** The band a tooltip's cursor draws behind the hovered bars. */
 export const HOVER_CURSOR = { fill: PALETTE.cursor };
 
-/** The segments of one layer's bar: its colour, the largest company fullest, fading to "Others". */
-export function fadeFor(rank: number, count: number): number {
-  return 1 - (rank / Math.max(1, count - 1)) * 0.6;
-}
-
 /** A category axis of years, titled with the basis ("Calendar year", "Fiscal year"). */
 export function yearAxisProps(basis: 'calendar' | 'fiscal') {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
-import { layerPoolsChart } from './layer-pools';
+import { layerPoolsChart, type PoolSegment } from './layer-pools';
 import { layerColour, PALETTE } from './palette';
 import { FILTERS, coverage, layersAnswer } from './test-answers';
 
@@ -33,8 +33,20 @@ describe('layerPoolsChart', () => {
     ]);
     const execution = rows[1]!;
     expect([execution.v0, execution.v4, execution.vOthers]).toEqual([100, 100, 200]);
-    expect(execution.sOthers).toEqual({ id: null, name: 'Others (2)', value: 200, share: null });
-    expect(rows[4]!.s0).toEqual({ id: 'Fab', name: 'Fab', value: 600, share: 0.75 });
+    expect(execution.sOthers).toMatchObject({ id: null, name: 'Others (2)', value: 200, share: 200 / 700 });
+    expect(rows[4]!.s0).toMatchObject({ id: 'Fab', name: 'Fab', value: 600, share: 0.75 });
+  });
+
+  it('labels each bar with its total in the axis unit, and gives each segment a label colour that reads on it', () => {
+    const { rows } = layerPoolsChart(ANSWER, FILTERS);
+    expect(rows.map((r) => r.totalLabel)).toEqual(['$300M', '$700M', '$0', '$0', '$800M', '$500M']);
+    // Written after the bar's last positive segment; a bar with nothing positive has no place for it.
+    expect(rows.map((r) => r.totalAfter)).toEqual(['0', 'Others', null, null, '1', '0']);
+    const big = layerPoolsChart(layersAnswer({ infrastructure: { value: 312_400, companies: 1, top: [top('Cloud', 312_400, 1)] } }), FILTERS);
+    expect(big.rows.at(-1)!.totalLabel).toBe('$312B');
+    // Infrastructure's full blue takes white text; its faded "Others" is light enough for dark text.
+    expect((rows[5]!.s0 as PoolSegment).text).toBe(PALETTE.white);
+    expect((rows[5]!.sOthers as PoolSegment).text).toBe(PALETTE.text);
   });
 
   it('greys a layer under 80% coverage, and names the grey only when a grey bar is drawn', () => {
@@ -61,13 +73,18 @@ describe('layerPoolsChart', () => {
       { label: 'Attributed revenue', kind: 'usdMillions' },
       { label: 'Share of layer', kind: 'ratio' },
     ]);
-    expect(table.rows.slice(0, 3)).toEqual([
+    expect(table.rows.slice(0, 6)).toEqual([
       ['Infrastructure', 'Cloud', 500, 1],
+      ['Infrastructure', 'Total Infrastructure', 500, 1],
       ['Chips', 'Fab', 600, 0.75],
       ['Chips', 'Design', 200, 0.25],
+      ['Chips', 'Total Chips', 800, 1],
+      ['Data', 'Total Data', 0, null],
     ]);
-    expect(table.rows.at(-2)).toEqual(['Execution', 'Others (2)', 200, null]);
-    expect(table.rows).toHaveLength(10);
+    // "Others" says its share of the layer, as a company does.
+    expect(table.rows.at(-4)).toEqual(['Execution', 'Others (2)', 200, 200 / 700]);
+    expect(table.rows.at(-3)).toEqual(['Execution', 'Total Execution', 700, 1]);
+    expect(table.rows).toHaveLength(16);
   });
 
   it('describes its exports and its axis', () => {

@@ -37,10 +37,11 @@ describe('stackMixChart', () => {
   it('tables every layer of every metric with its pool and drawn share', () => {
     const { table } = stackMixChart(ANSWER, FILTERS);
     expect(table.columns.map((c) => c.label)).toEqual(['Metric', 'Layer', 'Pool', 'Share of stack total (as drawn)']);
-    expect(table.rows).toHaveLength(18);
+    expect(table.rows).toHaveLength(21);
     expect(table.rows[1]).toEqual(['Revenue', 'Chips', 600, 0.6]);
-    expect(table.rows[6]).toEqual(['Capex', 'Infrastructure', 0, null]);
-    expect(table.rows[17]).toEqual(['Operating income', 'Application', -50, 0]);
+    expect(table.rows[6]).toEqual(['Revenue', 'Stack total (gross)', 1000, 1]);
+    expect(table.rows[7]).toEqual(['Capex', 'Infrastructure', 0, null]);
+    expect(table.rows[19]).toEqual(['Operating income', 'Application', -50, 0]);
   });
 
   it('exports with every layer in its legend and each metric’s coverage', () => {

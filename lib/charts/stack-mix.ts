@@ -104,7 +104,11 @@ export function stackMixChart(answer: ProfitabilityAnswer | undefined, filters: 
         { label: 'Pool', kind: 'usdMillions' },
         { label: 'Share of stack total (as drawn)', kind: 'ratio' },
       ],
-      rows: rows.flatMap((row) => LAYERS.map(({ key, name }) => [row.name, name, row.pools[key], row.shares?.[key] ?? null])),
+      // Each metric's layers, then its stack total (gross), so a pasted table sums without a formula.
+      rows: rows.flatMap((row) => [
+        ...LAYERS.map(({ key, name }) => [row.name, name, row.pools[key], row.shares?.[key] ?? null]),
+        [row.name, 'Stack total (gross)', row.total, row.shares ? 1 : null],
+      ]),
     },
     exportAs: {
       name: { chart: 'stack-mix', metric: 'all-metrics', period: String(filters.year), basis: filters.basis },

@@ -18,6 +18,16 @@ describe('usdAxis', () => {
     expect(usdAxis([900]).tick(1_000)).toBe('1,000');
   });
 
+  it('labels values in the axis unit, chosen from the largest value, so every label of a chart reads alike', () => {
+    const axis = usdAxis([1_234_567, 900]);
+    expect(axis.label(1_234_567)).toBe('$1.2T');
+    expect(usdAxis([312_400]).label(312_400)).toBe('$312B');
+    expect(usdAxis([312_400]).label(4_560)).toBe('$4.6B');
+    expect(usdAxis([312_400]).label(-4_560)).toBe('−$4.6B');
+    expect(usdAxis([312_400]).label(1_234_000)).toBe('$1,234B');
+    expect(usdAxis([80]).label(12.34)).toBe('$12.3M');
+  });
+
   it('places round ticks from 0, or the lowest value, to just past the highest', () => {
     expect(usdAxis([2_163]).ticks).toEqual([0, 500, 1_000, 1_500, 2_000, 2_500]);
     expect(usdAxis([712.3]).ticks).toEqual([0, 200, 400, 600, 800]);

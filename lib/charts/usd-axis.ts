@@ -9,12 +9,17 @@ const STEPS = [1, 2, 2.5, 5, 10];
 const MAX_INTERVALS = 5;
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** A value label: one decimal under 100 of the unit ("$12.3B"), whole numbers above ("$1,234B"). */
+const small = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const large = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export interface UsdAxis {
   /** "$B": for the axis title, e.g. "Attributed revenue ($B)". */
   symbol: string;
   /** A tick in the axis's unit, without the unit: 1500 (USD m) on a $B axis → "1.5". */
   tick: (millions: number) => string;
+  /** A value drawn on the chart, in the axis's unit with its symbol: 1234.5 (USD m) on a $B axis → "$1.2B". */
+  label: (millions: number) => string;
   /** Round ticks (in USD millions) from the lowest extent or 0 to the highest or 0, both included. */
   ticks: number[];
   domain: [number, number];
@@ -56,6 +61,12 @@ export function usdAxis(extents: readonly number[]): UsdAxis {
     tick: (millions) => {
       const text = number.format(Math.abs(millions) / unit.millions);
       return millions < 0 && text !== '0' ? `−${text}` : text;
+    },
+    label: (millions) => {
+      if (millions === 0) return '$0';
+      const value = Math.abs(millions) / unit.millions;
+      const text = `${unit.symbol.slice(0, 1)}${(value < 100 ? small : large).format(value)}${unit.symbol.slice(1)}`;
+      return millions < 0 && value >= 0.05 ? `−${text}` : text;
     },
     ticks,
     domain: [ticks[0]!, ticks.at(-1)!],

@@ -16,7 +16,10 @@ describe('chart table columns', () => {
     expect(displayCell(-0.04, 'growth')).toBe('−4.0%');
     expect(displayCell(2340.7, 'hhi')).toBe(2341);
     expect(displayCell(4.27, 'decimal')).toBe('4.3');
-    expect(displayCell(500.123456, 'usdMillions')).toBe(500.123456);
+    expect(displayCell(500.123456, 'usdMillions')).toBe('500.1');
+    expect(displayCell(1_234_567.25, 'usdMillions')).toBe('1,234,567.3');
+    expect(displayCell(-60_922.5, 'usdMillions')).toBe('−60,922.5');
+    expect(displayCell(12_345, 'count')).toBe('12,345');
     expect(displayCell(2500, 'usdMillions', 'slide')).toBe('$2.5B');
     expect(displayCell(null, 'ratio')).toBe('—');
   });

@@ -38,15 +38,21 @@ export function displayHeader({ label, kind }: TableColumn, style: 'table' | 'sl
   return kind === 'usdMillions' && style === 'table' ? `${label} (USD m)` : label;
 }
 
+/** USD millions on screen: thousands separated, to a tenth of a million (the CSV keeps every decimal). */
+const millions = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const count = new Intl.NumberFormat('en-US');
+
 /**
- * A cell for reading: on screen (`table`, USD in exact millions, as the API answers) or on a slide (`slide`, USD
- * as $B/$M). A missing number is an em dash.
+ * A cell for reading: on screen (`table`, USD in millions with thousands separators, as the header says) or on a
+ * slide (`slide`, USD as $B/$M). A missing number is an em dash.
  */
 export function displayCell(cell: TableCell, kind: ColumnKind, style: 'table' | 'slide' = 'table'): string | number {
   if (typeof cell !== 'number') return cell ?? '—';
   switch (kind) {
     case 'usdMillions':
-      return style === 'slide' ? formatUsdMillions(cell) : cell;
+      return style === 'slide' ? formatUsdMillions(cell) : millions.format(cell).replace('-', '−');
+    case 'count':
+      return count.format(cell);
     case 'ratio':
       return formatPercent(cell);
     case 'growth':

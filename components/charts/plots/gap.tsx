@@ -9,6 +9,7 @@ import type { UsdAxis } from '@/lib/charts/usd-axis';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
+import { legendText } from '../legend-text';
 import { definePlot } from './define-plot';
 
 const counts = ({ included, missingCount }: Coverage) => `${included} included · ${missingCount} missing`;
@@ -52,7 +53,7 @@ function GapPlot({ rows, axis, basis }: GapPlotProps) {
       <ReferenceLine y={0} stroke={PALETTE.reference} />
       {/* At the top: a legend at the bottom sits where the x-axis label is. */}
       <ScreenOnly>
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
       </ScreenOnly>
       <Tooltip
         cursor={HOVER_CURSOR}

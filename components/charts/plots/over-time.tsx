@@ -9,6 +9,7 @@ import type { Coverage } from '@/lib/domain/analytics/types';
 import { layerLabel, layerOf, LAYERS } from '@/lib/domain/layers';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
+import { legendText } from '../legend-text';
 import { definePlot } from './define-plot';
 
 const coverageText = ({ included, missingCount }: Coverage) => `${included} companies included · ${missingCount} missing`;
@@ -51,7 +52,7 @@ function OverTimePlot({ rows, axis, axisTitle, basis }: OverTimePlotProps) {
       <YAxis width={80} {...usdAxisProps(axis, axisTitle, 'y')} />
       {/* At the top: a legend at the bottom sits where the x-axis label is. */}
       <ScreenOnly>
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
       </ScreenOnly>
       <Tooltip
         cursor={HOVER_CURSOR}

@@ -16,17 +16,23 @@ import {
 import { ScreenOnly } from '@/components/export/export-mode';
 import { PALETTE } from '@/lib/charts/palette';
 import type { PoolBar } from '@/lib/charts/profit-pool';
+import { labelFits, lineHeight, linesThatFit, SEGMENT_LABEL_SIZE } from '@/lib/charts/segment-label';
+import { textOn } from '@/lib/charts/shades';
 import { formatPercent } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK } from '../chart-style';
 import { definePlot } from './define-plot';
 
-const LABEL_FONT_SIZE = 12;
-/** Wide enough for the label at roughly 7 px a character, with a little room either side. */
-const labelFits = (label: string, width: number, height: number) => width >= label.length * 7 + 8 && height >= 18;
+/** What a layer's bar says: its name, then the two numbers its size stands for. */
+const labelLines = (bar: PoolBar) => [
+  bar.label,
+  `${formatPercent(bar.revenueShare, 0)} of revenue`,
+  `${formatPercent(bar.operatingMargin, 0)} margin`,
+];
 
 /**
  * A bar drawn from the axes' own scales (Recharts has no variable-width bar): the Scatter point only carries the
- * layer and makes it hoverable. The label sits inside when it fits; otherwise the legend and tooltip name the layer.
+ * layer and makes it hoverable. Inside, as many lines of its label as fit; a bar too small for its numbers has
+ * them just outside its end, within its width; the legend and tooltip name every layer.
  */
 function PoolBarShape({ payload }: { payload?: PoolBar }) {
   const x = useXAxisScale();
@@ -37,23 +43,46 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
   const top = payload && y?.(payload.operatingMargin);
   if (!payload || left === undefined || right === undefined || zero === undefined || top === undefined) return null;
   const box = { x: left, y: Math.min(zero, top), width: right - left, height: Math.abs(top - zero) };
+  const lines = linesThatFit(labelLines(payload), box);
+  const centre = box.x + box.width / 2;
+  const step = lineHeight();
+  // Outside, share · margin where it fits the bar's width, else the margin alone (the bar's height names it).
+  const outsideBox = { width: box.width, height: SEGMENT_LABEL_SIZE + 8 };
+  const outside = [
+    `${formatPercent(payload.revenueShare, 0)} · ${formatPercent(payload.operatingMargin, 0)}`,
+    formatPercent(payload.operatingMargin, 0),
+  ].find((text) => labelFits(text, outsideBox));
+  // Above a profit, below a loss: the side away from the zero line.
+  const outsideY = payload.operatingMargin >= 0 ? box.y - 4 - SEGMENT_LABEL_SIZE / 2 : box.y + box.height + 4 + SEGMENT_LABEL_SIZE / 2;
   return (
     <g>
       <Rectangle {...box} fill={payload.colour} stroke={PALETTE.white} strokeWidth={1} />
-      {labelFits(payload.label, box.width, box.height) && (
+      {lines.map((line, i) => (
         <text
-          x={box.x + box.width / 2}
-          y={box.y + box.height / 2}
+          key={line}
+          x={centre}
+          y={box.y + box.height / 2 + (i - (lines.length - 1) / 2) * step}
           textAnchor="middle"
           dominantBaseline="central"
-          fontSize={LABEL_FONT_SIZE}
-          fill={PALETTE.ink}
-          stroke={PALETTE.white}
-          strokeWidth={3}
-          paintOrder="stroke"
+          fontSize={SEGMENT_LABEL_SIZE}
+          fontWeight={i === 0 ? 700 : 400}
+          fill={textOn(payload.colour)}
           pointerEvents="none"
         >
-          {payload.label}
+          {line}
+        </text>
+      ))}
+      {lines.length < 3 && outside && (
+        <text
+          x={centre}
+          y={outsideY}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fontSize={SEGMENT_LABEL_SIZE}
+          fill={PALETTE.text}
+          pointerEvents="none"
+        >
+          {outside}
         </text>
       )}
     </g>

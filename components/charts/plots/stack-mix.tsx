@@ -3,10 +3,12 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ScreenOnly } from '@/components/export/export-mode';
 import { PALETTE } from '@/lib/charts/palette';
+import { textOn } from '@/lib/charts/shades';
 import type { MixRow } from '@/lib/charts/stack-mix';
 import { layerLabel, LAYERS } from '@/lib/domain/layers';
 import { formatPercent, formatUsdMillions } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from '../chart-style';
+import { SegmentText, type LabelContentProps } from '../segment-text';
 import { definePlot } from './define-plot';
 
 const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
@@ -70,7 +72,15 @@ function StackMixPlot({ rows }: { rows: MixRow[] }) {
           strokeWidth={1}
           maxBarSize={56}
           isAnimationActive={false}
-        />
+        >
+          {/* Each layer's share inside its segment, where it fits. */}
+          <LabelList
+            content={(props: LabelContentProps) => {
+              const share = props.index === undefined ? undefined : rows[props.index]?.shares?.[layer.key];
+              return share ? <SegmentText {...props} text={formatPercent(share, 0)} colour={textOn(layer.colour)} /> : null;
+            }}
+          />
+        </Bar>
       ))}
       {/* A grey placeholder across an undrawable bar, saying why, so an empty row does not read as a glitch. */}
       <Bar
