@@ -19,6 +19,7 @@ import type { PoolBar } from '@/lib/charts/profit-pool';
 import { formatPercent } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK } from '../chart-style';
 import { definePlot } from './define-plot';
+import { LayerMissing } from './layer-missing';
 
 const LABEL_FONT_SIZE = 12;
 /** Wide enough for the label at roughly 7 px a character, with a little room either side. */
@@ -38,7 +39,7 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
   if (!payload || left === undefined || right === undefined || zero === undefined || top === undefined) return null;
   const box = { x: left, y: Math.min(zero, top), width: right - left, height: Math.abs(top - zero) };
   return (
-    <g>
+    <g data-coverage={payload.low ? 'low' : undefined}>
       <Rectangle {...box} fill={payload.colour} stroke={PALETTE.white} strokeWidth={1} />
       {labelFits(payload.label, box.width, box.height) && (
         <text
@@ -71,6 +72,7 @@ function PoolTooltip({ bar }: { bar: PoolBar | undefined }) {
       Operating margin (height): {formatPercent(bar.operatingMargin)}
       <br />
       <span className="muted">{bar.companies} companies with revenue and operating income</span>
+      <LayerMissing coverage={bar.coverage} low={bar.low} both="revenue and operating income" />
     </div>
   );
 }
