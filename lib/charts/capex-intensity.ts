@@ -4,7 +4,7 @@ import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
 import type { Coverage } from '../domain/analytics/types';
-import { GREYED_LAYER_LEGEND, isThinLayer, thinLayersNote } from './layer-coverage';
+import { GREYED_LAYER_LEGEND, isThinLayer, reportedRevenueIn, thinLayersNote } from './layer-coverage';
 import { PALETTE } from './palette';
 
 export interface IntensityRow {
@@ -67,7 +67,7 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
     empty,
     note: empty
       ? undefined
-      : [INTENSITY_NOTE, thinLayersNote([...rows].reverse().map((r) => ({ label: r.name, coverage: r.coverage })), 'revenue and capex')]
+      : [INTENSITY_NOTE, thinLayersNote([...rows].reverse().map((r) => ({ label: r.name, coverage: r.coverage })), 'revenue and capex', answer ? reportedRevenueIn(answer.coverage.revenue) : undefined)]
           .filter(Boolean)
           .join(' '),
     table: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isThinLayer, missingNames, thinLayersNote } from './layer-coverage';
+import { isThinLayer, missingNames, reportedRevenueIn, thinLayersNote } from './layer-coverage';
 import { coverage } from './test-answers';
 
 const labs = ['Anthropic', 'Mistral AI', 'OpenAI', 'xAI', 'Cohere'];
@@ -29,5 +29,13 @@ describe('layer coverage', () => {
       "Greyed, under 80% of the layer's companies having revenue and operating income: 4 Models, 3 of 8 (missing Anthropic, Mistral AI, OpenAI and 2 more).",
     );
     expect(thinLayersNote([{ label: '2 Chips', coverage: coverage(9, ['Fab']) }], 'both')).toBeNull();
+  });
+
+  it('names first the companies that reported revenue: the ratio leaves them out though their revenue counts', () => {
+    // Of the set, Anthropic and Mistral AI have no revenue; OpenAI, xAI and Cohere have revenue but no operating income.
+    const reported = reportedRevenueIn(coverage(30, ['Anthropic', 'Mistral AI']));
+    expect(missingNames(coverage(3, labs), 3, reported)).toBe('OpenAI, xAI, Cohere and 2 more');
+    // A revenue coverage that does not list every missing company cannot tell.
+    expect(reportedRevenueIn({ ...coverage(30, ['Anthropic']), missingCount: 60 })('openai')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
 import type { Coverage } from '../domain/analytics/types';
-import { GREYED_LAYER_LEGEND, isThinLayer, thinLayersNote } from './layer-coverage';
+import { GREYED_LAYER_LEGEND, isThinLayer, reportedRevenueIn, thinLayersNote } from './layer-coverage';
 import { PALETTE } from './palette';
 
 /** One layer's bar: from `start` to `end` along the 0–1 revenue axis, as tall as its operating margin. */
@@ -75,6 +75,7 @@ export function profitPoolChart(answer: ProfitabilityAnswer | undefined, filters
   const thin = thinLayersNote(
     (answer?.layers ?? []).map((l) => ({ label: layerLabel(layerOf(l.key)), coverage: l.coverage.revenueAndOperatingIncome })),
     'revenue and operating income',
+    answer ? reportedRevenueIn(answer.coverage.revenue) : undefined,
   );
   return {
     id: 'profit-pool',
