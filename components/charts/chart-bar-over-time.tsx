@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
+import { LikeForLikeSwitch } from '@/components/dashboard/like-for-like-switch';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { overTimeChart } from '@/lib/charts/over-time';
 import { ChartCard, queryState } from './chart-card';
@@ -16,7 +17,7 @@ export function ChartBarOverTime() {
   const chart = useMemo(() => overTimeChart(query.data, filters), [query.data, filters]);
   const { rows, axis, axisTitle, basis } = useHeldWhile(query.isPlaceholderData, chart);
   return (
-    <ChartCard {...chart} {...queryState(query)}>
+    <ChartCard {...chart} {...queryState(query)} controls={<LikeForLikeSwitch />}>
       <OverTimePlot rows={rows} axis={axis} axisTitle={axisTitle} basis={basis} />
     </ChartCard>
   );

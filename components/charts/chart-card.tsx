@@ -70,6 +70,7 @@ export function ChartCard(props: ChartCardProps) {
     note: exportAs.note ?? (typeof note === 'string' ? note : null),
     table,
     coverages: exportAs.coverages ?? (coverage ? [{ label: null, coverage, unit: coverageUnit }] : []),
+    ...(exportAs.yearCoverage !== undefined && { yearCoverage: exportAs.yearCoverage }),
     estimated: estimated ?? false,
   };
   const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });

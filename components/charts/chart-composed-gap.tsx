@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useDashboardFilters } from '@/components/dashboard/dashboard-context';
 import { GapControls, InputCoverage } from '@/components/dashboard/gap-controls';
+import { LikeForLikeSwitch } from '@/components/dashboard/like-for-like-switch';
 import { useDashboardQuery } from '@/components/dashboard/use-dashboard-query';
 import { gapChart } from '@/lib/charts/gap';
 import { ChartCard, queryState } from './chart-card';
@@ -23,6 +24,7 @@ export function ChartComposedGap() {
       controls={
         <>
           <GapControls />
+          <LikeForLikeSwitch />
           {chart.selected && <InputCoverage point={chart.selected} chipsList={filters.chipsList} />}
         </>
       }

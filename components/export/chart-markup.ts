@@ -40,7 +40,8 @@ function inlineStyleAsAttributes(element: SVGElement) {
 function dropPageAttributes(element: Element) {
   for (const name of DROPPED_ATTRIBUTES) element.removeAttribute(name);
   for (const { name } of Array.from(element.attributes)) {
-    if (name.startsWith('data-') || name.startsWith('aria-')) element.removeAttribute(name);
+    // `data-coverage="low"` stays: it says in the file which marks stand for a partly reported year or layer.
+    if ((name.startsWith('data-') && name !== 'data-coverage') || name.startsWith('aria-')) element.removeAttribute(name);
   }
 }
 

@@ -23,7 +23,11 @@ export function dashboardQueries(f: ResolvedFilters) {
     ...(f.country !== undefined && { country: f.country }),
   };
   // The first accepted year bounds the look-back, so the earliest years still draw.
-  const range = { from: Math.max(FIRST_YEAR, f.year - SERIES_YEARS + 1), to: f.year };
+  const range = {
+    from: Math.max(FIRST_YEAR, f.year - SERIES_YEARS + 1),
+    to: f.year,
+    ...(f.likeForLike && { likeForLike: true as const }),
+  };
   return {
     layers: { ...scope, year: f.year, metric: f.metric } satisfies LayersQuery,
     series: { ...scope, ...range, metric: f.metric } satisfies SeriesQuery,

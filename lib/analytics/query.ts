@@ -1,4 +1,4 @@
-import type { Coverage, LayersAggregate, Profitability, RequiredRevenueGap } from '../domain/analytics';
+import type { Coverage, LayersAggregate, LikeForLike, Profitability, RequiredRevenueGap } from '../domain/analytics';
 import type { FlowsAggregate, TopFlow } from '../domain/analytics/flows';
 import type { LayerDetail } from '../domain/analytics/layer-detail';
 import type { LayerFlows } from '../domain/analytics/layer-flows';
@@ -42,11 +42,20 @@ export type ProfitabilityQuery = AnalyticsScope & { year: number };
 /** `/layers/{key}`: one layer, one year and one metric (the key comes from the path). */
 export type LayerDetailQuery = LayersQuery & { layer: LayerKey };
 
+/**
+ * Like-for-like (`likeForLike=1`): only the companies with a value in every year of the range that has data, the
+ * same companies in every year. Absent when off, so the plain query keeps its cache key and URL.
+ */
+interface LikeForLikeMode {
+  likeForLike?: true;
+}
+
 /** `/series`: a range of years and one metric. */
-export type SeriesQuery = AnalyticsScope & { from: number; to: number; metric: Metric };
+export type SeriesQuery = AnalyticsScope & LikeForLikeMode & { from: number; to: number; metric: Metric };
 
 /** `/gap`: a range (or one year, then the answer repeats that year's fields at its top level) and the assumptions. */
-export type GapQuery = AnalyticsScope & {
+export type GapQuery = AnalyticsScope &
+  LikeForLikeMode & {
   from: number;
   to: number;
   /** Asked for one year (`year=`) rather than a range. */
@@ -83,7 +92,8 @@ export function analyticsSearch(
   const { single, from, to, layer: _layer, ...rest } = query as Partial<GapQuery & LayerDetailQuery> & Record<string, unknown>;
   const fields: Record<string, unknown> = single ? { ...rest, year: from } : { ...rest, from, to };
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.set(key, String(value));
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined) params.set(key, value === true ? '1' : String(value));
   params.sort();
   return params.toString();
 }
@@ -111,12 +121,22 @@ export interface SeriesYear {
   layers: { key: LayerKey; value: number; growth: number | null }[];
   coverage: Coverage;
 }
-export type SeriesAnswer = AnswerHead & { metric: Metric; years: SeriesYear[] };
+/** With likeForLike=1: how many companies every year sums (those with a value in each year of data), of the set. */
+export type SeriesAnswer = AnswerHead & { metric: Metric; years: SeriesYear[]; likeForLike?: LikeForLike };
 
 export type ProfitabilityAnswer = AnswerHead & { year: number } & Profitability;
 
 export type GapYear = { year: number } & RequiredRevenueGap;
-export type GapAnswer = AnswerHead & { g: number; m: number; years: GapYear[] } & Partial<GapYear>;
+/**
+ * With likeForLike=1, `likeForLike` counts the set's companies kept, and with `chipsList` also that list's (the chips
+ * input); each year's coverage still says who reported that year.
+ */
+export type GapAnswer = AnswerHead & {
+  g: number;
+  m: number;
+  years: GapYear[];
+  likeForLike?: LikeForLike & { chipsList?: LikeForLike };
+} & Partial<GapYear>;
 
 export interface LayerDetailYear {
   year: number;

@@ -95,6 +95,11 @@ export const flowCellQuerySchema = analyticsParamsSchema
 export const layerKeySchema = z.enum(LAYER_KEYS);
 
 const rangeParamsSchema = analyticsParamsSchema
+  .extend({
+    likeForLike: optional(
+      z.enum(['0', '1'], 'likeForLike is 1 (only the companies with a value in every year) or 0.').transform((v) => v === '1'),
+    ),
+  })
   .refine((p) => p.year !== undefined || (p.from !== undefined && p.to !== undefined), {
     path: ['from'],
     message: 'Give from and to, e.g. from=2020&to=2025 (or one year).',
@@ -108,10 +113,11 @@ const rangeParamsSchema = analyticsParamsSchema
     message: `Ask for at most ${MAX_SERIES_YEARS} years at once.`,
   });
 
-/** A range `from`–`to`, or one `year` (from = to = year). */
-function rangeOf(p: AnalyticsParams): { from: number; to: number } {
-  if (p.from !== undefined && p.to !== undefined) return { from: p.from, to: p.to };
-  return { from: p.year!, to: p.year! };
+/** A range `from`–`to`, or one `year` (from = to = year), and like-for-like when asked for (absent otherwise). */
+function rangeOf(p: AnalyticsParams & { likeForLike?: boolean }): { from: number; to: number; likeForLike?: true } {
+  const mode = p.likeForLike ? { likeForLike: true as const } : {};
+  if (p.from !== undefined && p.to !== undefined) return { from: p.from, to: p.to, ...mode };
+  return { from: p.year!, to: p.year!, ...mode };
 }
 
 /** `/series`: a range of years and one metric. */

@@ -3,6 +3,9 @@ import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
+import type { Coverage } from '../domain/analytics/types';
+import { GREYED_LAYER_LEGEND, isThinLayer, reportedRevenueIn, thinLayersNote } from './layer-coverage';
+import { PALETTE } from './palette';
 
 export interface IntensityRow {
   name: string;
@@ -11,6 +14,10 @@ export interface IntensityRow {
   colour: string;
   /** Capex pool / revenue pool over the companies with both; null when none has both. */
   intensity: number | null;
+  /** The layer's companies with and without both revenue and capex. */
+  coverage: Coverage;
+  /** Under 80% of them have both: drawn grey and marked `data-coverage="low"`. */
+  low: boolean;
 }
 
 export type CapexIntensityChart = ChartFrame & {
@@ -24,7 +31,10 @@ export type CapexIntensityChart = ChartFrame & {
 function rowsOf(answer: ProfitabilityAnswer): IntensityRow[] {
   return [...answer.layers].reverse().map((l) => {
     const layer = layerOf(l.key);
-    return { name: layer.name, layer: layerLabel(layer), colour: layer.colour, intensity: l.capexIntensity };
+    const coverage = l.coverage.revenueAndCapex;
+    const low = isThinLayer(coverage);
+    const colour = low ? PALETTE.greyed : layer.colour;
+    return { name: layer.name, layer: layerLabel(layer), colour, intensity: l.capexIntensity, coverage, low };
   });
 }
 
@@ -55,7 +65,11 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
     coverage: answer?.coverage.revenueAndCapex,
     estimated: answer?.estimated,
     empty,
-    note: empty ? undefined : INTENSITY_NOTE,
+    note: empty
+      ? undefined
+      : [INTENSITY_NOTE, thinLayersNote([...rows].reverse().map((r) => ({ label: r.name, coverage: r.coverage })), 'revenue and capex', answer ? reportedRevenueIn(answer.coverage.revenue) : undefined)]
+          .filter(Boolean)
+          .join(' '),
     table: {
       columns: [
         { label: 'Layer', kind: 'text' },
@@ -66,6 +80,7 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
     exportAs: {
       name: { chart: 'capex-intensity', metric: 'capex-revenue', period: String(filters.year), basis: filters.basis },
       subtitle: filtersSubtitle(filters, { measure: 'Capex / revenue', period: String(filters.year) }),
+      legend: rows.some((r) => r.low) ? [GREYED_LAYER_LEGEND] : [],
     },
     rows,
     ...percentTicks(rows),

@@ -11,7 +11,8 @@ const year = (y: number, chips: number, application: number): GapYear => ({
   application,
   gap: chips / 0.5 / 0.5 - application,
   estimated: false,
-  coverage: { chips: coverage(chips ? 2 : 0, ['Fab']), application: coverage(application ? 1 : 0) },
+  // Chips 4 of 5 reported: at the 80% threshold, so not faded.
+  coverage: { chips: coverage(chips ? 4 : 0, ['Fab']), application: coverage(application ? 1 : 0) },
 });
 
 const ANSWER: GapAnswer = {
@@ -30,7 +31,7 @@ describe('gapChart', () => {
     expect(chart.rows.map((y) => [y.year, y.required, y.application, y.gap])).toEqual([[2024, 2_000, 300, 1_700]]);
     expect(chart.selected?.year).toBe(2024);
     expect(chart.title).toBe('Required-revenue gap, 2024 (illustrative)');
-    expect(chart.table.rows).toEqual([[2024, 500, 2_000, 300, 1_700, 2, 1, 1, 0]]);
+    expect(chart.table.rows).toEqual([[2024, 500, 2_000, 300, 1_700, 4, 1, 1, 0]]);
     expect(chart.table.columns).toHaveLength(9);
   });
 
@@ -46,5 +47,34 @@ describe('gapChart', () => {
       { label: 'Gap (required − actual)', colour: GAP_SERIES.gap.colour, mark: 'line' },
     ]);
     expect(exportAs.coverages?.map((c) => c.label)).toEqual(['Chips on “Fabs” in 2024', 'Application in 2024']);
+  });
+});
+
+describe('gapChart coverage marks', () => {
+  const partial = (y: number, chips: number, application: number, reported: number): GapYear => ({
+    ...year(y, chips, application),
+    coverage: { chips: coverage(reported, ['Fab', 'Memory', 'Foundry']), application: coverage(5) },
+  });
+  const answer: GapAnswer = { ...ANSWER, years: [partial(2024, 500, 300, 12), partial(2025, 100, 300, 1)] };
+
+  it('never draws a year under 80% as complete: its gap leaves the solid line for a dashed one from the year before', () => {
+    const chart = gapChart(answer, FILTERS);
+    expect(chart.rows.map((r) => [r.year, r.low, r.gapComplete, r.gapThin])).toEqual([
+      [2024, false, 1_700, 1_700],
+      [2025, true, null, 100],
+    ]);
+    expect(chart.note).toContain('Faded, the gap dashed: 2025 (chips 1 of 4, application 5 of 5 reported)');
+    expect(chart.exportAs.legend?.map((l) => l.label)).toContain('Gap in such a year');
+    expect(chart.exportAs.yearCoverage).toBe(
+      'Chips companies reported: 2024: 12 of 15, 2025: 1 of 4; application companies: 2024–2025: 5 of 5',
+    );
+  });
+
+  it('in like-for-like fades nothing and says how many companies each year sums', () => {
+    const chart = gapChart({ ...answer, likeForLike: { companies: 9, of: 41 } }, FILTERS);
+    expect(chart.rows.map((r) => r.low)).toEqual([false, false]);
+    expect(chart.rows[1]!.gapComplete).toBe(100);
+    expect(chart.title).toBe('Required-revenue gap, 2024–2025 (illustrative, like-for-like)');
+    expect(chart.exportAs.yearCoverage).toBe('Like-for-like: the 9 of 41 companies with revenue in every year plotted');
   });
 });

@@ -5,6 +5,7 @@ import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerColour, PALETTE } from './palette';
 import { usdAxis, type UsdAxis } from './usd-axis';
+import { LOW_COVERAGE_LEGEND, yearCoverage, yearCoverageSummary, type YearCoverage } from './year-coverage';
 
 /** The two bars and the line, named and coloured as the chart and its memo draw them. */
 export const GAP_SERIES = {
@@ -13,9 +14,21 @@ export const GAP_SERIES = {
   gap: { name: 'Gap (required − actual)', colour: PALETTE.ink },
 };
 
+/**
+ * One plotted year: the answer's, each input's coverage, and the gap split in two lines: `gapComplete` (solid) in
+ * covered years, `gapThin` (dashed, into each year under the threshold from the year before) so that a partly
+ * reported year never draws as a closing gap.
+ */
+export type GapRow = GapYear & {
+  inputs: { chips: YearCoverage; application: YearCoverage };
+  low: boolean;
+  gapComplete: number | null;
+  gapThin: number | null;
+};
+
 export type GapChart = ChartFrame & {
   /** The plotted years, from the first with data. */
-  rows: GapYear[];
+  rows: GapRow[];
   /** The last plotted year, whose coverage the card states; undefined when nothing is plotted. */
   selected: GapYear | undefined;
   axis: UsdAxis;
@@ -23,6 +36,46 @@ export type GapChart = ChartFrame & {
 };
 
 const hasData = (y: GapYear) => y.coverage.chips.included > 0 || y.coverage.application.included > 0;
+
+/** A year is low when either input is under the threshold; in like-for-like every year sums the same companies. */
+function rowsOf(years: readonly GapYear[], likeForLike: boolean): GapRow[] {
+  const rows = years.map((y) => {
+    const inputs = { chips: yearCoverage(y.year, y.coverage.chips), application: yearCoverage(y.year, y.coverage.application) };
+    const low = !likeForLike && (inputs.chips.low || inputs.application.low);
+    return { ...y, inputs, low, gapComplete: low ? null : y.gap, gapThin: null as number | null };
+  });
+  rows.forEach((row, i) => {
+    if (!row.low) return;
+    row.gapThin = row.gap;
+    const before = rows[i - 1];
+    if (before) before.gapThin = before.gap;
+  });
+  return rows;
+}
+
+/** The note's sentence, the legend's entries and the footer's coverage for the faded years or the like-for-like set. */
+function gapCoverageMarks(rows: readonly GapRow[], answer: GapAnswer | undefined, chipsLabel: string) {
+  const same = answer?.likeForLike;
+  if (same) {
+    const list = same.chipsList
+      ? `; chips revenue from the ${same.chipsList.companies} of ${same.chipsList.of} on ${chipsLabel}`
+      : '';
+    const text = `Like-for-like: the ${same.companies} of ${same.of} companies with revenue in every year plotted${list}`;
+    return { note: `${text}; each year sums the same companies.`, legend: [], yearCoverage: text };
+  }
+  const low = rows.filter((r) => r.low);
+  const counts = (r: GapRow) =>
+    `${r.year} (chips ${r.inputs.chips.included} of ${r.inputs.chips.of}, application ${r.inputs.application.included} of ${r.inputs.application.of} reported)`;
+  return {
+    note: low.length
+      ? `Faded, the gap dashed: ${low.map(counts).join(', ')}, under 80% of a layer's companies, so the gap there is not comparable; Like-for-like compares the same companies.`
+      : null,
+    legend: low.length
+      ? [LOW_COVERAGE_LEGEND, { label: 'Gap in such a year', colour: GAP_SERIES.gap.colour, mark: 'dashed' as const }]
+      : [],
+    yearCoverage: `Chips companies reported: ${yearCoverageSummary(rows.map((r) => r.inputs.chips))}; application companies: ${yearCoverageSummary(rows.map((r) => r.inputs.application))}`,
+  };
+}
 
 /**
  * The required-revenue gap after Sequoia's "AI's $600B question" (docs/data-contract.md §5): the application
@@ -32,6 +85,8 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
   const years = fromFirstYearWithData(answer?.years ?? [], hasData);
   const selected = years.at(-1);
   const span = plottedSpan(years, filters.year);
+  const rows = rowsOf(years, answer?.likeForLike !== undefined);
+  const marks = gapCoverageMarks(rows, answer, filters.chipsList ? `“${filters.chipsList}”` : 'the list');
   const assumptions = [
     `g = ${filters.g}`,
     `m = ${filters.m}`,
@@ -39,7 +94,7 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
   ];
   return {
     id: 'gap',
-    title: `Required-revenue gap, ${span} (illustrative)`,
+    title: `Required-revenue gap, ${span} (illustrative${answer?.likeForLike ? ', like-for-like' : ''})`,
     description:
       "The application revenue that chips revenue implies (chips ÷ g ÷ (1 − m)) against the application layer's actual revenue, per year; the line is the gap between them.",
     estimated: years.some((y) => y.estimated),
@@ -47,7 +102,7 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
       answer && years.length === 0
         ? `No Chips or Application company has revenue for ${span}. Tag companies to those layers and add their revenue on a company page or import a figures.csv.`
         : null,
-    note: `Illustrative, after Sequoia's “AI's $600B question”: chips revenue is grossed up to the data-centre spend it implies (÷ g = ${answer?.g ?? filters.g}) and to the application revenue that spend needs at gross margin m = ${answer?.m ?? filters.m} (÷ (1 − m)). Not a forecast.`,
+    note: `Illustrative, after Sequoia's “AI's $600B question”: chips revenue is grossed up to the data-centre spend it implies (÷ g = ${answer?.g ?? filters.g}) and to the application revenue that spend needs at gross margin m = ${answer?.m ?? filters.m} (÷ (1 − m)). Not a forecast.${marks.note ? ` ${marks.note}` : ''}`,
     table: {
       columns: [
         { label: 'Year', kind: 'year' },
@@ -79,7 +134,9 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
         { label: GAP_SERIES.required.name, colour: GAP_SERIES.required.colour },
         { label: GAP_SERIES.application.name, colour: GAP_SERIES.application.colour },
         { label: GAP_SERIES.gap.name, colour: GAP_SERIES.gap.colour, mark: 'line' },
+        ...marks.legend,
       ],
+      yearCoverage: marks.yearCoverage,
       coverages: selected
         ? [
             {
@@ -90,7 +147,7 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
           ]
         : [],
     },
-    rows: years,
+    rows,
     selected,
     axis: usdAxis(years.flatMap((y) => [y.required, y.application, y.gap])),
     basis: answer?.basis ?? filters.basis,

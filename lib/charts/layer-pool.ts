@@ -4,9 +4,10 @@ import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { usdAxis, type UsdAxis } from './usd-axis';
+import { timeCoverageMarks, yearCoverage, type YearCoverage } from './year-coverage';
 
-/** A year's bar; the selected year is drawn in full colour. */
-export type LayerPoolRow = LayerDetailYear & { selected: boolean };
+/** A year's bar; the selected year is drawn in full colour, a year under 80% of the layer's companies faded. */
+export type LayerPoolRow = LayerDetailYear & { selected: boolean; coverage: YearCoverage; low: boolean };
 
 export type LayerPoolChart = ChartFrame & { rows: LayerPoolRow[]; axis: UsdAxis; axisTitle: string };
 
@@ -18,6 +19,16 @@ export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilt
   const metric = METRIC_LABELS[answer.metric];
   const first = series[0]?.year ?? year;
   const period = `${first}–${year}`;
+  const rows = series.map((p) => {
+    const coverage = yearCoverage(p.year, { included: p.companies, missing: [], missingCount: p.missing });
+    return { ...p, selected: p.year === year, coverage, low: coverage.low };
+  });
+  const marks = timeCoverageMarks(
+    rows.map((r) => r.coverage),
+    undefined,
+    '',
+    { offersLikeForLike: false },
+  );
   return {
     id: 'layer-pool',
     title: `${METRIC_NAMES[answer.metric]} pool of ${name}, ${period}`,
@@ -26,7 +37,7 @@ export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilt
     empty: series.every((p) => p.companies === 0)
       ? `No company of ${name} has ${metric} from ${first} to ${year}. Add figures on a company page or import a figures.csv.`
       : null,
-    note: `${GROWTH_NOTE} Hover a year for how many of the layer's companies it covers.`,
+    note: `${GROWTH_NOTE} Hover a year for how many of the layer's companies it covers.${marks.note ? ` ${marks.note}` : ''}`,
     table: {
       columns: [
         { label: 'Year', kind: 'year' },
@@ -45,8 +56,10 @@ export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilt
       ),
       note: GROWTH_NOTE,
       coverages: [{ label: `${name} in ${year}`, coverage: answer.coverage }],
+      legend: marks.legend,
+      yearCoverage: marks.yearCoverage.replace(/^Companies/, `${name} companies`),
     },
-    rows: series.map((p) => ({ ...p, selected: p.year === year })),
+    rows,
     axis: usdAxis(series.map((p) => p.value)),
     axisTitle: `Attributed ${metric}`,
   };

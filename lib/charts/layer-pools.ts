@@ -4,6 +4,8 @@ import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
+import { isThinCoverage } from '../domain/analytics/coverage';
+import { GREYED_LAYER_LEGEND } from './layer-coverage';
 import { PALETTE } from './palette';
 import { onWhite, textOn } from './shades';
 import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
@@ -37,7 +39,7 @@ export type LayerPoolsChart = ChartFrame & { rows: LayerPoolRow[]; axis: UsdAxis
 
 type LayerAnswer = LayersAnswer['layers'][number];
 /** A layer whose coverage is under 80% of its companies is drawn grey (issue 6): its pool is too partial to compare. */
-const isGreyed = (l: LayerAnswer) => l.companies < 0.8 * (l.companies + l.missing);
+const isGreyed = (l: LayerAnswer) => isThinCoverage(l.companies, l.missing);
 
 /** The rest of a layer's share of it; null when the layer's pool is 0. */
 const othersShare = (l: LayerAnswer) => (l.value === 0 ? null : l.others.value / l.value);
@@ -108,7 +110,7 @@ export function layerPoolsChart(answer: LayersAnswer | undefined, filters: Resol
     exportAs: {
       name: { chart: 'layer-pools', metric: filters.metric, period: String(filters.year), basis: filters.basis },
       subtitle: filtersSubtitle(filters, { measure: metric, period: String(filters.year) }),
-      legend: greyed ? [{ label: 'Layer with under 80% of its companies covered', colour: PALETTE.greyed }] : [],
+      legend: greyed ? [GREYED_LAYER_LEGEND] : [],
       note: NOTE,
     },
     rows: answer ? rowsOf(answer, axis) : [],

@@ -58,3 +58,30 @@ describe('overTimeChart', () => {
     expect(empty.empty).toBe('No company has revenue for 2017–2024. Add figures on a company page or import a figures.csv.');
   });
 });
+
+describe('overTimeChart coverage marks', () => {
+  const reported = (y: number, included: number, of = 41): SeriesYear => ({
+    ...year(y, 1_000),
+    coverage: coverage(included, Array.from({ length: of - included }, (_, i) => `Missing ${i}`)),
+  });
+  const answer: SeriesAnswer = { ...ANSWER, years: [reported(2023, 36), reported(2024, 41), reported(2025, 12)] };
+
+  it('fades a year under 80% of the set, says why, and gives every year in the export footer', () => {
+    const chart = overTimeChart(answer, FILTERS);
+    expect(chart.rows.map((r) => [r.year, r.low])).toEqual([
+      [2023, false],
+      [2024, false],
+      [2025, true],
+    ]);
+    expect(chart.note).toContain('Faded: 2025 (12 of 41 reported), under 80%');
+    expect(chart.exportAs.legend?.at(-1)?.label).toBe('Faded: under 80% of companies reported');
+    expect(chart.exportAs.yearCoverage).toBe('Companies reported: 2023–2024: 36–41 of 41, 2025: 12 of 41');
+  });
+
+  it('in like-for-like fades nothing and names how many companies every year sums', () => {
+    const chart = overTimeChart({ ...answer, likeForLike: { companies: 10, of: 41 } }, FILTERS);
+    expect(chart.rows.some((r) => r.low)).toBe(false);
+    expect(chart.title).toBe('Revenue pools by layer over time, 2023–2025 (like-for-like)');
+    expect(chart.exportAs.yearCoverage).toBe('Like-for-like: the 10 of 41 companies with revenue in every year plotted');
+  });
+});

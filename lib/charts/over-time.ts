@@ -8,9 +8,13 @@ import type { ChartFrame } from './frame';
 import { LAYER_LEGEND } from './layers';
 import { layerLabel, layerOf } from '../domain/layers';
 import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
+import { timeCoverageMarks, yearCoverage, type YearCoverage } from './year-coverage';
 
-/** One stacked bar: a year's pool per layer, keyed by layer, and the answer's year behind it (for the tooltip). */
-export type YearRow = Record<LayerKey, number> & { year: number; point: SeriesYear };
+/**
+ * One stacked bar: a year's pool per layer, keyed by layer, the answer's year behind it (for the tooltip), and its
+ * coverage (`low`: faded and marked, since a partly reported year would read as a fall).
+ */
+export type YearRow = Record<LayerKey, number> & { year: number; point: SeriesYear; coverage: YearCoverage; low: boolean };
 
 export type OverTimeChart = ChartFrame & {
   rows: YearRow[];
@@ -19,9 +23,11 @@ export type OverTimeChart = ChartFrame & {
   basis: 'calendar' | 'fiscal';
 };
 
-function rowOf(point: SeriesYear): YearRow {
+/** In like-for-like every year sums the same companies, so none is faded for how many of the set reported. */
+function rowOf(point: SeriesYear, likeForLike: boolean): YearRow {
   const pools = Object.fromEntries(point.layers.map((l) => [l.key, l.value])) as Record<LayerKey, number>;
-  return { ...pools, year: point.year, point };
+  const coverage = yearCoverage(point.year, point.coverage);
+  return { ...pools, year: point.year, point, coverage, low: coverage.low && !likeForLike };
 }
 
 /** Each layer's pool per year, stacked in stack order (Application on top), with like-for-like growth. */
@@ -30,9 +36,15 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
   const metric = METRIC_NAMES[filters.metric];
   const span = plottedSpan(years, filters.year);
   const axisTitle = `Attributed ${METRIC_LABELS[filters.metric]}`;
+  const rows = years.map((y) => rowOf(y, answer?.likeForLike !== undefined));
+  const marks = timeCoverageMarks(
+    rows.map((r) => r.coverage),
+    answer?.likeForLike,
+    `with ${metric.toLowerCase()} in every year plotted`,
+  );
   return {
     id: 'over-time',
-    title: `${metric} pools by layer over time, ${span}`,
+    title: `${metric} pools by layer over time, ${span}${answer?.likeForLike ? ' (like-for-like)' : ''}`,
     description: `Each layer's attributed ${metric.toLowerCase()} per year in USD, stacked from Infrastructure at the bottom to Application on top.`,
     coverage: years.at(-1)?.coverage,
     estimated: years.some((y) => y.estimated),
@@ -40,7 +52,12 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
       answer && years.length === 0
         ? `No company has ${metric.toLowerCase()} for ${span}. Add figures on a company page or import a figures.csv.`
         : null,
-    note: "Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out.",
+    note: [
+      "Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out.",
+      marks.note,
+    ]
+      .filter(Boolean)
+      .join(' '),
     table: {
       columns: [
         { label: 'Year', kind: 'year' },
@@ -64,9 +81,10 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
     exportAs: {
       name: { chart: 'over-time', metric: filters.metric, period: span, basis: filters.basis },
       subtitle: filtersSubtitle(filters, { measure: metric, period: span }),
-      legend: LAYER_LEGEND,
+      legend: [...LAYER_LEGEND, ...marks.legend],
+      yearCoverage: marks.yearCoverage,
     },
-    rows: years.map(rowOf),
+    rows,
     axis: usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value)))),
     axisTitle,
     basis: answer?.basis ?? filters.basis,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
-import { layerColour } from './palette';
+import { layerColour, PALETTE } from './palette';
 import { profitPoolChart } from './profit-pool';
 import { FILTERS, coverage, profitabilityAnswer } from './test-answers';
 
@@ -52,5 +52,29 @@ describe('profitPoolChart', () => {
       { label: '2 Chips', colour: layerColour('chips') },
     ]);
     expect(exportBaseName(exportAs.name)).toBe('stacklens-profit-pool-operating-margin-2024-calendar');
+  });
+});
+
+describe('profitPoolChart coverage per layer', () => {
+  const labs = ['Anthropic', 'Mistral AI', 'OpenAI', 'xAI'];
+  const both = (included: number, missing: string[] = []) => ({
+    revenueAndCapex: coverage(included),
+    revenueAndOperatingIncome: coverage(included, missing, 'operating income'),
+  });
+  const answer = profitabilityAnswer({
+    chips: { revenueShare: 0.6, operatingMargin: 0.5, companies: 4, coverage: both(4) },
+    models: { revenueShare: 0.4, operatingMargin: 0.3, companies: 2, coverage: both(2, labs) },
+  });
+
+  it('greys a layer under 80% of its companies and names the missing ones', () => {
+    const chart = profitPoolChart(answer, FILTERS);
+    expect(chart.bars.map((b) => [b.label, b.low, b.colour])).toEqual([
+      ['2 Chips', false, layerColour('chips')],
+      ['4 Models', true, PALETTE.greyed],
+    ]);
+    expect(chart.note).toContain(
+      "Greyed, under 80% of the layer's companies having revenue and operating income: 4 Models, 2 of 6 (missing Anthropic, Mistral AI, OpenAI and 1 more).",
+    );
+    expect(chart.exportAs.legend?.at(-1)?.label).toBe('Layer with under 80% of its companies covered');
   });
 });

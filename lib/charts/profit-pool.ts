@@ -3,6 +3,9 @@ import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
+import type { Coverage } from '../domain/analytics/types';
+import { GREYED_LAYER_LEGEND, isThinLayer, reportedRevenueIn, thinLayersNote } from './layer-coverage';
+import { PALETTE } from './palette';
 
 /** One layer's bar: from `start` to `end` along the 0–1 revenue axis, as tall as its operating margin. */
 export interface PoolBar {
@@ -15,6 +18,10 @@ export interface PoolBar {
   revenueShare: number;
   operatingMargin: number;
   companies: number;
+  /** The layer's companies with and without both revenue and operating income. */
+  coverage: Coverage;
+  /** Under 80% of them have both: drawn grey and marked `data-coverage="low"`. */
+  low: boolean;
 }
 
 export type ProfitPoolChart = ChartFrame & { bars: PoolBar[]; marginAxis: { ticks: number[]; domain: [number, number] } };
@@ -31,15 +38,18 @@ function poolBarsOf(answer: ProfitabilityAnswer): { bars: PoolBar[]; omitted: st
       continue;
     }
     const end = start + l.revenueShare;
+    const low = isThinLayer(l.coverage.revenueAndOperatingIncome);
     bars.push({
       label: layerLabel(layer),
-      colour: layer.colour,
+      colour: low ? PALETTE.greyed : layer.colour,
       start,
       end,
       middle: (start + end) / 2,
       revenueShare: l.revenueShare,
       operatingMargin: l.operatingMargin,
       companies: l.companies,
+      coverage: l.coverage.revenueAndOperatingIncome,
+      low,
     });
     start = end;
   }
@@ -62,6 +72,11 @@ function marginAxis(bars: readonly PoolBar[]): { ticks: number[]; domain: [numbe
 /** Bain's profit-pool chart: each layer's width is its share of revenue, its height its operating margin. */
 export function profitPoolChart(answer: ProfitabilityAnswer | undefined, filters: ResolvedFilters): ProfitPoolChart {
   const { bars, omitted } = answer ? poolBarsOf(answer) : { bars: [], omitted: [] };
+  const thin = thinLayersNote(
+    (answer?.layers ?? []).map((l) => ({ label: layerLabel(layerOf(l.key)), coverage: l.coverage.revenueAndOperatingIncome })),
+    'revenue and operating income',
+    answer ? reportedRevenueIn(answer.coverage.revenue) : undefined,
+  );
   return {
     id: 'profit-pool',
     title: `Profit pool by layer, ${filters.year}`,
@@ -77,6 +92,7 @@ export function profitPoolChart(answer: ProfitabilityAnswer | undefined, filters
     note: [
       'Only companies with both revenue and operating income count, for width and height alike.',
       omitted.length > 0 && `Left out, having no such company: ${omitted.join(', ')}.`,
+      thin,
     ]
       .filter(Boolean)
       .join(' '),
@@ -91,7 +107,10 @@ export function profitPoolChart(answer: ProfitabilityAnswer | undefined, filters
     exportAs: {
       name: { chart: 'profit-pool', metric: 'operating-margin', period: String(filters.year), basis: filters.basis },
       subtitle: filtersSubtitle(filters, { measure: 'Share of revenue × operating margin', period: String(filters.year) }),
-      legend: bars.map((b) => ({ label: b.label, colour: b.colour })),
+      legend: [
+        ...bars.map((b) => ({ label: b.label, colour: b.colour })),
+        ...(bars.some((b) => b.low) ? [GREYED_LAYER_LEGEND] : []),
+      ],
     },
     bars,
     marginAxis: marginAxis(bars),

@@ -88,6 +88,7 @@ export function profitabilityAnswer(
       operatingMargin: null,
       revenueShare: null,
       companies: 0,
+      coverage: { revenueAndCapex: coverage(0), revenueAndOperatingIncome: coverage(0) },
       ...layers[key],
     })),
     ...extra,

@@ -30,3 +30,14 @@ describe('chartDocuments', () => {
     expect(documents.csv).toContain('"Capex / revenue (fraction, 0.25 = 25%)"\r\n0.6\r\n');
   });
 });
+
+describe('a time series footer', () => {
+  it("gives each year's coverage in place of one year's", async () => {
+    const yearCoverage = 'Companies reported: 2019–2024: 36–41 of 41, 2025: 12 of 41';
+    const documents = await chartDocuments({ ...content, yearCoverage }, '2026-01-31', async () => '');
+    expect(documents.footer).toBe(
+      `Source: Stacklens · company filings and analyst estimates · ${yearCoverage} · estimates included · as of 2026-01-31`,
+    );
+    expect(documents.memoSvg).toContain('2025: 12 of 41');
+  });
+});

@@ -14,6 +14,8 @@ export interface ChartContent {
   note: string | null;
   table: ChartTable;
   coverages: readonly LabelledCoverage[];
+  /** A time series' coverage per year ("Companies reported: 2019–2024: 36–41 of 41, 2025: 12 of 41"), for the footer. */
+  yearCoverage?: string;
   /** Any plotted value is or includes an estimate. */
   estimated: boolean;
 }
@@ -29,6 +31,8 @@ export interface ChartExportSpec {
   note?: string;
   /** The chart's inputs, when they are not the card's one coverage (the gap's chips and application companies). */
   coverages?: readonly LabelledCoverage[];
+  /** A time series' coverage of each year, which the footer gives in place of one year's. */
+  yearCoverage?: string;
 }
 
 /** A chart's export files before rasterising: the memo SVG, the picture for its slide, and the CSV. */
@@ -41,7 +45,7 @@ export interface ChartDocuments {
 }
 
 const footerOf = (content: ChartContent, asOf: string) =>
-  memoFooter({ coverages: content.coverages, estimated: content.estimated, asOf });
+  memoFooter({ coverages: content.coverages, yearCoverage: content.yearCoverage, estimated: content.estimated, asOf });
 
 /** The chart's CSV: it needs no drawing. */
 export function contentCsv(content: ChartContent, asOf: string): string {

@@ -52,17 +52,23 @@ export function coverageText({ label, coverage, unit }: LabelledCoverage): strin
   return label ? `${label}: ${text}` : text;
 }
 
-/** `Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · as of 2026-01-31` */
+/**
+ * `Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · as of 2026-01-31`;
+ * a time series states each year's coverage instead (`yearCoverage`), since one year's would misdescribe the others.
+ */
 export function memoFooter({
   coverages,
+  yearCoverage,
   estimated,
   asOf,
 }: {
   coverages: readonly LabelledCoverage[];
+  yearCoverage?: string;
   estimated: boolean;
   asOf: string;
 }): string {
-  return [SOURCE_LINE, coverages.map(coverageText).join(', '), estimated && 'estimates included', `as of ${asOf}`]
+  const coverage = yearCoverage ?? coverages.map(coverageText).join(', ');
+  return [SOURCE_LINE, coverage, estimated && 'estimates included', `as of ${asOf}`]
     .filter(Boolean)
     .join(' · ');
 }

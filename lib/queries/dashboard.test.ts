@@ -28,6 +28,7 @@ const filtersArbitrary: fc.Arbitrary<ResolvedFilters> = fc.record(
     g: fc.constantFrom(0.5, 0.4, 1, 0.125),
     m: fc.constantFrom(0.5, 0, 0.6, 0.999),
     chipsList: fc.option(fc.constantFrom('Accelerators', 'Portfolio'), { nil: undefined }),
+    likeForLike: fc.option(fc.constant(true as const), { nil: undefined }),
   },
   { requiredKeys: ['year', 'metric', 'basis', 'estimates', 'g', 'm'] },
 );

@@ -1,11 +1,12 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import type { IntensityRow } from '@/lib/charts/capex-intensity';
 import { PALETTE } from '@/lib/charts/palette';
 import { formatPercent } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK, HOVER_CURSOR } from '../chart-style';
 import { definePlot } from './define-plot';
+import { LayerMissing } from './layer-missing';
 
 export interface CapexIntensityPlotProps {
   rows: IntensityRow[];
@@ -39,11 +40,21 @@ function CapexIntensityPlot({ rows, ticks, digits }: CapexIntensityPlotProps) {
               {row.intensity === null
                 ? 'No company with both revenue and capex'
                 : `Capex is ${formatPercent(row.intensity)} of revenue`}
+              <LayerMissing coverage={row.coverage} low={row.low} both="revenue and capex" />
             </div>
           );
         }}
       />
-      <Bar dataKey="intensity" maxBarSize={28} isAnimationActive={false}>
+      <Bar
+        dataKey="intensity"
+        maxBarSize={28}
+        isAnimationActive={false}
+        shape={(props: BarShapeProps) => (
+          <g data-coverage={(props.payload as IntensityRow | undefined)?.low ? 'low' : undefined}>
+            <Rectangle {...props} />
+          </g>
+        )}
+      >
         {rows.map((r) => (
           <Cell key={r.layer} fill={r.colour} />
         ))}

@@ -2,19 +2,20 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ScreenOnly } from '@/components/export/export-mode';
-import type { GapYear } from '@/lib/analytics/query';
-import { GAP_SERIES } from '@/lib/charts/gap';
+import { GAP_SERIES, type GapRow } from '@/lib/charts/gap';
 import { PALETTE } from '@/lib/charts/palette';
 import type { UsdAxis } from '@/lib/charts/usd-axis';
+import { yearCoverageReason } from '@/lib/charts/year-coverage';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
 import { legendText } from '../legend-text';
+import { CoverageBar } from './coverage-bar';
 import { definePlot } from './define-plot';
 
 const counts = ({ included, missingCount }: Coverage) => `${included} included · ${missingCount} missing`;
 
-function GapTooltip({ point }: { point: GapYear | undefined }) {
+function GapTooltip({ point }: { point: GapRow | undefined }) {
   if (!point) return null;
   return (
     <div className="chart-tooltip">
@@ -33,12 +34,30 @@ function GapTooltip({ point }: { point: GapYear | undefined }) {
       </div>
       <div className="muted">Chips companies: {counts(point.coverage.chips)}</div>
       <div className="muted">Application companies: {counts(point.coverage.application)}</div>
+      {point.low && (
+        <div className="muted">
+          <strong>
+            Chips {yearCoverageReason(point.inputs.chips)}; application {yearCoverageReason(point.inputs.application)}
+          </strong>
+          : under 80%, so the year is faded and its gap dashed: not a closing gap
+        </div>
+      )}
     </div>
   );
 }
 
+/** The hollow point of a year under the threshold, marked `data-coverage="low"`; the year before it has its solid one. */
+function ThinGapDot({ cx, cy, payload, index }: { cx?: number; cy?: number; payload?: GapRow; index?: number }) {
+  if (!payload?.low || cx === undefined || cy === undefined) return <g key={index} />;
+  return (
+    <g key={index} data-coverage="low">
+      <circle cx={cx} cy={cy} r={4} fill={PALETTE.white} stroke={GAP_SERIES.gap.colour} strokeWidth={2} />
+    </g>
+  );
+}
+
 export interface GapPlotProps {
-  rows: GapYear[];
+  rows: GapRow[];
   axis: UsdAxis;
   basis: 'calendar' | 'fiscal';
 }
@@ -58,22 +77,37 @@ function GapPlot({ rows, axis, basis }: GapPlotProps) {
       <Tooltip
         cursor={HOVER_CURSOR}
         content={({ active, payload }) => (
-          <GapTooltip point={active ? (payload?.[0]?.payload as GapYear | undefined) : undefined} />
+          <GapTooltip point={active ? (payload?.[0]?.payload as GapRow | undefined) : undefined} />
         )}
       />
-      <Bar dataKey="required" name={GAP_SERIES.required.name} fill={GAP_SERIES.required.colour} isAnimationActive={false} />
-      <Bar
-        dataKey="application"
-        name={GAP_SERIES.application.name}
-        fill={GAP_SERIES.application.colour}
-        isAnimationActive={false}
-      />
+      {(['required', 'application'] as const).map((key) => (
+        <Bar
+          key={key}
+          dataKey={key}
+          name={GAP_SERIES[key].name}
+          fill={GAP_SERIES[key].colour}
+          isAnimationActive={false}
+          shape={CoverageBar}
+        />
+      ))}
       <Line
-        dataKey="gap"
+        dataKey="gapComplete"
         name={GAP_SERIES.gap.name}
         stroke={GAP_SERIES.gap.colour}
         strokeWidth={2}
         dot={{ r: 3, fill: GAP_SERIES.gap.colour }}
+        isAnimationActive={false}
+      />
+      {/* Into a year under the threshold: dashed, its point hollow, so the gap there never reads as closing. */}
+      <Line
+        dataKey="gapThin"
+        name={`${GAP_SERIES.gap.name}, year under 80% reported`}
+        legendType="none"
+        stroke={GAP_SERIES.gap.colour}
+        strokeWidth={2}
+        strokeDasharray="6 4"
+        dot={ThinGapDot}
+        activeDot={false}
         isAnimationActive={false}
       />
     </ComposedChart>

@@ -1,12 +1,13 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LayerDetailYear } from '@/lib/analytics/query';
 import type { LayerPoolRow } from '@/lib/charts/layer-pool';
 import { PALETTE } from '@/lib/charts/palette';
 import type { UsdAxis } from '@/lib/charts/usd-axis';
+import { yearCoverageReason } from '@/lib/charts/year-coverage';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
+import { CoverageBar } from './coverage-bar';
 import { definePlot } from './define-plot';
 
 export interface LayerPoolPlotProps {
@@ -29,7 +30,7 @@ function LayerPoolPlot({ rows, axis, axisTitle, basis, colour }: LayerPoolPlotPr
         cursor={HOVER_CURSOR}
         content={({ active, payload }) => <PointTooltip point={active ? payload?.[0]?.payload : undefined} />}
       />
-      <Bar dataKey="value" isAnimationActive={false}>
+      <Bar dataKey="value" isAnimationActive={false} shape={CoverageBar}>
         {rows.map((p) => (
           <Cell key={p.year} fill={colour} fillOpacity={p.selected ? 1 : 0.55} />
         ))}
@@ -38,7 +39,7 @@ function LayerPoolPlot({ rows, axis, axisTitle, basis, colour }: LayerPoolPlotPr
   );
 }
 
-function PointTooltip({ point }: { point: LayerDetailYear | undefined }) {
+function PointTooltip({ point }: { point: LayerPoolRow | undefined }) {
   if (!point) return null;
   return (
     <div className="chart-tooltip">
@@ -48,6 +49,11 @@ function PointTooltip({ point }: { point: LayerDetailYear | undefined }) {
       {point.companies} {point.companies === 1 ? 'company' : 'companies'}
       {point.missing > 0 && ` · ${point.missing} missing`}
       {point.estimated && ' · includes estimates'}
+      {point.low && (
+        <div className="muted">
+          <strong>{yearCoverageReason(point.coverage)}</strong>: under 80%, so the bar is faded
+        </div>
+      )}
     </div>
   );
 }

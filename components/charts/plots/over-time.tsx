@@ -5,11 +5,13 @@ import { ScreenOnly } from '@/components/export/export-mode';
 import type { YearRow } from '@/lib/charts/over-time';
 import { PALETTE } from '@/lib/charts/palette';
 import type { UsdAxis } from '@/lib/charts/usd-axis';
+import { yearCoverageReason } from '@/lib/charts/year-coverage';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { layerLabel, layerOf, LAYERS } from '@/lib/domain/layers';
 import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
 import { legendText } from '../legend-text';
+import { CoverageBar } from './coverage-bar';
 import { definePlot } from './define-plot';
 
 const coverageText = ({ included, missingCount }: Coverage) => `${included} companies included · ${missingCount} missing`;
@@ -32,6 +34,11 @@ function YearTooltip({ row }: { row: YearRow | undefined }) {
         );
       })}
       <div className="muted">{coverageText(point.coverage)}</div>
+      {row.low && (
+        <div className="muted">
+          <strong>{yearCoverageReason(row.coverage)}</strong>: under 80%, so the bar is faded
+        </div>
+      )}
     </div>
   );
 }
@@ -71,6 +78,7 @@ function OverTimePlot({ rows, axis, axisTitle, basis }: OverTimePlotProps) {
           stroke={PALETTE.white}
           strokeWidth={1}
           isAnimationActive={false}
+          shape={CoverageBar}
         />
       ))}
     </BarChart>

@@ -21,6 +21,7 @@ import { textOn } from '@/lib/charts/shades';
 import { formatPercent } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK } from '../chart-style';
 import { definePlot } from './define-plot';
+import { LayerMissing } from './layer-missing';
 
 /** What a layer's bar says: its name, then the two numbers its size stands for. */
 const labelLines = (bar: PoolBar) => [
@@ -55,7 +56,7 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
   // Above a profit, below a loss: the side away from the zero line.
   const outsideY = payload.operatingMargin >= 0 ? box.y - 4 - SEGMENT_LABEL_SIZE / 2 : box.y + box.height + 4 + SEGMENT_LABEL_SIZE / 2;
   return (
-    <g>
+    <g data-coverage={payload.low ? 'low' : undefined}>
       <Rectangle {...box} fill={payload.colour} stroke={PALETTE.white} strokeWidth={1} />
       {lines.map((line, i) => (
         <text
@@ -100,6 +101,7 @@ function PoolTooltip({ bar }: { bar: PoolBar | undefined }) {
       Operating margin (height): {formatPercent(bar.operatingMargin)}
       <br />
       <span className="muted">{bar.companies} companies with revenue and operating income</span>
+      <LayerMissing coverage={bar.coverage} low={bar.low} both="revenue and operating income" />
     </div>
   );
 }

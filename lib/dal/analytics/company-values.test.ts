@@ -7,6 +7,7 @@ import { aggregateLayers, layerPools } from '@/lib/domain/analytics/layers';
 import { poolGrowth } from '@/lib/domain/analytics/growth';
 import { aggregateProfitability } from '@/lib/domain/analytics/profitability';
 import { requiredRevenueGap } from '@/lib/domain/analytics/gap';
+import { likeForLikeRows } from '@/lib/domain/analytics/like-for-like';
 import type { CompanyYearValue } from '@/lib/domain/analytics/types';
 import { TEST_DRIVERS, useFreshDatabase } from '@/lib/testing/database';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
@@ -206,6 +207,19 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
             expect(y.layers.map((l) => [l.value, l.growth])).toEqual(
               pools.layers.map((l, i) => [l.value, growth.layers[i]!.growth]),
             );
+          }
+          // Like-for-like: the reference's pools over the companies with a value in every year of the range.
+          const range = { from: YEARS.from + 1, to: YEARS.to };
+          const same = likeForLikeRows(rows, range);
+          const sameSeries = await seriesAnalytics(
+            { actor },
+            seriesQuerySchema.parse({ from: String(range.from), to: String(range.to), metric, basis, likeForLike: '1' }),
+          );
+          expect(sameSeries.likeForLike, `like-for-like ${metric} ${basis}`).toEqual(same.likeForLike);
+          for (const y of sameSeries.years) {
+            const pools = layerPools(same.byYear.get(y.year)!);
+            expect(y.total).toBe(pools.total);
+            expect(y.layers.map((l) => l.value)).toEqual(pools.layers.map((l) => l.value));
           }
         }
         for (let year = YEARS.from; year <= YEARS.to; year++) {

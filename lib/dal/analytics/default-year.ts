@@ -1,15 +1,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DefaultYearQuery } from '../../analytics/schema';
+import { isThinCoverage } from '../../domain/analytics/coverage';
 import type { DashboardFilters } from '../../domain/dashboard/filters';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
 import { selectRows } from '../sql-helpers';
 import { answerKey, oncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
-
-/** Under this share of the set with revenue, a year is not the one a dashboard opens on (docs/data-contract.md §8). */
-const DEFAULT_YEAR_COVERAGE = 0.8;
 
 /**
  * The year a dashboard opens on (docs/data-contract.md §8): the latest in which at least 80% of the set has revenue
@@ -51,7 +49,7 @@ async function computeDefaultYear(
         group by cv.year
         order by cv.year desc`,
   );
-  const year = rows.find((r) => r.included >= DEFAULT_YEAR_COVERAGE * r.total);
+  const year = rows.find((r) => !isThinCoverage(r.included, r.total - r.included));
   return year?.year ?? null;
 }
 

@@ -115,6 +115,49 @@ describe.each(TEST_DRIVERS)('analytics endpoints on %s', (driver) => {
     await expect(gap({ year: '2024', g: '0' })).rejects.toThrow('above 0 and at most 1');
   });
 
+  it('answers likeForLike=1 on /series and /gap over the companies with revenue in every year, counting them', async () => {
+    // Chipco and Hyper alone have revenue in 2023 and 2024 (Jan Co's calendar 2023 needs its FY2023).
+    const same = await series({ from: '2023', to: '2024', likeForLike: '1' });
+    expect(same.likeForLike).toEqual({ companies: 2, of: 6 });
+    expect(Object.fromEntries(same.years[1]!.layers.map((l) => [l.key, l.value]))).toEqual({
+      infrastructure: 200,
+      chips: 100,
+      data: 0,
+      models: 0,
+      execution: 300,
+      application: 200,
+    });
+    // Coverage still says who reported each year.
+    expect(same.years.map((y) => [y.coverage.included, y.coverage.missingCount])).toEqual([
+      [2, 4],
+      [4, 2],
+    ]);
+    expect((await series({ from: '2023', to: '2024' })).likeForLike).toBeUndefined();
+
+    // C = Chipco 100; required 100 / 0.5 / 0.5 = 400; application = Hyper's 0.2 × 1000.
+    const gapSame = await gap({ from: '2023', to: '2024', likeForLike: '1' });
+    expect(gapSame.likeForLike).toEqual({ companies: 2, of: 6 });
+    expect(gapSame.years.map((y) => [y.year, y.chips, y.required, y.application, y.gap])).toEqual([
+      [2023, 80, 320, 160, 160],
+      [2024, 100, 400, 200, 200],
+    ]);
+    // Application companies in 2024: Hyper and Euro App reported, Gap Co did not.
+    expect(gapSame.years[1]!.coverage.application).toMatchObject({ included: 2, missingCount: 1 });
+    const onList = await gap({ from: '2023', to: '2024', likeForLike: '1', chipsList: 'Portfolio' });
+    expect(onList.likeForLike).toEqual({ companies: 2, of: 6, chipsList: { companies: 2, of: 2 } });
+    await expect(series({ from: '2023', to: '2024', likeForLike: 'yes' })).rejects.toThrow('likeForLike is 1');
+  });
+
+  it("names each profitability layer's companies without both metrics", async () => {
+    const profit = await profitability({ year: '2024' });
+    const models = profit.layers.find((l) => l.key === 'models')!;
+    // Jan Co has revenue in 2024 but no operating income.
+    expect(models.coverage.revenueAndOperatingIncome).toMatchObject({ included: 0, missing: [{ name: 'Jan Co' }] });
+    const application = profit.layers.find((l) => l.key === 'application')!;
+    expect(application.coverage.revenueAndOperatingIncome.missing.map((m) => m.name)).toEqual(['Euro App', 'Gap Co']);
+    expect(application.coverage.revenueAndOperatingIncome.included).toBe(1);
+  });
+
   it('opens on the latest year where 80% of the set has revenue, and refuses users without a role', async () => {
     // 2024: 4 of 6 (67%); with the Portfolio list, 2024 has both companies.
     expect(await defaultAnalyticsYear({ actor: viewer }, { list: 'Portfolio' }, { latest: 2026 })).toBe(2024);

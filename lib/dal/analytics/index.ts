@@ -3,6 +3,8 @@ import type { Database } from '@/db/types';
 import {
   coverageListing,
   coverageOf,
+  gapCoverage,
+  likeForLikeRows,
   prepareYears,
   requiredRevenueGap,
   yearGrowth,
@@ -69,8 +71,11 @@ export const seriesAnalytics = answerOncePerVersion('series', computeSeries);
 async function computeSeries(ctx: Ctx, query: SeriesQuery): Promise<Computed<SeriesAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { from, to, metric, basis } = query;
+  const listing = coverageListing(query.missing);
   const byYear = await valuesFor(await dbOf(ctx), query, { from: Math.max(FIRST_YEAR, from - 1), to }, metric);
-  const prepared = prepareYears(byYear, coverageListing(query.missing));
+  // Like-for-like sums only the companies present in every year; each year's coverage still counts the whole set.
+  const selected = query.likeForLike ? likeForLikeRows(byYear, { from, to }) : null;
+  const prepared = prepareYears(selected?.byYear ?? byYear, listing);
   const years = [];
   for (let year = from; year <= to; year++) {
     const { total, estimated, layers, coverage } = yearPools(prepared, year);
@@ -81,10 +86,10 @@ async function computeSeries(ctx: Ctx, query: SeriesQuery): Promise<Computed<Ser
       estimated,
       growth: growth?.total ?? null,
       layers: layers.map((l, i) => ({ key: l.key, value: l.value, growth: growth?.layers[i]?.growth ?? null })),
-      coverage,
+      coverage: selected ? coverageOf(rowsOf(byYear, year), listing) : coverage,
     });
   }
-  return { metric, basis, currency: 'USD', years };
+  return { metric, basis, currency: 'USD', years, ...(selected && { likeForLike: selected.likeForLike }) };
 }
 
 /** GET /api/v1/analytics/profitability: revenue, capex and operating income by layer, the profit pool and capex intensity. */
@@ -124,16 +129,25 @@ async function computeGap(ctx: Ctx, query: GapQuery): Promise<Computed<GapAnswer
         companySet: await companySetCondition(db, { ...query, list: chipsList }, 'chipsList'),
       })
     : application;
+  const listing = coverageListing(query.missing);
+  // Like-for-like keeps, in each input, the companies with revenue in every year of data; coverage stays the set's.
+  const sameApplication = query.likeForLike ? likeForLikeRows(application, { from, to }) : null;
+  const sameChips = chipsList && query.likeForLike ? likeForLikeRows(chips, { from, to }) : sameApplication;
   const years = [];
-  for (let year = from; year <= to; year++)
-    years.push({
-      year,
-      ...requiredRevenueGap(
-        { chips: rowsOf(chips, year), application: rowsOf(application, year), g, m },
-        coverageListing(query.missing),
-      ),
-    });
-  return { g, m, basis, currency: 'USD', ...(query.single ? years[0] : undefined), years };
+  for (let year = from; year <= to; year++) {
+    const inputs = { chips: rowsOf(chips, year), application: rowsOf(application, year) };
+    const plotted = {
+      chips: sameChips ? rowsOf(sameChips.byYear, year) : inputs.chips,
+      application: sameApplication ? rowsOf(sameApplication.byYear, year) : inputs.application,
+    };
+    const point = requiredRevenueGap({ ...plotted, g, m }, listing);
+    years.push({ year, ...point, coverage: sameApplication ? gapCoverage(inputs, listing) : point.coverage });
+  }
+  const likeForLike = sameApplication && {
+    ...sameApplication.likeForLike,
+    ...(chipsList && sameChips && { chipsList: sameChips.likeForLike }),
+  };
+  return { g, m, basis, currency: 'USD', ...(query.single ? years[0] : undefined), years, ...(likeForLike && { likeForLike }) };
 }
 
 /**

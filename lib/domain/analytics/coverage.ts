@@ -3,6 +3,17 @@ import { compareCodePoints, firstInOrder } from './order';
 import { assertUniqueIds } from './pools';
 import type { CompanyYearValue, Coverage, MissingCompany, ProfileUse } from './types';
 
+/**
+ * The share of a set that must have a value for a year (or a layer) to read as complete: the default year needs it
+ * (docs/data-contract.md §8), and a chart greys or fades a layer or year below it.
+ */
+export const COVERAGE_THRESHOLD = 0.8;
+
+/** Fewer than COVERAGE_THRESHOLD of the companies have a value (none at all counts as thin when any is missing). */
+export function isThinCoverage(included: number, missing: number): boolean {
+  return included < COVERAGE_THRESHOLD * (included + missing);
+}
+
 /** How many missing companies an answer names unless asked for all of them (docs/data-contract.md §7). */
 export const MISSING_LISTED = 50;
 

@@ -49,16 +49,27 @@ export function requiredRevenueGap({ chips, application, g, m }: GapInput, cover
     application: money(applicationPool.pool),
     gap: money(required.minus(applicationPool.pool)),
     estimated: chipsPool.estimated || applicationPool.estimated,
-    coverage: {
-      chips: coverageOf(
-        chips.filter((row) => shareOf(row, 'chips').gt(0)),
-        coverage,
-      ),
-      application: coverageOf(
-        application.filter((row) => shareOf(row, 'application').gt(0)),
-        coverage,
-      ),
-    },
+    coverage: gapCoverage({ chips, application }, coverage),
+  };
+}
+
+/**
+ * Each input's coverage among its companies exposed to its layer. Like-for-like answers compute it from the set's
+ * rows before the selection, so it still says who reported each year.
+ */
+export function gapCoverage(
+  { chips, application }: Pick<GapInput, 'chips' | 'application'>,
+  coverage: CoverageOptions = {},
+): RequiredRevenueGap['coverage'] {
+  return {
+    chips: coverageOf(
+      chips.filter((row) => shareOf(row, 'chips').gt(0)),
+      coverage,
+    ),
+    application: coverageOf(
+      application.filter((row) => shareOf(row, 'application').gt(0)),
+      coverage,
+    ),
   };
 }
 

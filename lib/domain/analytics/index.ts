@@ -1,9 +1,11 @@
 export { concentrationOf } from './concentration';
 export type { Concentration } from './concentration';
-export { coverageListing, coverageOf } from './coverage';
-export { requiredRevenueGap } from './gap';
+export { COVERAGE_THRESHOLD, coverageListing, coverageOf, isThinCoverage } from './coverage';
+export { gapCoverage, requiredRevenueGap } from './gap';
 export type { GapInput, RequiredRevenueGap } from './gap';
 export { poolGrowth } from './growth';
+export { likeForLikeRows } from './like-for-like';
+export type { LikeForLike } from './like-for-like';
 export type { PoolGrowth } from './growth';
 export type { LayerAggregate, LayersAggregate, TopCompany } from './layers';
 export { compareByName } from './order';

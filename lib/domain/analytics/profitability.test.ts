@@ -77,8 +77,27 @@ describe('aggregateProfitability', () => {
   });
 
   it('gives empty layers zero pools and null ratios', () => {
-    expect(result.layers[0]).toEqual({ key: 'infrastructure', ...empty, companies: 0 });
-    expect(result.layers[2]).toEqual({ key: 'data', ...empty, companies: 0 });
+    const none = { included: 0, missing: [], missingCount: 0 };
+    const coverage = { revenueAndCapex: none, revenueAndOperatingIncome: none };
+    expect(result.layers[0]).toEqual({ key: 'infrastructure', ...empty, companies: 0, coverage });
+    expect(result.layers[2]).toEqual({ key: 'data', ...empty, companies: 0, coverage });
+  });
+
+  it("covers each layer's ratios over the layer's own companies, naming who lacks either metric", () => {
+    const application = result.layers[5]!.coverage;
+    // Application: Beta (no operating income) and Delta (no revenue) of the layer; Alpha and Gamma are not in it.
+    expect(application.revenueAndOperatingIncome).toEqual({
+      included: 0,
+      missing: [
+        { id: 'b', name: 'Beta Retail', ...noOperatingIncome },
+        { id: 'd', name: 'Delta Apps', code: 'no_figure', reason: 'no revenue for FY2025' },
+      ],
+      missingCount: 2,
+    });
+    expect(application.revenueAndCapex).toMatchObject({ included: 1, missingCount: 1, missing: [{ name: 'Delta Apps' }] });
+    // Chips: Alpha and Gamma both have operating income; Gamma lacks capex.
+    expect(result.layers[1]!.coverage.revenueAndOperatingIncome).toMatchObject({ included: 2, missingCount: 0 });
+    expect(result.layers[1]!.coverage.revenueAndCapex).toMatchObject({ included: 1, missing: [{ name: 'Gamma Chips' }] });
   });
 
   it('reports the coverage of each metric', () => {
@@ -113,6 +132,10 @@ describe('aggregateProfitability', () => {
       operatingMargin: null,
       revenueShare: null,
       companies: 1,
+      coverage: {
+        revenueAndCapex: { included: 1, missing: [], missingCount: 0 },
+        revenueAndOperatingIncome: { included: 1, missing: [], missingCount: 0 },
+      },
     });
   });
 });

@@ -25,6 +25,16 @@ export interface LayerProfitability {
   revenueShare: number | null;
   /** The layer's companies (share > 0) with both revenue and operating income: those behind width and height. */
   companies: number;
+  /**
+   * Each ratio's coverage among the layer's companies (share > 0 in either metric's profile): who has both metrics,
+   * who does not and why, so a layer whose ratio rests on a few of its companies can say so.
+   */
+  coverage: LayerRatioCoverage;
+}
+
+export interface LayerRatioCoverage {
+  revenueAndCapex: Coverage;
+  revenueAndOperatingIncome: Coverage;
 }
 
 export interface Profitability {
@@ -60,6 +70,26 @@ export function profitabilityCoverage(
   };
 }
 
+/** share(c, L) > 0 (shares are exact decimal strings in (0, 1], so their sign reads exactly as a number). */
+const inLayer = (row: CompanyYearValue, key: LayerKey) => Number(row.shares[key] ?? 0) > 0;
+
+/** Both ratios' coverage per layer in stack order, over the companies exposed to the layer by either metric. */
+export function layerRatioCoverages(
+  revenue: readonly CompanyYearValue[],
+  capex: readonly CompanyYearValue[],
+  operatingIncome: readonly CompanyYearValue[],
+  options: CoverageOptions = {},
+): LayerRatioCoverage[] {
+  return LAYERS.map(({ key }) => {
+    const ratioOf = (other: readonly CompanyYearValue[]) => {
+      const members = new Set([...revenue, ...other].filter((row) => inLayer(row, key)).map((row) => row.id));
+      const of = (rows: readonly CompanyYearValue[]) => rows.filter((row) => members.has(row.id));
+      return coverageOfBoth(of(revenue), of(other), options);
+    };
+    return { revenueAndCapex: ratioOf(capex), revenueAndOperatingIncome: ratioOf(operatingIncome) };
+  });
+}
+
 /**
  * The reference for `yearProfitability` (`./year-aggregates.ts`), which the endpoint answers with and which must
  * equal it. Capex intensity and the profit pool per layer (docs/data-contract.md §5). Each ratio is taken over the companies that have both
@@ -83,8 +113,9 @@ export function aggregateProfitability({ revenue, capex, operatingIncome }: Prof
   const inAnyLayer = (companies: readonly ValuedCompany[]) =>
     LAYERS.some(({ key }) => layerMembers(companies, key).some((m) => m.estimated));
 
+  const layerCoverages = layerRatioCoverages(revenue, capex, operatingIncome);
   return {
-    layers: LAYERS.map(({ key }) => {
+    layers: LAYERS.map(({ key }, i) => {
       const widthRevenue = layerPool(revenueForIncome, key);
       return {
         key,
@@ -95,6 +126,7 @@ export function aggregateProfitability({ revenue, capex, operatingIncome }: Prof
         operatingMargin: ratioOver(layerPool(incomeWithRevenue, key), widthRevenue),
         revenueShare: ratioOver(widthRevenue, profitPoolRevenue),
         companies: layerMembers(revenueForIncome, key).length,
+        coverage: layerCoverages[i]!,
       };
     }),
     estimated: [revenues, capexes, incomes].some(inAnyLayer),

@@ -5,7 +5,7 @@ import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
 import type { LayersAggregate, TopCompany } from './layers';
 import { money, ratio, ratioOver } from './numbers';
-import { profitabilityCoverage, type Profitability } from './profitability';
+import { layerRatioCoverages, profitabilityCoverage, type Profitability } from './profitability';
 import { compareByName, firstInOrder } from './order';
 import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
@@ -259,6 +259,7 @@ export function yearProfitability(
   const incomeWithRevenue = poolsOf(alsoIn(income.valued, revenue));
   const profitPoolRevenue = sumOf(revenueForIncome);
   const companies = membersOf(revenueWithIncome);
+  const layerCoverages = layerRatioCoverages(revenue.rows, capex.rows, income.rows, metrics.revenue.coverage);
 
   return {
     layers: LAYERS.map(({ key }, i) => ({
@@ -270,6 +271,7 @@ export function yearProfitability(
       operatingMargin: ratioOver(ofIncome(incomeWithRevenue[i]!), ofRevenue(revenueForIncome[i]!)),
       revenueShare: ratioOver(ofRevenue(revenueForIncome[i]!), ofRevenue(profitPoolRevenue)),
       companies: companies[i]!,
+      coverage: layerCoverages[i]!,
     })),
     estimated: [revenue, capex, income].some((y) => anyEstimated(y.valued)),
     coverage: profitabilityCoverage(revenue.rows, capex.rows, income.rows, metrics.revenue.coverage),

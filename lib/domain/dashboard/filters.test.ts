@@ -28,9 +28,14 @@ const oracle = z.object({
   g: z.coerce.number().gt(0).max(1).default(0.5).catch(0.5),
   m: z.coerce.number().min(0).lt(1).default(0.5).catch(0.5),
   chipsList: text.optional().catch(undefined),
+  likeForLike: z
+    .literal('1')
+    .transform(() => true as const)
+    .optional()
+    .catch(undefined),
 });
 
-const KEYS = ['year', 'metric', 'basis', 'list', 'status', 'country', 'estimates', 'g', 'm', 'chipsList', 'other'];
+const KEYS = ['year', 'metric', 'basis', 'list', 'status', 'country', 'estimates', 'g', 'm', 'chipsList', 'likeForLike', 'other'];
 const VALUES = [
   '2024',
   ' 2024 ',

@@ -22,6 +22,8 @@ export interface DashboardFilters {
   g: number;
   m: number;
   chipsList?: string;
+  /** The time charts sum only the companies with a value in every plotted year (`likeForLike=1`). */
+  likeForLike?: true;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
@@ -63,6 +65,7 @@ const ORDER: (keyof DashboardFilters)[] = [
   'g',
   'm',
   'chipsList',
+  'likeForLike',
 ];
 
 export function parseDashboardFilters(search: SearchParams | URLSearchParams): DashboardFilters {
@@ -79,6 +82,7 @@ export function parseDashboardFilters(search: SearchParams | URLSearchParams): D
     g: numberIn(flat.g, (n) => n > 0 && n <= 1) ?? 0.5,
     m: numberIn(flat.m, (n) => n >= 0 && n < 1) ?? 0.5,
     chipsList: text(flat.chipsList),
+    likeForLike: flat.likeForLike === '1' ? true : undefined,
   };
   // Absent keys stay absent, as a schema's output leaves them.
   for (const key of Object.keys(filters) as (keyof DashboardFilters)[]) if (filters[key] === undefined) delete filters[key];
@@ -89,7 +93,7 @@ export function dashboardFiltersToSearch(filters: Partial<DashboardFilters>): st
   const params = new URLSearchParams();
   for (const key of ORDER) {
     const value = filters[key];
-    if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));
+    if (value !== undefined && value !== DEFAULTS[key]) params.set(key, value === true ? '1' : String(value));
   }
   return params.toString();
 }
