@@ -2,6 +2,7 @@ import type { LayersAnswer } from '../analytics/query';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
 import { filtersSubtitle } from './export-text';
+import { isLowCoverage } from './coverage-threshold';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
 import { PALETTE } from './palette';
@@ -23,7 +24,7 @@ export type LayerPoolsChart = ChartFrame & { rows: LayerPoolRow[]; axis: UsdAxis
 
 type LayerAnswer = LayersAnswer['layers'][number];
 /** A layer whose coverage is under 80% of its companies is drawn grey (issue 6): its pool is too partial to compare. */
-const isGreyed = (l: LayerAnswer) => l.companies < 0.8 * (l.companies + l.missing);
+const isGreyed = (l: LayerAnswer) => isLowCoverage(l.companies, l.missing);
 
 /** Each layer's row (application on top, like the stack): its top companies, then "Others". */
 function rowsOf(answer: LayersAnswer): LayerPoolRow[] {
