@@ -16,7 +16,7 @@ import {
 import { ScreenOnly } from '@/components/export/export-mode';
 import { PALETTE } from '@/lib/charts/palette';
 import type { PoolBar } from '@/lib/charts/profit-pool';
-import { formatPercent } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK } from '../chart-style';
 import { definePlot } from './define-plot';
 
@@ -70,7 +70,7 @@ function PoolTooltip({ bar }: { bar: PoolBar | undefined }) {
       <br />
       Operating margin (height): {formatPercent(bar.operatingMargin)}
       <br />
-      <span className="muted">{bar.companies} companies with revenue and operating income</span>
+      <span className="muted">{formatCount(bar.companies, 'company', 'companies')} with revenue and operating income</span>
     </div>
   );
 }
