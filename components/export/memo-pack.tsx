@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { useChartExportRegistry, type ExportableChart } from './chart-export-registry';
 import styles from './export.module.css';
+import type { PackCover } from '@/lib/export/pptx';
 import type { Pack } from './memo-pack-build';
 
 /**
@@ -10,7 +11,16 @@ import type { Pack } from './memo-pack-build';
  * CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
  * pack is made.
  */
-export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'fiscal' }) {
+export function MemoPack({
+  year,
+  basis,
+  cover,
+}: {
+  year: number;
+  basis: 'calendar' | 'fiscal';
+  /** The deck's title slide, read when a pack is made (the dashboard's summary); none without it. */
+  cover?: () => PackCover;
+}) {
   const registry = useChartExportRegistry();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,7 +55,7 @@ export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'f
     setWorking(true);
     try {
       const { buildMemoPack } = await import('./memo-pack-build');
-      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }));
+      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }), cover?.());
       setStatus({
         text: `Downloaded ${file} with ${selected.length} ${selected.length === 1 ? 'chart' : 'charts'}.`,
         error: false,
@@ -66,7 +76,7 @@ export function MemoPack({ year, basis }: { year: number; basis: 'calendar' | 'f
         <div className={styles.dialogBody}>
           <h2 id={titleId}>Memo pack</h2>
           <p className="muted">
-            A PowerPoint deck (a 16:9 slide per chart and a slide of their data) or a ZIP of each chart&apos;s PNG, SVG and CSV,
+            A PowerPoint deck ({cover && 'a title slide with the answer in words, '}a 16:9 slide per chart and a slide of their data) or a ZIP of each chart&apos;s PNG, SVG and CSV,
             under the dashboard&apos;s current filters.
           </p>
           <fieldset className={styles.chartChoice}>
