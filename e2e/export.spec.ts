@@ -276,11 +276,13 @@ test.describe('chart export', () => {
     expect(copied).toEqual({ types: ['image/png'], width: 3200, height: 1800 });
   });
 
-  test('the memo pack: a PPTX with a slide per chart and the data, and a ZIP of PNG, SVG and CSV each', async ({
+  test('the memo pack: a PPTX with the summary, a slide per chart and the data, and a ZIP of PNG, SVG and CSV each', async ({
     page,
     request,
   }, testInfo) => {
     await openDashboard(page);
+    await expect(page.locator('#summary')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.locator('#summary [data-summary="gap"]')).toBeVisible();
     await page.getByRole('button', { name: 'Memo pack…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Memo pack' });
     // Three charts in page order: layer pools, over time, gap.
@@ -303,22 +305,29 @@ test.describe('chart export', () => {
     expect(pptx.name).toBe('stacklens-memo-pack-2024-calendar.pptx');
     const deck = unzip(pptx.bytes);
     expect(deck['[Content_Types].xml']).toBeDefined();
-    // A slide per chart, then the data: the layer pools' total rows carry it onto a second slide.
+    // The title slide, a slide per chart, then the data: the layer pools' total rows carry it onto a second slide.
     const slides = Object.keys(deck).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-    expect(slides).toHaveLength(5);
-    expect(strFromU8(deck['ppt/presentation.xml']!).match(/<p:sldId /g)).toHaveLength(5);
+    expect(slides).toHaveLength(6);
+    expect(strFromU8(deck['ppt/presentation.xml']!).match(/<p:sldId /g)).toHaveLength(6);
+    // The title slide: the dashboard's summary as the page shows it, under the filters.
+    const cover = strFromU8(deck['ppt/slides/slide1.xml']!);
+    expect(cover).toContain('Where value accrues in 2024');
+    expect(cover).toContain(`Revenue · 2024 · calendar years · list “${LIST}”`);
+    const sentences = await page.locator('#summary li').allTextContents();
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) expect(cover).toContain(sentence.trim().replace(/'/g, '&apos;'));
     const media = Object.keys(deck).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
     expect(media).toHaveLength(3);
     for (const file of media) expect(pngStats(deck[file]!).variance).toBeGreaterThan(150);
     chosen.forEach((title, i) => {
-      const slide = strFromU8(deck[`ppt/slides/slide${i + 1}.xml`]!);
+      const slide = strFromU8(deck[`ppt/slides/slide${i + 2}.xml`]!);
       expect(slide).toContain(title);
       expect(slide).toContain(SOURCE);
       expect(slide).toContain('<p:pic>');
     });
-    const data = strFromU8(deck['ppt/slides/slide4.xml']!);
+    const data = strFromU8(deck['ppt/slides/slide5.xml']!);
     expect(data).toContain('Data behind the charts');
-    const continued = strFromU8(deck['ppt/slides/slide5.xml']!);
+    const continued = strFromU8(deck['ppt/slides/slide6.xml']!);
     // The three tables, over two data slides.
     expect((data.match(/<a:tbl>/g) ?? []).length + (continued.match(/<a:tbl>/g) ?? []).length).toBe(3);
     expect(continued).toContain('Data behind the charts (continued)');
@@ -347,7 +356,8 @@ test.describe('chart export', () => {
 
     const png = await exportFrom(card, 'PNG image (2×)', testInfo);
     expect(png.name).toBe(`${exportBaseName(expected.exportAs.name)}.png`);
-    expect(png.name).toBe('stacklens-layer-chips-pool-revenue-2017-2024-calendar.png');
+    // The years before the layer's first figure (2023) are left out, as on the dashboard.
+    expect(png.name).toBe('stacklens-layer-chips-pool-revenue-2023-2024-calendar.png');
     expectMemoPng(png.bytes, MEMO_PNG);
 
     const csv = await exportFrom(card, 'CSV of the plotted numbers', testInfo);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatPercent, formatUsdMillions } from './format';
+import { formatCount, formatDecimal, formatPercent, formatUsdMillions } from './format';
 
 describe('display formats', () => {
   it('writes USD millions as $T, $B or $M with the unit', () => {
@@ -18,5 +18,17 @@ describe('display formats', () => {
   it('writes ratios as percentages', () => {
     expect(formatPercent(0.23456)).toBe('23.5%');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    [0, 'company', 'companies', '0 companies'],
+    [1, 'company', 'companies', '1 company'],
+    [2, 'company', 'companies', '2 companies'],
+    [1, 'flow', undefined, '1 flow'],
+    [3, 'flow', undefined, '3 flows'],
+  ])('%d %s', (count, one, many, expected) => {
+    expect(formatCount(count, one, many)).toBe(expected);
   });
 });

@@ -57,3 +57,8 @@ export function formatSignedPercent(ratio: number | null): string {
   const text = formatPercent(Math.abs(ratio));
   return ratio > 0 ? `+${text}` : ratio < 0 ? `−${text}` : text;
 }
+
+/** A count with its noun in the right number: `1 company`, `3 companies`, `0 flows`. */
+export function formatCount(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -10,7 +10,7 @@ import { CHART_HEIGHT } from './chart-style';
 import styles from './charts.module.css';
 import { CopyTableButton } from './copy-table-button';
 import { CoverageLine } from './coverage-line';
-import { PlotSlot, useSeen } from './plot';
+import { PlotSlot, useHeldWhile, useSeen } from './plot';
 
 type ChartCardProps = Omit<ChartFrame, 'note'> & {
   loading: boolean;
@@ -75,6 +75,9 @@ export function ChartCard(props: ChartCardProps) {
   };
   const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
   const { ref, seen, see } = useSeen<HTMLElement>();
+  // The title and description follow the filters; while the previous answer stays on screen they stay with it.
+  const shownTitle = useHeldWhile(stale, title);
+  const shownDescription = useHeldWhile(stale, description);
   const placeholder = <div className="skeleton" style={{ height: plotHeight }} aria-hidden="true" />;
   return (
     <section
@@ -87,15 +90,16 @@ export function ChartCard(props: ChartCardProps) {
     >
       <header className={styles.chartHeader}>
         <div className={styles.chartTitleRow}>
-          <h2 id={`${id}-title`}>{title}</h2>
+          <h2 id={`${id}-title`}>{shownTitle}</h2>
           {drawn && <ExportMenu name={exportAs.name} documents={documents} content={content} disabled={stale} />}
         </div>
-        <p className="muted">{description}</p>
+        <p className="muted">{shownDescription}</p>
         <div className={styles.chartMeta}>
           {coverage && (
             <CoverageLine
               coverage={coverage}
               label={coverageUnit}
+              one={coverageUnit === 'flows' ? 'flow' : 'company'}
               missingHref={coverageUnit === 'flows' ? () => '/fx' : undefined}
             />
           )}
@@ -122,7 +126,7 @@ export function ChartCard(props: ChartCardProps) {
           <summary>View data</summary>
           <CopyTableButton table={table} />
           <div className="table-wrap">
-            <table className="table" aria-label={`${title}: data`}>
+            <table className="table" aria-label={`${shownTitle}: data`}>
               <thead>
                 <tr>
                   {table.columns.map((column) => (

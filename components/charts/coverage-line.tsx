@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Coverage, MissingCompany } from '@/lib/domain/analytics/types';
 import { profileLabel } from '@/lib/domain/profiles';
+import { formatCount } from '@/lib/format';
 import styles from './charts.module.css';
 
 /**
@@ -10,17 +11,20 @@ import styles from './charts.module.css';
 export function CoverageLine({
   coverage,
   label = 'companies',
+  one = 'company',
   missingHref = (m) => `/companies/${m.id}#figures`,
 }: {
   coverage: Coverage;
+  /** What is counted, in the plural, and `one` of them: "companies" and "company". */
   label?: string;
+  one?: string;
   /** Where a missing item leads to be fixed: a company's figures, or the FX rates for a flow without a rate. */
   missingHref?: (missing: MissingCompany) => string;
 }) {
   const { included, missing, missingCount } = coverage;
   const profiles = coverage.profiles ?? [];
   const profilesCount = coverage.profilesCount ?? 0;
-  const text = `${included} ${label}${missingCount ? ` · ${missingCount} missing` : ' · none missing'}${
+  const text = `${formatCount(included, one, label)}${missingCount ? ` · ${missingCount} missing` : ' · none missing'}${
     profilesCount ? ` · ${profilesCount} on ${profilesCount === 1 ? 'a profile' : 'profiles'}` : ''
   }`;
   if (missingCount === 0 && profilesCount === 0) return <span className={styles.coverage}>{text}</span>;

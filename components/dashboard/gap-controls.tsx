@@ -100,11 +100,16 @@ export function GapControls() {
 
 /** Both inputs' coverage for the selected year: the chips companies behind C and the application companies. */
 export function InputCoverage({ point, chipsList }: { point: GapYear; chipsList: string | undefined }) {
+  const onList = chipsList ? ` on “${chipsList}”` : '';
   return (
     <div className={chartStyles.chartMeta}>
       <span className={chartStyles.coverage}>Coverage in {point.year}:</span>
-      <CoverageLine coverage={point.coverage.chips} label={`Chips companies${chipsList ? ` on “${chipsList}”` : ''}`} />
-      <CoverageLine coverage={point.coverage.application} label="Application companies" />
+      <CoverageLine
+        coverage={point.coverage.chips}
+        label={`Chips companies${onList}`}
+        one={`Chips company${onList}`}
+      />
+      <CoverageLine coverage={point.coverage.application} label="Application companies" one="Application company" />
     </div>
   );
 }

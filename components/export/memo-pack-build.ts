@@ -2,7 +2,7 @@ import type { ChartDocuments } from '@/lib/export/chart-documents';
 import { exportFileName, packFileName } from '@/lib/export/file-name';
 import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels } from '@/lib/export/memo-size';
 import { isoDate } from '@/lib/export/memo-text';
-import type { PackChart } from '@/lib/export/pptx';
+import type { PackChart, PackCover } from '@/lib/export/pptx';
 import type { PackFile } from '@/lib/export/zip';
 import type { ExportableChart } from './chart-export-registry';
 import { renderPng } from './render-png';
@@ -20,13 +20,17 @@ export type Pack = 'pptx' | 'zip';
 const pngBytes = async (svg: string, size: { width: number; height: number }) =>
   new Uint8Array(await (await renderPng(svg, pngPixels(size, DEFAULT_PNG_SCALE))).arrayBuffer());
 
-/** One slide per chart (its picture, title and source line as slide text), then the data tables. */
-async function pptxOf(drawn: readonly ChartDocuments[], year: number): Promise<Uint8Array> {
+/** The title slide when there is a cover, one slide per chart (its picture, title and source line as slide text), then the data tables. */
+async function pptxOf(
+  drawn: readonly ChartDocuments[],
+  year: number,
+  cover: (PackCover & { exported: string }) | undefined,
+): Promise<Uint8Array> {
   const { memoPptx } = await import('@/lib/export/pptx');
   const charts: PackChart[] = [];
   for (const { content, footer, slide } of drawn)
     charts.push({ ...content, footer, image: { png: await pngBytes(slide.svg, slide.size), size: slide.size } });
-  return memoPptx(charts, { title: `Stacklens memo pack, ${year}` });
+  return memoPptx(charts, { title: `Stacklens memo pack, ${year}`, cover });
 }
 
 /** Each chart's PNG, SVG and CSV under its own file names. */
@@ -51,6 +55,7 @@ export async function buildMemoPack(
   selected: readonly ExportableChart[],
   filters: { year: number; basis: 'calendar' | 'fiscal' },
   progress: (text: string) => void,
+  cover?: PackCover,
 ): Promise<string> {
   const asOf = isoDate(new Date());
   const drawn = [];
@@ -66,6 +71,7 @@ export async function buildMemoPack(
       await pptxOf(
         drawn.map((d) => d.documents),
         filters.year,
+        cover && { ...cover, exported: asOf },
       ),
       PPTX_TYPE,
     );

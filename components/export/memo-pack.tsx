@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { useChartExportRegistry, type ExportableChart } from './chart-export-registry';
 import styles from './export.module.css';
+import type { PackCover } from '@/lib/export/pptx';
 import type { Pack } from './memo-pack-build';
 
 /**
@@ -15,12 +16,15 @@ export function MemoPack({
   basis,
   ticked,
   onTick,
+  cover,
 }: {
   year: number;
   basis: 'calendar' | 'fiscal';
   /** The charts to tick when the dialog opens (a saved view's); null ticks every chart that can be drawn. */
   ticked: string[] | null;
   onTick: (ids: string[]) => void;
+  /** The deck's title slide, read when a pack is made (the dashboard's summary); none without it. */
+  cover?: () => PackCover;
 }) {
   const registry = useChartExportRegistry();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -56,7 +60,7 @@ export function MemoPack({
     setWorking(true);
     try {
       const { buildMemoPack } = await import('./memo-pack-build');
-      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }));
+      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }), cover?.());
       setStatus({
         text: `Downloaded ${file} with ${selected.length} ${selected.length === 1 ? 'chart' : 'charts'}.`,
         error: false,
@@ -77,8 +81,8 @@ export function MemoPack({
         <div className={styles.dialogBody}>
           <h2 id={titleId}>Memo pack</h2>
           <p className="muted">
-            A PowerPoint deck (a 16:9 slide per chart and a slide of their data) or a ZIP of each chart&apos;s PNG, SVG and CSV,
-            under the dashboard&apos;s current filters.
+            A PowerPoint deck ({cover && 'a title slide with the answer in words, '}a 16:9 slide per chart and a slide of their
+            data) or a ZIP of each chart&apos;s PNG, SVG and CSV, under the dashboard&apos;s current filters.
           </p>
           <fieldset className={styles.chartChoice}>
             <legend>Charts</legend>

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { searchFlowPartiesAction } from '@/lib/actions/flows';
 import type { FlowPartyOption } from '@/lib/flows/schema';
+import { formatCount } from '@/lib/format';
 import styles from './flows.module.css';
 
 /** How long typing pauses before the picker asks the server. */
@@ -49,7 +50,7 @@ export function CompanyCombobox({
       const found = result.ok ? (result.data ?? []).filter((c) => c.id !== exclude) : [];
       setOptions(found);
       setActive(found.length > 0 ? 0 : -1);
-      setStatus(result.ok ? (found.length === 0 ? 'No company matches.' : `${found.length} companies`) : (result.message ?? ''));
+      setStatus(result.ok ? (found.length === 0 ? 'No company matches.' : formatCount(found.length, 'company', 'companies')) : (result.message ?? ''));
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, open, value, exclude]);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LAYERS, type LayerKey } from '@/lib/domain/layers';
+import { formatCount } from '@/lib/format';
 
 export interface LayerStackRow {
   key: LayerKey;
@@ -30,7 +31,7 @@ export function LayerStack({ rows }: { rows: LayerStackRow[] }) {
               className="count"
               data-testid={`count-${row.key}`}
               href={`/companies?layer=${row.key}`}
-              aria-label={`${row.companies} companies in ${row.name}`}
+              aria-label={`${formatCount(row.companies, 'company', 'companies')} in ${row.name}`}
             >
               <strong>{row.companies}</strong>
               <span className="muted">{row.companies === 1 ? 'company' : 'companies'}</span>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { deleteListAction, renameListAction } from '@/lib/actions/companies';
 import { companyFilterToSearch } from '@/lib/companies/filter';
+import { formatCount } from '@/lib/format';
 import type { ListView } from '@/lib/lists/schema';
 import { ConfirmButton } from '../ui/confirm-button';
 import { FormMessage } from '../ui/form-message';
@@ -49,7 +50,7 @@ export function ListRow({ list, canEdit }: { list: ListView; canEdit: boolean })
               <input type="hidden" name="listId" value={list.id} />
               <ConfirmButton
                 label="Delete"
-                confirmLabel={`Delete ${list.name} (${list.companies} companies stay)`}
+                confirmLabel={`Delete ${list.name} (${formatCount(list.companies, 'company', 'companies')} stay${list.companies === 1 ? 's' : ''})`}
                 pending={deletePending}
               />
             </form>

@@ -26,6 +26,16 @@ export type ConcentrationChart = ChartFrame & { rows: ConcentrationRow[]; metric
 
 export const formatHhi = (hhi: number) => Math.round(hhi).toLocaleString('en-US');
 
+/**
+ * The band an HHI falls in, by the thresholds the chart draws: above 1,800 highly concentrated (2023 guidelines),
+ * below 1,000 unconcentrated, and between them moderately concentrated (as the earlier guidelines named it).
+ */
+export function hhiBand(hhi: number): string {
+  if (hhi > HIGHLY_CONCENTRATED.value) return 'highly concentrated';
+  if (hhi < UNCONCENTRATED.value) return 'unconcentrated';
+  return 'moderately concentrated';
+}
+
 /** Each layer's concentration, Application on top (like the stack). */
 function rowsOf(answer: LayersAnswer): ConcentrationRow[] {
   return [...answer.layers].reverse().map((l) => {

@@ -37,4 +37,20 @@ describe('layerPoolChart', () => {
     expect(note).toMatch(/Hover a year/);
     expect(exportAs.coverages).toEqual([{ label: 'Chips in 2024', coverage: coverage(2, ['Fab']) }]);
   });
+
+  it('starts at the first year with a figure, as the dashboard does, and keeps later empty years', () => {
+    const chart = layerPoolChart(
+      chipsAnswer({ series: [point(2021, 0, 0), point(2022, 300, 1), point(2023, 0, 0), point(2024, 1_200, 2)] }),
+      FILTERS,
+    );
+    expect(chart.rows.map((r) => r.year)).toEqual([2022, 2023, 2024]);
+    expect(chart.title).toBe('Revenue pool of Chips, 2022–2024');
+    expect(chart.table.rows.map((r) => r[0])).toEqual([2022, 2023, 2024]);
+  });
+
+  it('says what to add over the whole range when no year has a figure', () => {
+    const chart = layerPoolChart(chipsAnswer({ series: [point(2023, 0, 0), point(2024, 0, 0)] }), FILTERS);
+    expect(chart.rows).toEqual([]);
+    expect(chart.empty).toBe('No company of Chips has revenue from 2023 to 2024. Add figures on a company page or import a figures.csv.');
+  });
 });

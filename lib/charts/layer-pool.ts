@@ -1,6 +1,7 @@
 import type { LayerDetailAnswer, LayerDetailYear } from '../analytics/query';
 import type { DashboardFilters } from '../domain/dashboard/filters';
 import { METRIC_LABELS, METRIC_NAMES } from '../domain/figures/types';
+import { fromFirstYearWithData } from './chart-years';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { usdAxis, type UsdAxis } from './usd-axis';
@@ -15,9 +16,11 @@ const GROWTH_NOTE = 'Growth is like-for-like: over the companies with a value in
 
 /** The layer's pool for each year up to the selected one, under the page's filters. */
 export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilters): LayerPoolChart {
-  const { series, name, year } = answer;
+  const { name, year } = answer;
+  // As the dashboard's over-time chart: leading years before the layer's first figure would read as growth from 0.
+  const series = fromFirstYearWithData(answer.series, (p) => p.companies > 0);
   const metric = METRIC_LABELS[answer.metric];
-  const first = series[0]?.year ?? year;
+  const first = (series[0] ?? answer.series[0])?.year ?? year;
   const period = `${first}–${year}`;
   const rows = series.map((p) => {
     const coverage = yearCoverage(p.year, { included: p.companies, missing: [], missingCount: p.missing });
@@ -34,10 +37,11 @@ export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilt
     title: `${METRIC_NAMES[answer.metric]} pool of ${name}, ${period}`,
     description: `The ${metric} attributed to ${name} each year, in USD: each company's ${metric} times its share in this layer.`,
     estimated: series.some((p) => p.estimated),
-    empty: series.every((p) => p.companies === 0)
-      ? `No company of ${name} has ${metric} from ${first} to ${year}. Add figures on a company page or import a figures.csv.`
-      : null,
-    note: `${GROWTH_NOTE} Hover a year for how many of the layer's companies it covers.${marks.note ? ` ${marks.note}` : ''}`,
+    empty:
+      series.length === 0
+        ? `No company of ${name} has ${metric} from ${first} to ${year}. Add figures on a company page or import a figures.csv.`
+        : null,
+    note: `${GROWTH_NOTE} Hover a year for how many of the layer's companies it covers. Years before the first figure are left out.${marks.note ? ` ${marks.note}` : ''}`,
     table: {
       columns: [
         { label: 'Year', kind: 'year' },

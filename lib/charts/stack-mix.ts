@@ -2,7 +2,7 @@ import type { ProfitabilityAnswer } from '../analytics/query';
 import type { Coverage } from '../domain/analytics/types';
 import type { ResolvedFilters } from '../domain/dashboard/filters';
 import { LAYERS, type LayerKey } from '../domain/layers';
-import { formatUsdMillions } from '../format';
+import { formatCount, formatUsdMillions } from '../format';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { LAYER_LEGEND } from './layers';
@@ -60,7 +60,7 @@ function mixRowOf(answer: ProfitabilityAnswer, { metric, name }: (typeof BARS)[n
 }
 
 function coverageText(name: string, coverage: Coverage): string {
-  return `${name.toLowerCase()}: ${coverage.included} companies, ${coverage.missingCount} missing`;
+  return `${name.toLowerCase()}: ${formatCount(coverage.included, 'company', 'companies')}, ${coverage.missingCount} missing`;
 }
 
 /** The gross-total warning, each bar's own coverage, and why any bar is empty or shows a loss as 0. */

@@ -1,4 +1,5 @@
 import type { Coverage } from '../domain/analytics/types';
+import { formatCount } from '../format';
 
 /** One set of companies behind a chart; a chart with several inputs (the gap's chips and application) names each. */
 export interface LabelledCoverage {
@@ -44,7 +45,7 @@ export function memoSubtitle(f: SubtitleFilters): string {
 }
 
 const counted = (count: number, unit: LabelledCoverage['unit']) =>
-  unit === 'flows' ? `${count} ${count === 1 ? 'flow' : 'flows'}` : `${count} ${count === 1 ? 'company' : 'companies'}`;
+  unit === 'flows' ? formatCount(count, 'flow') : formatCount(count, 'company', 'companies');
 
 /** "3 companies (1 missing)", "Chips: 3 companies (1 missing)", or "Flows: 28 flows (1 missing)". */
 export function coverageText({ label, coverage, unit }: LabelledCoverage): string {

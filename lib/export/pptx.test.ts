@@ -44,6 +44,25 @@ describe('memoPptx', () => {
     expect(data).toContain('<a:tbl>');
   });
 
+  it('opens on a title slide with the answer in words, the filters and the dates, when given a cover', async () => {
+    const cover = {
+      title: 'Where value accrues in 2024',
+      subtitle: 'Revenue · 2024 · calendar years · all companies',
+      sentences: ['Chips holds the largest revenue pool: $300.0B, 60.0% of the stack’s gross total.', 'Models grew the most.'],
+      asOf: '2026-01-31',
+      exported: '2026-02-02',
+    };
+    const files = unzipSync(await memoPptx([chart('Revenue pools', 6)], { title: 'Pack', cover }));
+    expect(slidesOf(files)).toHaveLength(3);
+    const first = strFromU8(files['ppt/slides/slide1.xml']!);
+    expect(first).toContain('Where value accrues in 2024');
+    expect(first).toContain('Revenue · 2024 · calendar years · all companies');
+    expect(first).toContain('Chips holds the largest revenue pool: $300.0B');
+    expect(first).toContain('Models grew the most.');
+    expect(first).toContain('exported 2026-02-02 · data as of 2026-01-31');
+    expect(strFromU8(files['ppt/slides/slide2.xml']!)).toContain('Revenue pools');
+  });
+
   it('continues the data tables on more slides when they do not fit one', async () => {
     const files = unzipSync(await memoPptx([chart('Over time', 48), chart('Layer pools', 36)], { title: 'Pack' }));
     expect(slidesOf(files).length).toBeGreaterThan(3);

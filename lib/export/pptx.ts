@@ -2,7 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import { PALETTE } from '../charts/palette';
 import { toBase64 } from './base64';
 import type { Size } from './memo-size';
-import { coverageText, type LabelledCoverage } from './memo-text';
+import { coverageText, SOURCE_LINE, type LabelledCoverage } from './memo-text';
 import { displayCell, displayHeader, type ChartTable } from './table';
 import { paginateTables, type TableSegment } from './table-pages';
 
@@ -37,6 +37,29 @@ function fitPicture({ width, height }: Size) {
   const w = Math.min(WIDTH, (PICTURE.height * width) / height);
   const h = (w * height) / width;
   return { x: MARGIN + (WIDTH - w) / 2, y: PICTURE.y, w, h };
+}
+
+/** The pack's title slide (issue 17): the dashboard's answer in words under its filters, and when it was made. */
+export interface PackCover {
+  title: string;
+  /** The filters, as a chart's subtitle names them. */
+  subtitle: string;
+  sentences: readonly string[];
+  /** The data's as-of date (YYYY-MM-DD), when known. */
+  asOf: string | null;
+}
+
+function addTitleSlide(pptx: PptxGenJS, cover: PackCover, exported: string) {
+  const slide = pptx.addSlide();
+  const text = { x: MARGIN, w: WIDTH, fontFace: FONT, margin: 0 };
+  slide.addText(cover.title, { ...text, y: 0.6, h: 0.8, fontSize: 32, bold: true, color: INK, valign: 'top' });
+  slide.addText(cover.subtitle, { ...text, y: 1.4, h: 0.4, fontSize: 14, color: MUTED, valign: 'top' });
+  slide.addText(
+    cover.sentences.map((sentence) => ({ text: sentence, options: { bullet: true, breakLine: true } })),
+    { ...text, y: 2.1, h: 4.6, fontSize: 16, color: INK, valign: 'top', paraSpaceAfter: 10 },
+  );
+  const made = [SOURCE_LINE, `exported ${exported}`, cover.asOf && `data as of ${cover.asOf}`].filter(Boolean).join(' · ');
+  slide.addText(made, { ...text, y: 6.95, h: 0.35, fontSize: 10, color: MUTED, valign: 'top' });
 }
 
 function addChartSlide(pptx: PptxGenJS, chart: PackChart) {
@@ -108,14 +131,19 @@ function addDataSlide(pptx: PptxGenJS, charts: readonly PackChart[], page: Table
 }
 
 /**
- * The memo pack as a PowerPoint file: one 16:9 slide per chart (title, filters, the picture, the source line), then
- * the data tables, as many slides as they need (one for a few charts), in the charts' order.
+ * The memo pack as a PowerPoint file: a title slide when a cover is given, one 16:9 slide per chart (title,
+ * filters, the picture, the source line), then the data tables, as many slides as they need (one for a few
+ * charts), in the charts' order.
  */
-export async function memoPptx(charts: readonly PackChart[], { title }: { title: string }): Promise<Uint8Array> {
+export async function memoPptx(
+  charts: readonly PackChart[],
+  { title, cover }: { title: string; cover?: PackCover & { exported: string } },
+): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = title;
   pptx.company = 'Stacklens';
+  if (cover) addTitleSlide(pptx, cover, cover.exported);
   for (const chart of charts) addChartSlide(pptx, chart);
   paginateTables(
     charts.map((c) => c.table.rows.length),

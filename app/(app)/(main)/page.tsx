@@ -16,6 +16,7 @@ import { ChartComposedGap } from '@/components/charts/chart-composed-gap';
 import { ChartSankeyFlows } from '@/components/charts/chart-sankey-flows';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { DashboardProvider } from '@/components/dashboard/dashboard-context';
+import { DashboardSummary } from '@/components/dashboard/dashboard-summary';
 import { FilterBar } from '@/components/dashboard/filter-bar';
 import { FlowsSection, FlowsWide } from '@/components/dashboard/flows-section';
 import { PageHeader } from '@/components/ui/page-header';
@@ -79,6 +80,12 @@ async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardF
   return (
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
       <FilterBar />
+      <Streamed
+        answer={[answers.layers, answers.profitability, answers.series, answers.gap]}
+        fallback={<div className="card skeleton" style={{ height: 160, marginTop: 16 }} aria-hidden="true" />}
+      >
+        <DashboardSummary />
+      </Streamed>
       <DashboardCharts canFreeze={hasRole(actor.role, 'analyst')}>
         <FlowsWide>
           <Streamed answer={answers.flows}>
@@ -143,17 +150,33 @@ function prefetchAnswers(ctx: { actor: Actor }, filters: ResolvedFilters) {
   };
 }
 
-/** A chart once its answer is in, with that answer handed to the browser's query cache. */
-function Streamed({ answer, children }: { answer: Promise<DehydratedState>; children: ReactNode }) {
+/** A chart (or the summary) once its answer (or answers) is in, handed to the browser's query cache. */
+function Streamed({
+  answer,
+  fallback = <ChartCardSkeleton />,
+  children,
+}: {
+  answer: Promise<DehydratedState> | Promise<DehydratedState>[];
+  fallback?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <Suspense fallback={<ChartCardSkeleton />}>
+    <Suspense fallback={fallback}>
       <Answered answer={answer}>{children}</Answered>
     </Suspense>
   );
 }
 
-async function Answered({ answer, children }: { answer: Promise<DehydratedState>; children: ReactNode }) {
-  return <HydrationBoundary state={await answer}>{children}</HydrationBoundary>;
+async function Answered({
+  answer,
+  children,
+}: {
+  answer: Promise<DehydratedState> | Promise<DehydratedState>[];
+  children: ReactNode;
+}) {
+  const states = await Promise.all([answer].flat());
+  const state: DehydratedState = { mutations: [], queries: states.flatMap((s) => s.queries) };
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
 
 /** The filters' and the charts' places while the year is settled. */

@@ -8,13 +8,14 @@ import type { UsdAxis } from '@/lib/charts/usd-axis';
 import { yearCoverageReason } from '@/lib/charts/year-coverage';
 import type { Coverage } from '@/lib/domain/analytics/types';
 import { layerLabel, layerOf, LAYERS } from '@/lib/domain/layers';
-import { formatSignedPercent, formatUsdMillions } from '@/lib/format';
+import { formatCount, formatSignedPercent, formatUsdMillions } from '@/lib/format';
 import { HOVER_CURSOR, usdAxisProps, yearAxisProps } from '../chart-style';
 import { legendText } from '../legend-text';
 import { CoverageBar } from './coverage-bar';
 import { definePlot } from './define-plot';
 
-const coverageText = ({ included, missingCount }: Coverage) => `${included} companies included · ${missingCount} missing`;
+const coverageText = ({ included, missingCount }: Coverage) =>
+  `${formatCount(included, 'company', 'companies')} included · ${missingCount} missing`;
 
 /** A year's bar, top of the stack first: each layer's pool and like-for-like growth, the gross total and coverage. */
 function YearTooltip({ row }: { row: YearRow | undefined }) {

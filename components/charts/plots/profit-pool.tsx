@@ -18,7 +18,7 @@ import { PALETTE } from '@/lib/charts/palette';
 import type { PoolBar } from '@/lib/charts/profit-pool';
 import { labelFits, lineHeight, linesThatFit, SEGMENT_LABEL_SIZE } from '@/lib/charts/segment-label';
 import { textOn } from '@/lib/charts/shades';
-import { formatPercent } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 import { AXIS_LABEL, AXIS_TICK } from '../chart-style';
 import { definePlot } from './define-plot';
 import { LayerMissing } from './layer-missing';
@@ -54,7 +54,8 @@ function PoolBarShape({ payload }: { payload?: PoolBar }) {
     formatPercent(payload.operatingMargin, 0),
   ].find((text) => labelFits(text, outsideBox));
   // Above a profit, below a loss: the side away from the zero line.
-  const outsideY = payload.operatingMargin >= 0 ? box.y - 4 - SEGMENT_LABEL_SIZE / 2 : box.y + box.height + 4 + SEGMENT_LABEL_SIZE / 2;
+  const outsideY =
+    payload.operatingMargin >= 0 ? box.y - 4 - SEGMENT_LABEL_SIZE / 2 : box.y + box.height + 4 + SEGMENT_LABEL_SIZE / 2;
   return (
     <g data-coverage={payload.low ? 'low' : undefined}>
       <Rectangle {...box} fill={payload.colour} stroke={PALETTE.white} strokeWidth={1} />
@@ -100,7 +101,7 @@ function PoolTooltip({ bar }: { bar: PoolBar | undefined }) {
       <br />
       Operating margin (height): {formatPercent(bar.operatingMargin)}
       <br />
-      <span className="muted">{bar.companies} companies with revenue and operating income</span>
+      <span className="muted">{formatCount(bar.companies, 'company', 'companies')} with revenue and operating income</span>
       <LayerMissing coverage={bar.coverage} low={bar.low} both="revenue and operating income" />
     </div>
   );

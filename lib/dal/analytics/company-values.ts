@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types';
 import { twelfthOf } from '../../domain/analytics/scaled';
+import { withCalendarOverlap } from '../../domain/figures/calendar';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
 import { applicableProfile, isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
@@ -23,6 +24,8 @@ interface ValueRow {
   pos: number;
   id: string;
   name: string;
+  /** The company's fiscal year-end month, which a calendar year's missing reason names (withCalendarOverlap). */
+  fyEnd: number;
   /** Null for a company with no stored row in the range. */
   year: number | null;
   numerator: string | null;
@@ -77,7 +80,7 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
               profile,
               value: r.numerator === null ? null : twelfthOf(r.numerator),
               estimated: r.numerator !== null && r.estimated,
-              missing: r.code ? { code: r.code, reason: r.reason ?? '' } : null,
+              missing: r.code ? { code: r.code, reason: missingReason(r, query) } : null,
             }
           : {
               id,
@@ -92,6 +95,12 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
     }
   }
   return byYear;
+}
+
+/** A stored row's reason; a calendar year's reason naming the next fiscal year says how much of it overlaps. */
+function missingReason(r: ValueRow, query: CompanyValuesQuery): string {
+  const reason = r.reason ?? '';
+  return query.basis === 'calendar' && r.code === 'no_figure' ? withCalendarOverlap(reason, r.fyEnd, r.year!) : reason;
 }
 
 const NO_SHARES: ProfileShares = Object.freeze({});
@@ -228,9 +237,9 @@ function storedValuesSql(q: CompanyValuesQuery): SQL {
             case when ${same} then cv.code else cv.excl_code end as code,
             case when ${same} then cv.reason else cv.excl_reason end as reason`;
   return sql`
-    select co.pos, co.id, co.name, cv.year::int as year, ${columns}
+    select co.pos, co.id, co.name, co.fy_end as "fyEnd", cv.year::int as year, ${columns}
     from (
-      select companies.id, companies.name, row_number() over (order by companies.name_key, companies.id)::int as pos
+      select companies.id, companies.name, companies.fiscal_year_end_month::int as fy_end, row_number() over (order by companies.name_key, companies.id)::int as pos
       from companies
       where not companies.archived ${q.companySet ? sql`and ${q.companySet}` : sql``}
     ) co

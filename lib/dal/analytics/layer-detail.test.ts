@@ -101,7 +101,7 @@ describe.each(TEST_DRIVERS)('layer detail analytics on %s', (driver) => {
     const reported = await detail('chips', { year: '2024', estimates: 'exclude' });
     expect(reported).toMatchObject({ value: 100, estimated: false });
     expect(reported.coverage.missing.map((m) => [m.name, m.reason])).toEqual([
-      ['Jan Co', 'only estimates of revenue for FY2025'],
+      ['Jan Co', 'only estimates of revenue for FY2025, whose first 11 months fall in 2024'],
       ['Taiwan Fab', 'no TWD rate for 2024'],
     ]);
 

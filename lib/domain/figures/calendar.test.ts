@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { companyYearValue, monthsInCalendarYear, roundMoney, type CompanyYearInput } from './calendar';
+import { companyYearValue, monthsInCalendarYear, roundMoney, withCalendarOverlap, type CompanyYearInput } from './calendar';
 import type { FigureValue, Kind, Metric } from './types';
 
 function fig(
@@ -115,7 +115,7 @@ describe('companyYearValue, calendar basis', () => {
   it('is missing when an overlapping fiscal year has no value, naming the first one missing', () => {
     expect(value({ fiscalYearEndMonth: 1, figures: [fig(2024, '1200')] })).toEqual({
       ok: false,
-      missing: { code: 'no_figure', reason: 'no revenue for FY2025' },
+      missing: { code: 'no_figure', reason: 'no revenue for FY2025, whose first 11 months fall in 2024' },
     });
     expect(value({ fiscalYearEndMonth: 1, figures: [fig(2025, '2400')] })).toEqual({
       ok: false,
@@ -127,7 +127,7 @@ describe('companyYearValue, calendar basis', () => {
     });
     expect(
       value({ fiscalYearEndMonth: 6, figures: [fig(2024, '1'), fig(2025, '1', { quarter: 1 }), fig(2025, '1', { quarter: 2 })] }),
-    ).toEqual({ ok: false, missing: { code: 'no_figure', reason: 'no revenue for FY2025 (only Q1, Q2 of 4 quarters)' } });
+    ).toEqual({ ok: false, missing: { code: 'no_figure', reason: 'no revenue for FY2025, whose first 6 months fall in 2024 (only Q1, Q2 of 4 quarters)' } });
     expect(value({ fiscalYearEndMonth: 3, figures: [fig(2024, '1'), fig(2025, '1')], metric: 'operating_income' })).toEqual({
       ok: false,
       missing: { code: 'no_figure', reason: 'no operating income for FY2024' },
@@ -148,7 +148,7 @@ describe('companyYearValue, calendar basis', () => {
   it('reports a missing figure rather than a missing rate when both are missing', () => {
     expect(value({ fiscalYearEndMonth: 1, figures: [fig(2024, '100', { currency: 'TWD' })] })).toEqual({
       ok: false,
-      missing: { code: 'no_figure', reason: 'no revenue for FY2025' },
+      missing: { code: 'no_figure', reason: 'no revenue for FY2025, whose first 11 months fall in 2024' },
     });
   });
 
@@ -211,7 +211,7 @@ describe('companyYearValue, calendar basis', () => {
     const figures = [fig(2024, '1200'), fig(2025, '2400', { kind: 'estimate' })];
     expect(value({ fiscalYearEndMonth: 1, figures, estimates: 'exclude' })).toEqual({
       ok: false,
-      missing: { code: 'no_figure', reason: 'only estimates of revenue for FY2025' },
+      missing: { code: 'no_figure', reason: 'only estimates of revenue for FY2025, whose first 11 months fall in 2024' },
     });
     const withQuarters = [
       ...figures,
@@ -323,5 +323,17 @@ describe('roundMoney', () => {
     expect(roundMoney('-2.5e-7')).toBe('0');
     expect(roundMoney('-0.0000005')).toBe('0');
     expect(roundMoney('-0')).toBe('0');
+  });
+});
+
+describe('withCalendarOverlap', () => {
+  it.each([
+    ['no revenue for FY2025', 10, 'no revenue for FY2025, whose first 2 months fall in 2024'],
+    ['no revenue for FY2025', 11, 'no revenue for FY2025, whose first month falls in 2024'],
+    ['no revenue for FY2025', 12, 'no revenue for FY2025'],
+    ['no revenue for FY2024', 6, 'no revenue for FY2024'],
+    ['no capex for FY20250', 6, 'no capex for FY20250'],
+  ])('%s, year-end month %d: %s', (reason, fyEnd, expected) => {
+    expect(withCalendarOverlap(reason, fyEnd, 2024)).toBe(expected);
   });
 });

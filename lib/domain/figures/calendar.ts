@@ -41,6 +41,18 @@ export function monthsInCalendarYear(fiscalYearEndMonth: number, calendarYear: n
 }
 
 /**
+ * A calendar year's missing reason that names the next fiscal year says why that year counts (issue 17): "no
+ * revenue for FY2025, whose first 2 months fall in 2024". Other reasons are returned as they are.
+ */
+export function withCalendarOverlap(reason: string, fiscalYearEndMonth: number, calendarYear: number): string {
+  const next = `FY${calendarYear + 1}`;
+  const months = 12 - fiscalYearEndMonth;
+  if (months <= 0 || !new RegExp(`\\b${next}\\b`).test(reason)) return reason;
+  const overlap = months === 1 ? `whose first month falls in ${calendarYear}` : `whose first ${months} months fall in ${calendarYear}`;
+  return reason.replace(next, `${next}, ${overlap}`);
+}
+
+/**
  * A company's value of `metric` for `year` in USD millions, at full precision (docs/data-contract.md §4).
  *
  * Calendar basis: every overlapping fiscal year needs a value (docs/data-contract.md §3), else the company is missing with the
@@ -67,7 +79,12 @@ export function companyYearValue(input: CompanyYearInput): CompanyYearResult {
   let estimated = false;
   for (const span of spans) {
     const chosen = chooseFiscalValue(input.figures, span.fiscalYear, input.metric, { estimates: input.estimates });
-    if (!chosen.ok) return chosen;
+    if (!chosen.ok && input.basis === 'fiscal') return chosen;
+    if (!chosen.ok)
+      return {
+        ok: false,
+        missing: { ...chosen.missing, reason: withCalendarOverlap(chosen.missing.reason, input.fiscalYearEndMonth, input.year) },
+      };
     parts.push({ ...span, value: chosen.value, currency: chosen.currency });
     estimated ||= chosen.estimated;
   }
