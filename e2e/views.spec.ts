@@ -52,8 +52,10 @@ test('an analyst saves a shared view; a viewer opens it and gets the same filter
   dialog = await openViews(page);
   const own = dialog.getByRole('listitem').filter({ hasText: name });
   await own.getByRole('button', { name: 'Rename' }).click();
-  await own.getByLabel(`New name for ${name}`).fill(`${name} (renamed)`);
-  await own.getByRole('button', { name: 'Rename' }).click();
+  // The row's name becomes a field (its text is no longer the name): find the field by its label.
+  const newName = dialog.getByLabel(`New name for ${name}`);
+  await newName.fill(`${name} (renamed)`);
+  await newName.press('Enter');
   const renamed = dialog.getByRole('listitem').filter({ hasText: `${name} (renamed)` });
   await expect(renamed).toBeVisible();
   await renamed.getByRole('button', { name: 'Delete' }).click();
