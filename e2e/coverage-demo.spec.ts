@@ -66,7 +66,8 @@ test('with the year at 2025 the time charts fade 2025 and say its coverage, and 
   // One hollow point per plotted year where either input is under 80% (on the demo, earlier years too).
   const thin = (c: { included: number; missingCount: number }) => c.included < 0.8 * (c.included + c.missingCount);
   const lowYears = gapAnswer.years.filter(
-    (y) => y.coverage.chips.included + y.coverage.application.included > 0 && (thin(y.coverage.chips) || thin(y.coverage.application)),
+    (y) =>
+      y.coverage.chips.included + y.coverage.application.included > 0 && (thin(y.coverage.chips) || thin(y.coverage.application)),
   );
   expect(lowYears.at(-1)?.year).toBe(2025);
   await expect(gap.locator(`[data-chart] ${LOW} circle`)).toHaveCount(lowYears.length);

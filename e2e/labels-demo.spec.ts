@@ -80,7 +80,9 @@ async function textContrasts(page: Page, svg: string): Promise<TextContrast[]> {
     };
     const texts = Array.from(document.querySelectorAll('svg text')).filter((t) => (t.textContent ?? '').trim() !== '');
     const isHaloOf = (halo: Element, text: Element) =>
-      halo.textContent === text.textContent && halo.getAttribute('x') === text.getAttribute('x') && halo.getAttribute('y') === text.getAttribute('y');
+      halo.textContent === text.textContent &&
+      halo.getAttribute('x') === text.getAttribute('x') &&
+      halo.getAttribute('y') === text.getAttribute('y');
     const results: { text: string; ratio: number; colour: string; behind: string }[] = [];
     for (const text of texts) {
       const next = text.nextElementSibling;
@@ -126,7 +128,9 @@ test('the layer-pools SVG shows each bar’s total and names its top companies, 
   const largest = [...chart.rows].sort((a, b) => Number(b.v0 ?? 0) - Number(a.v0 ?? 0))[0]!;
   expect(texts).toContain((largest.s0 as { name: string }).name);
   // Several companies are named in their segments, not only one.
-  const names = chart.rows.flatMap((r) => ['0', '1', '2', '3', '4'].map((k) => (r[`s${k}`] as { name: string } | undefined)?.name));
+  const names = chart.rows.flatMap((r) =>
+    ['0', '1', '2', '3', '4'].map((k) => (r[`s${k}`] as { name: string } | undefined)?.name),
+  );
   expect(texts.filter((t) => names.includes(t)).length).toBeGreaterThan(3);
   expectReadable(contrasts);
 });
@@ -187,6 +191,9 @@ test('the dashboard and a layer page have no accessibility violations', async ({
       await page.locator('.recharts-wrapper').first().waitFor();
     }
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), url).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      url,
+    ).toEqual([]);
   }
 });

@@ -42,7 +42,9 @@ export function DashboardSummary() {
         </ul>
       ) : (
         <p className="muted">
-          {queries.some((q) => q.isPending) ? 'Reading the answers…' : 'No figures for these filters yet: the charts below say what to add.'}
+          {queries.some((q) => q.isPending)
+            ? 'Reading the answers…'
+            : 'No figures for these filters yet: the charts below say what to add.'}
         </p>
       )}
     </section>

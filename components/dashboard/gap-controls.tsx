@@ -104,11 +104,7 @@ export function InputCoverage({ point, chipsList }: { point: GapYear; chipsList:
   return (
     <div className={chartStyles.chartMeta}>
       <span className={chartStyles.coverage}>Coverage in {point.year}:</span>
-      <CoverageLine
-        coverage={point.coverage.chips}
-        label={`Chips companies${onList}`}
-        one={`Chips company${onList}`}
-      />
+      <CoverageLine coverage={point.coverage.chips} label={`Chips companies${onList}`} one={`Chips company${onList}`} />
       <CoverageLine coverage={point.coverage.application} label="Application companies" one="Application company" />
     </div>
   );

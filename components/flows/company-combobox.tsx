@@ -50,7 +50,13 @@ export function CompanyCombobox({
       const found = result.ok ? (result.data ?? []).filter((c) => c.id !== exclude) : [];
       setOptions(found);
       setActive(found.length > 0 ? 0 : -1);
-      setStatus(result.ok ? (found.length === 0 ? 'No company matches.' : formatCount(found.length, 'company', 'companies')) : (result.message ?? ''));
+      setStatus(
+        result.ok
+          ? found.length === 0
+            ? 'No company matches.'
+            : formatCount(found.length, 'company', 'companies')
+          : (result.message ?? ''),
+      );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, open, value, exclude]);

@@ -56,14 +56,14 @@ export type SeriesQuery = AnalyticsScope & LikeForLikeMode & { from: number; to:
 /** `/gap`: a range (or one year, then the answer repeats that year's fields at its top level) and the assumptions. */
 export type GapQuery = AnalyticsScope &
   LikeForLikeMode & {
-  from: number;
-  to: number;
-  /** Asked for one year (`year=`) rather than a range. */
-  single: boolean;
-  g: number;
-  m: number;
-  chipsList?: string;
-};
+    from: number;
+    to: number;
+    /** Asked for one year (`year=`) rather than a range. */
+    single: boolean;
+    g: number;
+    m: number;
+    chipsList?: string;
+  };
 
 /** `/flows`: one calendar year (flows are not calendarised, so the basis is always calendar: docs/data-contract.md §9). */
 export type FlowsQuery = AnalyticsScope & { basis: 'calendar'; year: number };

@@ -67,7 +67,14 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
     empty,
     note: empty
       ? undefined
-      : [INTENSITY_NOTE, thinLayersNote([...rows].reverse().map((r) => ({ label: r.name, coverage: r.coverage })), 'revenue and capex', answer ? reportedRevenueIn(answer.coverage.revenue) : undefined)]
+      : [
+          INTENSITY_NOTE,
+          thinLayersNote(
+            [...rows].reverse().map((r) => ({ label: r.name, coverage: r.coverage })),
+            'revenue and capex',
+            answer ? reportedRevenueIn(answer.coverage.revenue) : undefined,
+          ),
+        ]
           .filter(Boolean)
           .join(' '),
     table: {

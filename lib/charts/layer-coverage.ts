@@ -4,7 +4,10 @@ import type { LegendEntry } from '../export/memo-svg';
 import { PALETTE } from './palette';
 
 /** The memo's legend entry for a greyed layer (the layer pools chart greys the same way). */
-export const GREYED_LAYER_LEGEND: LegendEntry = { label: 'Layer with under 80% of its companies covered', colour: PALETTE.greyed };
+export const GREYED_LAYER_LEGEND: LegendEntry = {
+  label: 'Layer with under 80% of its companies covered',
+  colour: PALETTE.greyed,
+};
 
 /** A layer's ratio is too partial to compare: under 80% of the layer's companies have both its metrics. */
 export const isThinLayer = (coverage: Coverage) => isThinCoverage(coverage.included, coverage.missingCount);
@@ -13,7 +16,11 @@ export const isThinLayer = (coverage: Coverage) => isThinCoverage(coverage.inclu
  * "Anthropic, OpenAI, Adobe and 6 more": the first `shown` missing companies, those `first` picks ahead of the rest
  * (each group by name), then how many others.
  */
-export function missingNames({ missing, missingCount }: Coverage, shown = 3, first: (id: string) => boolean = () => false): string {
+export function missingNames(
+  { missing, missingCount }: Coverage,
+  shown = 3,
+  first: (id: string) => boolean = () => false,
+): string {
   const ordered = [...missing.filter((m) => first(m.id)), ...missing.filter((m) => !first(m.id))];
   const names = ordered.slice(0, shown).map((m) => m.name);
   const more = missingCount - names.length;

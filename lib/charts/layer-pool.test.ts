@@ -51,6 +51,8 @@ describe('layerPoolChart', () => {
   it('says what to add over the whole range when no year has a figure', () => {
     const chart = layerPoolChart(chipsAnswer({ series: [point(2023, 0, 0), point(2024, 0, 0)] }), FILTERS);
     expect(chart.rows).toEqual([]);
-    expect(chart.empty).toBe('No company of Chips has revenue from 2023 to 2024. Add figures on a company page or import a figures.csv.');
+    expect(chart.empty).toBe(
+      'No company of Chips has revenue from 2023 to 2024. Add figures on a company page or import a figures.csv.',
+    );
   });
 });

@@ -42,7 +42,10 @@ describe('layerPoolsChart', () => {
     expect(rows.map((r) => r.totalLabel)).toEqual(['$300M', '$700M', '$0', '$0', '$800M', '$500M']);
     // Written after the bar's last positive segment; a bar with nothing positive has no place for it.
     expect(rows.map((r) => r.totalAfter)).toEqual(['0', 'Others', null, null, '1', '0']);
-    const big = layerPoolsChart(layersAnswer({ infrastructure: { value: 312_400, companies: 1, top: [top('Cloud', 312_400, 1)] } }), FILTERS);
+    const big = layerPoolsChart(
+      layersAnswer({ infrastructure: { value: 312_400, companies: 1, top: [top('Cloud', 312_400, 1)] } }),
+      FILTERS,
+    );
     expect(big.rows.at(-1)!.totalLabel).toBe('$312B');
     // Infrastructure's full blue takes white text; its faded "Others" is light enough for dark text.
     expect((rows[5]!.s0 as PoolSegment).text).toBe(PALETTE.white);

@@ -62,7 +62,10 @@ describe('overTimeChart', () => {
 describe('overTimeChart coverage marks', () => {
   const reported = (y: number, included: number, of = 41): SeriesYear => ({
     ...year(y, 1_000),
-    coverage: coverage(included, Array.from({ length: of - included }, (_, i) => `Missing ${i}`)),
+    coverage: coverage(
+      included,
+      Array.from({ length: of - included }, (_, i) => `Missing ${i}`),
+    ),
   });
   const answer: SeriesAnswer = { ...ANSWER, years: [reported(2023, 36), reported(2024, 41), reported(2025, 12)] };
 

@@ -39,9 +39,7 @@ describe('layer colours as text', () => {
 describe('label text inside a mark', () => {
   // Every fill a label can sit on: each layer colour at each fade of a layer-pools bar, and the grey of a partial layer.
   const fills = [
-    ...LAYERS.flatMap((l) =>
-      LAYER_POOL_SEGMENTS.map((_, rank) => onWhite(l.colour, segmentOpacity(rank))),
-    ),
+    ...LAYERS.flatMap((l) => LAYER_POOL_SEGMENTS.map((_, rank) => onWhite(l.colour, segmentOpacity(rank)))),
     PALETTE.greyed,
     PALETTE.placeholder,
   ];

@@ -46,14 +46,14 @@ describe('summarySentences', () => {
           application: { value: 200_000, share: 0.4, companies: 9, missing: 1 },
         }),
       },
-      expected: [
-        'Chips holds the largest revenue pool: $300.0B, 60.0% of the stack\'s gross total.',
-      ],
+      expected: ["Chips holds the largest revenue pool: $300.0B, 60.0% of the stack's gross total."],
     },
     {
       case: 'a thin layer says so, with its own counts',
       answers: { layers: layersAnswer({ models: { value: 50, share: 1, companies: 3, missing: 2 } }) },
-      expected: ['Models holds the largest revenue pool: $50.0M, 100.0% of the stack\'s gross total. Coverage is thin: 3 of 5 Models companies reported.'],
+      expected: [
+        "Models holds the largest revenue pool: $50.0M, 100.0% of the stack's gross total. Coverage is thin: 3 of 5 Models companies reported.",
+      ],
     },
     {
       case: 'the most concentrated layer and its band',
@@ -67,14 +67,14 @@ describe('summarySentences', () => {
         ),
       },
       expected: [
-        'Chips holds the largest revenue pool: $10.0M, 50.0% of the stack\'s gross total.',
+        "Chips holds the largest revenue pool: $10.0M, 50.0% of the stack's gross total.",
         'Chips is the most concentrated layer by revenue: HHI 4,210, highly concentrated.',
       ],
     },
     {
       case: 'no concentration sentence for operating income',
       answers: { layers: layersAnswer({ chips: { value: 10, share: 1, companies: 1 } }, { metric: 'operating_income' }) },
-      expected: ['Chips holds the largest operating income pool: $10.0M, 100.0% of the stack\'s gross total.'],
+      expected: ["Chips holds the largest operating income pool: $10.0M, 100.0% of the stack's gross total."],
     },
     {
       case: 'nothing when no company has the metric',
@@ -124,7 +124,9 @@ describe('summarySentences', () => {
     {
       case: 'every layer shrinking, and thin coverage of the year',
       answer: seriesAnswer({ chips: -0.1, data: -0.3 }, 7),
-      expected: ['Chips shrank the least like-for-like: −10.0% in revenue over 2023. Coverage is thin: 7 of 10 companies reported.'],
+      expected: [
+        'Chips shrank the least like-for-like: −10.0% in revenue over 2023. Coverage is thin: 7 of 10 companies reported.',
+      ],
     },
     { case: 'nothing without growth', answer: seriesAnswer({}), expected: [] },
   ])('series: $case', ({ answer, expected }) => {

@@ -18,7 +18,15 @@ describe('yearCoverage', () => {
   });
 
   it('summarises years at or above the threshold as ranges and names each low year', () => {
-    const years = [year(2019, 36), year(2020, 38), year(2021, 41), year(2022, 29), year(2023, 40), year(2024, 41), year(2025, 12)];
+    const years = [
+      year(2019, 36),
+      year(2020, 38),
+      year(2021, 41),
+      year(2022, 29),
+      year(2023, 40),
+      year(2024, 41),
+      year(2025, 12),
+    ];
     expect(yearCoverageSummary(years)).toBe('2019–2021: 36–41 of 41, 2022: 29 of 41, 2023–2024: 40–41 of 41, 2025: 12 of 41');
     expect(yearCoverageSummary([year(2024, 41), year(2025, 41)])).toBe('2024–2025: 41 of 41');
   });

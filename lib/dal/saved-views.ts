@@ -68,7 +68,7 @@ export async function updateView(ctx: Ctx, { id, patch }: { id: string; patch: P
   assertRole(actor, 'viewer');
   const db = await dbOf(ctx);
   const current = await viewById(db, id, actor);
-  assertMayEdit(current, actor);
+  assertMayEdit(current);
   if (patch.search !== undefined) await assertListsExist(db, patch.search);
   if (current.version !== patch.version)
     throw new ConflictError(`The view “${current.name}” was changed since you read it.`, current);
@@ -106,7 +106,7 @@ export async function deleteView(ctx: Ctx, id: string): Promise<void> {
   assertRole(actor, 'viewer');
   const db = await dbOf(ctx);
   const current = await viewById(db, id, actor);
-  assertMayEdit(current, actor);
+  assertMayEdit(current);
   await db.transaction(async (tx) => {
     await tx.delete(savedViews).where(eq(savedViews.id, id));
     await recordAudit(tx, actor, {
@@ -154,7 +154,8 @@ function ownerOf(actor: Actor): string {
   return actor.userId;
 }
 
-function assertMayEdit(view: SavedView, actor: Actor) {
+/** `editable` was decided for the actor who read the view: its owner, or an admin. */
+function assertMayEdit(view: SavedView) {
   if (!view.editable) throw new ForbiddenError(`Only ${view.owner.name} or an admin can change the view “${view.name}”.`);
 }
 

@@ -69,9 +69,7 @@ export function memoFooter({
   asOf: string;
 }): string {
   const coverage = yearCoverage ?? coverages.map(coverageText).join(', ');
-  return [SOURCE_LINE, coverage, estimated && 'estimates included', `as of ${asOf}`]
-    .filter(Boolean)
-    .join(' · ');
+  return [SOURCE_LINE, coverage, estimated && 'estimates included', `as of ${asOf}`].filter(Boolean).join(' · ');
 }
 
 /** The UTC date of a moment, YYYY-MM-DD, so every reader of a memo sees the same date. */

@@ -28,6 +28,10 @@ export function likeForLikeRows(
   }
   const keep = kept ?? new Set<string>();
   const filtered = new Map<number, CompanyYearValue[]>();
-  for (const [year, rows] of byYear) filtered.set(year, rows.filter((row) => keep.has(row.id)));
+  for (const [year, rows] of byYear)
+    filtered.set(
+      year,
+      rows.filter((row) => keep.has(row.id)),
+    );
   return { byYear: filtered, likeForLike: { companies: keep.size, of: everyone.size } };
 }

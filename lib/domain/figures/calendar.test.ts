@@ -127,7 +127,13 @@ describe('companyYearValue, calendar basis', () => {
     });
     expect(
       value({ fiscalYearEndMonth: 6, figures: [fig(2024, '1'), fig(2025, '1', { quarter: 1 }), fig(2025, '1', { quarter: 2 })] }),
-    ).toEqual({ ok: false, missing: { code: 'no_figure', reason: 'no revenue for FY2025, whose first 6 months fall in 2024 (only Q1, Q2 of 4 quarters)' } });
+    ).toEqual({
+      ok: false,
+      missing: {
+        code: 'no_figure',
+        reason: 'no revenue for FY2025, whose first 6 months fall in 2024 (only Q1, Q2 of 4 quarters)',
+      },
+    });
     expect(value({ fiscalYearEndMonth: 3, figures: [fig(2024, '1'), fig(2025, '1')], metric: 'operating_income' })).toEqual({
       ok: false,
       missing: { code: 'no_figure', reason: 'no operating income for FY2024' },

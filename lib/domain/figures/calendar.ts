@@ -48,7 +48,8 @@ export function withCalendarOverlap(reason: string, fiscalYearEndMonth: number, 
   const next = `FY${calendarYear + 1}`;
   const months = 12 - fiscalYearEndMonth;
   if (months <= 0 || !new RegExp(`\\b${next}\\b`).test(reason)) return reason;
-  const overlap = months === 1 ? `whose first month falls in ${calendarYear}` : `whose first ${months} months fall in ${calendarYear}`;
+  const overlap =
+    months === 1 ? `whose first month falls in ${calendarYear}` : `whose first ${months} months fall in ${calendarYear}`;
   return reason.replace(next, `${next}, ${overlap}`);
 }
 
