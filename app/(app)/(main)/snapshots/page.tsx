@@ -8,6 +8,7 @@ import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { filtersSubtitle } from '@/lib/charts/export-text';
 import { getSnapshot, listSnapshots } from '@/lib/dal/snapshots';
+import { METRIC_NAMES } from '@/lib/domain/figures/types';
 import { hasRole } from '@/lib/domain/roles';
 import { formatDateTime } from '@/lib/format';
 import type { Snapshot } from '@/lib/snapshots/schema';
@@ -49,7 +50,7 @@ export default async function SnapshotsPage({ searchParams }: { searchParams: Pr
               <td>{s.createdBy}</td>
               <td>{formatDateTime(s.asOf)}</td>
               <td className="muted">
-                {filtersSubtitle(s.filters, { measure: s.filters.metric, period: String(s.filters.year) })}
+                {filtersSubtitle(s.filters, { measure: METRIC_NAMES[s.filters.metric], period: String(s.filters.year) })}
               </td>
             </tr>
           ))}
@@ -68,8 +69,11 @@ function OpenSnapshot({ snapshot, canDelete }: { snapshot: Snapshot; canDelete: 
         {formatDateTime(snapshot.asOf)}.
       </p>
       <p className="muted">
-        {filtersSubtitle(snapshot.filters, { measure: snapshot.filters.metric, period: String(snapshot.filters.year) })} ·{' '}
-        <Link href={`/?${snapshot.search}`}>Open these filters live</Link>
+        {filtersSubtitle(snapshot.filters, {
+          measure: METRIC_NAMES[snapshot.filters.metric],
+          period: String(snapshot.filters.year),
+        })}{' '}
+        · <Link href={`/?${snapshot.search}`}>Open these filters live</Link>
       </p>
       <SnapshotCompare id={snapshot.id} />
       {canDelete && <DeleteSnapshotButton id={snapshot.id} name={snapshot.name} />}
