@@ -10,6 +10,7 @@ import { overTimeChart } from '../lib/charts/over-time';
 import { stackMixChart } from '../lib/charts/stack-mix';
 import { parseDashboardFilters } from '../lib/domain/dashboard/filters';
 import { exportBaseName } from '../lib/export/file-name';
+import { asOfText } from '../lib/export/memo-text';
 import { csvHeader } from '../lib/export/table';
 import { failOnCspViolations } from './fixtures/csp';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
@@ -66,7 +67,6 @@ const VIEW_FILTERS = { ...parseDashboardFilters(new URLSearchParams(FILTERS)), y
 const API_FILTERS = `metric=revenue&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`;
 const SERIES_SPAN = 'from=2017&to=2024';
 const SOURCE = 'Source: Stacklens · company filings and analyst estimates';
-const AS_OF = / · as of \d{4}-\d{2}-\d{2}$/;
 const MEMO_PNG = { width: 3200, height: 1800 };
 
 type Cell = string | number | null;
@@ -181,10 +181,11 @@ test.describe('chart export', () => {
       expect(facts.texts).toContain(expected.title);
       for (const { label } of expected.exportAs.legend ?? []) expect(facts.texts).toContain(label);
       // The source line may wrap: its lines, joined, are the footer.
+      // It ends with the data's as-of: the time of the data version the API's answers carry, not the export's.
       const footerLines = facts.texts.slice(facts.texts.findIndex((t) => t.startsWith(SOURCE)));
-      expect(footerLines.join(' ')).toMatch(AS_OF);
-      expect(footerLines.join(' ').replace(AS_OF, '')).toBe(
-        chart.footer ?? `${SOURCE} · ${expected.exportAs.yearCoverage} · estimates included`,
+      const asOf = (await apiAnswer<LayersAnswer>(request, `/api/v1/analytics/layers?year=2024&${API_FILTERS}`)).asOf;
+      expect(footerLines.join(' ')).toBe(
+        `${chart.footer ?? `${SOURCE} · ${expected.exportAs.yearCoverage} · estimates included`} · data as of ${asOfText(asOf)}`,
       );
       expect(facts.references.every((ref) => /^url\(#[\w-]+\)$/.test(ref) || ref.startsWith('#'))).toBe(true);
       expect(facts.foreign).toEqual([]);
@@ -219,7 +220,7 @@ test.describe('chart export', () => {
   test('a 4× PNG of the concentration chart is 6400 × 3600 and says so in its name', async ({ page }, testInfo) => {
     await openDashboard(page);
     const png = await exportFrom(page.locator('#concentration'), 'PNG image, large (4×)', testInfo);
-    expect(png.name).toBe('stacklens-concentration-revenue-2024-calendar-4x.png');
+    expect(png.name).toBe('stacklens-concentration-revenue-2024-calendar-export-e2e-4x.png');
     expectMemoPng(png.bytes, { width: 6400, height: 3600 });
   });
 
@@ -244,7 +245,7 @@ test.describe('chart export', () => {
     const download = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     const svg = await keep(await download, testInfo);
-    expect(svg.name).toBe('stacklens-profit-pool-operating-margin-2024-calendar.svg');
+    expect(svg.name).toBe('stacklens-profit-pool-operating-margin-2024-calendar-export-e2e.svg');
     await expect(button).toBeFocused();
   });
 
@@ -302,7 +303,7 @@ test.describe('chart export', () => {
     const pptxDownload = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download PPTX' }).click();
     const pptx = await keep(await pptxDownload, testInfo);
-    expect(pptx.name).toBe('stacklens-memo-pack-2024-calendar.pptx');
+    expect(pptx.name).toBe('stacklens-memo-pack-2024-calendar-export-e2e.pptx');
     const deck = unzip(pptx.bytes);
     expect(deck['[Content_Types].xml']).toBeDefined();
     // The title slide, a slide per chart, then the data: the layer pools' total rows carry it onto a second slide.
@@ -335,7 +336,7 @@ test.describe('chart export', () => {
     const zipDownload = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download ZIP' }).click();
     const zip = await keep(await zipDownload, testInfo);
-    expect(zip.name).toBe('stacklens-memo-pack-2024-calendar.zip');
+    expect(zip.name).toBe('stacklens-memo-pack-2024-calendar-export-e2e.zip');
     const files = unzip(zip.bytes);
     const bases = packed.map((chart) => exportBaseName(chart.exportAs.name));
     expect(Object.keys(files).sort()).toEqual(bases.flatMap((b) => [`${b}.csv`, `${b}.png`, `${b}.svg`]).sort());
@@ -357,7 +358,7 @@ test.describe('chart export', () => {
     const png = await exportFrom(card, 'PNG image (2×)', testInfo);
     expect(png.name).toBe(`${exportBaseName(expected.exportAs.name)}.png`);
     // The years before the layer's first figure (2023) are left out, as on the dashboard.
-    expect(png.name).toBe('stacklens-layer-chips-pool-revenue-2023-2024-calendar.png');
+    expect(png.name).toBe('stacklens-layer-chips-pool-revenue-2023-2024-calendar-export-e2e.png');
     expectMemoPng(png.bytes, MEMO_PNG);
 
     const csv = await exportFrom(card, 'CSV of the plotted numbers', testInfo);

@@ -14,7 +14,7 @@ export function ChartBarLayerPool({ answer, colour }: { answer: LayerDetailAnswe
   const filters = useUrlFilters();
   const { rows, axis, axisTitle, ...frame } = useMemo(() => layerPoolChart(answer, filters), [answer, filters]);
   return (
-    <ChartCard {...frame} loading={false} stale={false} error={null}>
+    <ChartCard {...frame} loading={false} stale={false} error={null} asOf={answer.asOf}>
       <LayerPoolPlot rows={rows} axis={axis} axisTitle={axisTitle} basis={answer.basis} colour={colour} />
     </ChartCard>
   );

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { ExportMenu } from '@/components/export/export-menu';
+import { useExportMark } from '@/components/export/export-mark';
 import { useChartExport } from '@/components/export/use-chart-export';
 import type { ChartFrame } from '@/lib/charts/frame';
 import type { ChartContent } from '@/lib/export/chart-documents';
@@ -17,6 +18,8 @@ type ChartCardProps = Omit<ChartFrame, 'note'> & {
   /** The previous answer is on screen while the new one loads. */
   stale: boolean;
   error: Error | null;
+  /** The answer's `asOf`: when its data was last written, which the exports print. */
+  asOf: string | null;
   /** Controls that belong to the chart (the gap's assumptions). */
   controls?: ReactNode;
   note?: ReactNode;
@@ -31,9 +34,14 @@ type ChartCardProps = Omit<ChartFrame, 'note'> & {
   children: ReactNode;
 };
 
-/** The card's loading, stale and error state from a query of its answer. */
-export function queryState(query: { isPending: boolean; isPlaceholderData: boolean; error: Error | null }) {
-  return { loading: query.isPending, stale: query.isPlaceholderData, error: query.error };
+/** The card's loading, stale and error state from a query of its answer, and the answer's as-of. */
+export function queryState(query: {
+  isPending: boolean;
+  isPlaceholderData: boolean;
+  error: Error | null;
+  data?: { asOf: string } | undefined;
+}) {
+  return { loading: query.isPending, stale: query.isPlaceholderData, error: query.error, asOf: query.data?.asOf ?? null };
 }
 
 /**
@@ -54,6 +62,7 @@ export function ChartCard(props: ChartCardProps) {
     loading,
     stale,
     error,
+    asOf,
     table,
     exportAs,
     controls,
@@ -63,6 +72,7 @@ export function ChartCard(props: ChartCardProps) {
     children,
   } = props;
   const drawn = !empty && !loading && !error;
+  const mark = useExportMark();
   const content: ChartContent = {
     title,
     subtitle: exportAs.subtitle,
@@ -72,6 +82,7 @@ export function ChartCard(props: ChartCardProps) {
     coverages: exportAs.coverages ?? (coverage ? [{ label: null, coverage, unit: coverageUnit }] : []),
     ...(exportAs.yearCoverage !== undefined && { yearCoverage: exportAs.yearCoverage }),
     estimated: estimated ?? false,
+    provenance: { asOf, ...mark },
   };
   const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
   const { ref, seen, see } = useSeen<HTMLElement>();

@@ -14,7 +14,7 @@ export function ChartTreemapLayerCompanies({ answer, colour }: { answer: LayerDe
   const filters = useUrlFilters();
   const { tiles, ...frame } = useMemo(() => layerCompaniesChart(answer, filters, colour), [answer, filters, colour]);
   return (
-    <ChartCard {...frame} loading={false} stale={false} error={null}>
+    <ChartCard {...frame} loading={false} stale={false} error={null} asOf={answer.asOf}>
       <LayerCompaniesPlot tiles={tiles} name={answer.name} />
     </ChartCard>
   );

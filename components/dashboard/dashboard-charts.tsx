@@ -29,6 +29,7 @@ export function DashboardCharts({ children, canFreeze }: { children: ReactNode; 
           <MemoPack
             year={filters.year}
             basis={filters.basis}
+            list={filters.list}
             ticked={memoCharts}
             onTick={setMemoCharts}
             cover={() => summaryCover(client, filters)}

@@ -5,6 +5,7 @@ import { filtersSubtitle } from '@/lib/charts/export-text';
 import { sentenceText, summarySentences, summaryTitle, type SummaryAnswers } from '@/lib/charts/summary';
 import type { ResolvedFilters } from '@/lib/domain/dashboard/filters';
 import { METRIC_NAMES } from '@/lib/domain/figures/types';
+import { asOfText } from '@/lib/export/memo-text';
 import type { PackCover } from '@/lib/export/pptx';
 import { dashboardQueryOptions } from '@/lib/queries/dashboard-options';
 
@@ -30,6 +31,6 @@ export function summaryCover(client: QueryClient, filters: ResolvedFilters): Pac
     title: summaryTitle(filters.year),
     subtitle: filtersSubtitle(filters, { measure: METRIC_NAMES[filters.metric], period: String(filters.year) }),
     sentences: summarySentences(answers).map(sentenceText),
-    asOf: asOf?.slice(0, 10) ?? null,
+    asOf: asOf ? asOfText(asOf) : null,
   };
 }

@@ -12,7 +12,7 @@ export interface ExportableChart {
   /** Drawn and current: not loading, not empty, not still showing the previous filters' answer. */
   ready: boolean;
   name: ExportName;
-  documents: (asOf: string) => Promise<ChartDocuments>;
+  documents: () => Promise<ChartDocuments>;
 }
 
 interface Registry {

@@ -1,7 +1,6 @@
 import { contentCsv, type ChartContent, type ChartDocuments } from '@/lib/export/chart-documents';
 import { exportFileName, type ExportName } from '@/lib/export/file-name';
 import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels, type PngScale } from '@/lib/export/memo-size';
-import { isoDate } from '@/lib/export/memo-text';
 import { renderPng } from './render-png';
 import { saveFile } from './save-file';
 
@@ -15,19 +14,18 @@ export type ExportAction = 'png' | 'png-large' | 'svg' | 'csv' | 'copy';
 
 export interface ExportTarget {
   name: ExportName;
-  documents: (asOf: string) => Promise<ChartDocuments>;
+  documents: () => Promise<ChartDocuments>;
   content: ChartContent;
 }
 
 /** The chart's memo as a PNG at `scale`. */
 export async function memoPng(documents: ExportTarget['documents'], scale: PngScale): Promise<Blob> {
-  const { memoSvg } = await documents(isoDate(new Date()));
+  const { memoSvg } = await documents();
   return renderPng(memoSvg, pngPixels(MEMO_SIZE, scale));
 }
 
 /** Runs one export and says what it did, in words for the status line. */
 export async function runExport(action: ExportAction, { name, documents, content }: ExportTarget): Promise<string> {
-  const asOf = isoDate(new Date());
   switch (action) {
     case 'png':
     case 'png-large': {
@@ -36,11 +34,11 @@ export async function runExport(action: ExportAction, { name, documents, content
       return 'Downloaded the PNG';
     }
     case 'svg': {
-      saveFile(exportFileName(name, 'svg'), (await documents(asOf)).memoSvg, 'image/svg+xml');
+      saveFile(exportFileName(name, 'svg'), (await documents()).memoSvg, 'image/svg+xml');
       return 'Downloaded the SVG';
     }
     case 'csv': {
-      saveFile(exportFileName(name, 'csv'), contentCsv(content, asOf), 'text/csv;charset=utf-8');
+      saveFile(exportFileName(name, 'csv'), contentCsv(content), 'text/csv;charset=utf-8');
       return 'Downloaded the CSV';
     }
     case 'copy':

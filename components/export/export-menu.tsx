@@ -19,7 +19,7 @@ const ITEMS: readonly { action: Action; label: string }[] = [
 
 interface ExportMenuProps {
   name: ExportName;
-  documents: (asOf: string) => Promise<ChartDocuments>;
+  documents: () => Promise<ChartDocuments>;
   /** What the chart says, for its CSV. */
   content: ChartContent;
   /** The chart still shows the previous filters' answer: exporting it now would mislabel it. */

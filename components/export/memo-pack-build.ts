@@ -53,15 +53,15 @@ async function zipOf(drawn: readonly { chart: ExportableChart; documents: ChartD
 export async function buildMemoPack(
   pack: Pack,
   selected: readonly ExportableChart[],
-  filters: { year: number; basis: 'calendar' | 'fiscal' },
+  filters: { year: number; basis: 'calendar' | 'fiscal'; list?: string },
   progress: (text: string) => void,
   cover?: PackCover,
 ): Promise<string> {
-  const asOf = isoDate(new Date());
+  const exported = isoDate(new Date());
   const drawn = [];
   for (const [i, chart] of selected.entries()) {
     progress(`Drawing ${i + 1} of ${selected.length}: ${chart.title}…`);
-    drawn.push({ chart, documents: await chart.documents(asOf) });
+    drawn.push({ chart, documents: await chart.documents() });
   }
   progress(`Making the ${pack.toUpperCase()}…`);
   const file = packFileName(filters, pack);
@@ -71,7 +71,7 @@ export async function buildMemoPack(
       await pptxOf(
         drawn.map((d) => d.documents),
         filters.year,
-        cover && { ...cover, exported: asOf },
+        cover && { ...cover, exported },
       ),
       PPTX_TYPE,
     );

@@ -14,12 +14,15 @@ import type { Pack } from './memo-pack-build';
 export function MemoPack({
   year,
   basis,
+  list,
   ticked,
   onTick,
   cover,
 }: {
   year: number;
   basis: 'calendar' | 'fiscal';
+  /** The list the charts are limited to, which the file's name carries. */
+  list?: string;
   /** The charts to tick when the dialog opens (a saved view's); null ticks every chart that can be drawn. */
   ticked: string[] | null;
   onTick: (ids: string[]) => void;
@@ -60,7 +63,13 @@ export function MemoPack({
     setWorking(true);
     try {
       const { buildMemoPack } = await import('./memo-pack-build');
-      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }), cover?.());
+      const file = await buildMemoPack(
+        pack,
+        selected,
+        { year, basis, list },
+        (text) => setStatus({ text, error: false }),
+        cover?.(),
+      );
       setStatus({
         text: `Downloaded ${file} with ${selected.length} ${selected.length === 1 ? 'chart' : 'charts'}.`,
         error: false,

@@ -24,13 +24,10 @@ export function useChartExport({
   ready: boolean;
 }) {
   const { stage, draw } = useChartStage(chart);
-  const documents = useCallback(
-    async (asOf: string): Promise<ChartDocuments> => {
-      const { chartDocuments } = await import('@/lib/export/chart-documents');
-      return chartDocuments(content, asOf, draw);
-    },
-    [content, draw],
-  );
+  const documents = useCallback(async (): Promise<ChartDocuments> => {
+    const { chartDocuments } = await import('@/lib/export/chart-documents');
+    return chartDocuments(content, draw);
+  }, [content, draw]);
   useExportableChart({ id, title: content.title, ready, name, documents });
   return { stage, documents };
 }

@@ -37,7 +37,7 @@ describe('capexIntensityChart', () => {
       ['Data', null],
     ]);
     expect(chart.coverage).toBe(ANSWER.coverage.revenueAndCapex);
-    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-capex-intensity-capex-revenue-2024-calendar');
+    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-capex-intensity-capex-revenue-2024-calendar-portfolio');
     expect(capexIntensityChart(profitabilityAnswer({}), FILTERS).empty).toBe(
       'No company has capex and revenue for 2024. Add capex figures on a company page or import a figures.csv.',
     );

@@ -85,7 +85,13 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
       rows: [...rows].reverse().map((r) => [r.name, r.intensity]),
     },
     exportAs: {
-      name: { chart: 'capex-intensity', metric: 'capex-revenue', period: String(filters.year), basis: filters.basis },
+      name: {
+        chart: 'capex-intensity',
+        metric: 'capex-revenue',
+        period: String(filters.year),
+        basis: filters.basis,
+        list: filters.list,
+      },
       subtitle: filtersSubtitle(filters, { measure: 'Capex / revenue', period: String(filters.year) }),
       legend: rows.some((r) => r.low) ? [GREYED_LAYER_LEGEND] : [],
     },

@@ -36,7 +36,7 @@ describe('concentrationChart', () => {
   it('draws the two thresholds dashed in its legend', () => {
     const { exportAs, title } = concentrationChart(ANSWER, FILTERS);
     expect(title).toBe('Revenue concentration among tracked companies, 2024');
-    expect(exportBaseName(exportAs.name)).toBe('stacklens-concentration-revenue-2024-calendar');
+    expect(exportBaseName(exportAs.name)).toBe('stacklens-concentration-revenue-2024-calendar-portfolio');
     expect(exportAs.legend).toEqual([
       { label: 'Below 1,000: unconcentrated (earlier guidelines)', colour: UNCONCENTRATED.colour, mark: 'dashed' },
       { label: 'Above 1,800: highly concentrated (2023 guidelines)', colour: HIGHLY_CONCENTRATED.colour, mark: 'dashed' },

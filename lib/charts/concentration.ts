@@ -88,7 +88,13 @@ export function concentrationChart(answer: LayersAnswer | undefined, filters: Re
       rows: (answer?.layers ?? []).map((l) => [l.name, l.hhi, l.cr3, l.effectiveCompanies]),
     },
     exportAs: {
-      name: { chart: 'concentration', metric: filters.metric, period: String(filters.year), basis: filters.basis },
+      name: {
+        chart: 'concentration',
+        metric: filters.metric,
+        period: String(filters.year),
+        basis: filters.basis,
+        list: filters.list,
+      },
       subtitle: filtersSubtitle(filters, { measure: `${metricName}, HHI among tracked companies`, period: String(filters.year) }),
       legend: [
         { label: 'Below 1,000: unconcentrated (earlier guidelines)', colour: UNCONCENTRATED.colour, mark: 'dashed' },

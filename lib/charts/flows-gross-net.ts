@@ -61,7 +61,7 @@ export function grossNetChart(answer: FlowsAnswer | undefined, filters: Resolved
       rows: rows.map((r) => [r.step, r.value, r.share]),
     },
     exportAs: {
-      name: { chart: 'flows-gross-net', metric: 'revenue', period: String(filters.year), basis: 'calendar' },
+      name: { chart: 'flows-gross-net', metric: 'revenue', period: String(filters.year), basis: 'calendar', list: filters.list },
       subtitle: flowsSubtitle(filters, 'Revenue'),
       note,
       coverages: flowsCoverages(answer),

@@ -134,7 +134,7 @@ describe('flowsSankeyChart', () => {
     });
     expect(chart.coverageUnit).toBe('flows');
     expect(chart.estimated).toBe(true);
-    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-flows-sankey-revenue-2024-calendar');
+    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-flows-sankey-revenue-2024-calendar-portfolio');
     expect(chart.exportAs.subtitle).toBe('Revenue flows · 2024 · calendar years · list “Portfolio”');
     expect(chart.exportAs.coverages?.map((c) => [c.label, c.unit, c.coverage.included])).toEqual([
       ['Flows', 'flows', 4],

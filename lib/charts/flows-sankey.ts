@@ -239,7 +239,7 @@ export function flowsSankeyChart(answer: FlowsAnswer | undefined, filters: Resol
       rows: all.map((l) => [l.from === null ? END_CUSTOMERS : nameOf(l.from), nameOf(l.to), l.value, l.flows, l.share]),
     },
     exportAs: {
-      name: { chart: 'flows-sankey', metric: 'revenue', period: String(filters.year), basis: 'calendar' },
+      name: { chart: 'flows-sankey', metric: 'revenue', period: String(filters.year), basis: 'calendar', list: filters.list },
       subtitle: flowsSubtitle(filters, 'Revenue flows'),
       legend: [{ label: END_CUSTOMERS, colour: PALETTE.outside }, ...LAYER_LEGEND.slice().reverse()],
       note: noteWith('the CSV and the data slide'),

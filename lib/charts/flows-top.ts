@@ -56,7 +56,7 @@ export function topFlowsChart(answer: FlowsAnswer | undefined, filters: Resolved
       rows: rows.map((r) => [r.payer.name, r.payerLayer, r.payee.name, r.payeeLayer, r.value, r.kind]),
     },
     exportAs: {
-      name: { chart: 'flows-top', metric: 'revenue', period: String(filters.year), basis: 'calendar' },
+      name: { chart: 'flows-top', metric: 'revenue', period: String(filters.year), basis: 'calendar', list: filters.list },
       subtitle: flowsSubtitle(filters, 'Revenue flows'),
       legend: LAYER_LEGEND,
       coverages: flowsCoverages(answer),

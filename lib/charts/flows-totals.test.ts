@@ -48,7 +48,7 @@ describe('grossNetChart', () => {
       ['Known double counting', 500, 500 / 7600],
       ['Net', 7100, 7100 / 7600],
     ]);
-    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-flows-gross-net-revenue-2024-calendar');
+    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-flows-gross-net-revenue-2024-calendar-portfolio');
     expect(chart.coverageUnit).toBe('flows');
   });
 

@@ -59,7 +59,13 @@ export function valueAddedChart(answer: FlowsAnswer | undefined, filters: Resolv
       rows: layers.map((l) => [l.name, l.pool, l.outflow, l.retained, shareOfPool(l.retained, l.pool)]),
     },
     exportAs: {
-      name: { chart: 'flows-value-added', metric: 'revenue', period: String(filters.year), basis: 'calendar' },
+      name: {
+        chart: 'flows-value-added',
+        metric: 'revenue',
+        period: String(filters.year),
+        basis: 'calendar',
+        list: filters.list,
+      },
       subtitle: flowsSubtitle(filters, 'Revenue pool and retained revenue'),
       legend: [
         { label: 'Revenue pool P(L) (faded)', colour: PALETTE.greyed },

@@ -37,7 +37,7 @@ describe('gapChart', () => {
 
   it('states its assumptions and both inputs’ coverage in its exports', () => {
     const { exportAs } = gapChart(ANSWER, FILTERS_WITH_LIST);
-    expect(exportBaseName(exportAs.name)).toBe('stacklens-gap-revenue-2024-calendar');
+    expect(exportBaseName(exportAs.name)).toBe('stacklens-gap-revenue-2024-calendar-portfolio-g0.5-m0.5');
     expect(exportAs.subtitle).toBe(
       'Revenue · 2024 · calendar years · list “Portfolio” · g = 0.5 · m = 0.5 · chips revenue of list “Fabs”',
     );

@@ -128,7 +128,14 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
       ]),
     },
     exportAs: {
-      name: { chart: 'gap', metric: 'revenue', period: span, basis: filters.basis },
+      name: {
+        chart: 'gap',
+        metric: 'revenue',
+        period: span,
+        basis: filters.basis,
+        list: filters.list,
+        assumptions: [`g${filters.g}`, `m${filters.m}`],
+      },
       subtitle: filtersSubtitle(filters, { measure: 'Revenue', period: span, assumptions }),
       legend: [
         { label: GAP_SERIES.required.name, colour: GAP_SERIES.required.colour },

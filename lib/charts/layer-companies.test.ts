@@ -38,7 +38,7 @@ describe('layerCompaniesChart', () => {
       ['Design', 300, 0.3],
       ['Tools', 100, 0.1],
     ]);
-    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-layer-chips-companies-revenue-2024-calendar');
+    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-layer-chips-companies-revenue-2024-calendar-portfolio');
   });
 
   it('folds the smallest beyond 40 tiles into a grey Others', () => {

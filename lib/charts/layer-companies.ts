@@ -61,7 +61,13 @@ export function layerCompaniesChart(answer: LayerDetailAnswer, filters: Dashboar
       ]),
     },
     exportAs: {
-      name: { chart: `layer-${answer.key}-companies`, metric: answer.metric, period: String(year), basis: answer.basis },
+      name: {
+        chart: `layer-${answer.key}-companies`,
+        metric: answer.metric,
+        period: String(year),
+        basis: answer.basis,
+        list: filters.list,
+      },
       subtitle: filtersSubtitle(
         { ...filters, basis: answer.basis },
         { measure: `${METRIC_NAMES[answer.metric]} attributed to ${name}`, period: String(year) },

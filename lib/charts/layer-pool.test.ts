@@ -31,7 +31,7 @@ describe('layerPoolChart', () => {
 
   it('exports under the layer’s name, with the layer’s coverage and without the screen’s hint', () => {
     const { exportAs, note } = layerPoolChart(answer, FILTERS);
-    expect(exportBaseName(exportAs.name)).toBe('stacklens-layer-chips-pool-revenue-2023-2024-calendar');
+    expect(exportBaseName(exportAs.name)).toBe('stacklens-layer-chips-pool-revenue-2023-2024-calendar-portfolio');
     expect(exportAs.subtitle).toBe('Revenue attributed to Chips · 2023–2024 · calendar years · list “Portfolio”');
     expect(exportAs.note).toBe('Growth is like-for-like: over the companies with a value in both years.');
     expect(note).toMatch(/Hover a year/);

@@ -53,7 +53,7 @@ export function layerPoolChart(answer: LayerDetailAnswer, filters: DashboardFilt
       rows: series.map((p) => [p.year, p.value, p.growth, p.companies, p.missing]),
     },
     exportAs: {
-      name: { chart: `layer-${answer.key}-pool`, metric: answer.metric, period, basis: answer.basis },
+      name: { chart: `layer-${answer.key}-pool`, metric: answer.metric, period, basis: answer.basis, list: filters.list },
       subtitle: filtersSubtitle(
         { ...filters, basis: answer.basis },
         { measure: `${METRIC_NAMES[answer.metric]} attributed to ${name}`, period },

@@ -93,7 +93,7 @@ describe('layerPoolsChart', () => {
   it('describes its exports and its axis', () => {
     const chart = layerPoolsChart(ANSWER, FILTERS);
     expect(chart.title).toBe('Revenue pools by layer, 2024');
-    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-layer-pools-revenue-2024-calendar');
+    expect(exportBaseName(chart.exportAs.name)).toBe('stacklens-layer-pools-revenue-2024-calendar-portfolio');
     expect(chart.exportAs.subtitle).toBe('Revenue · 2024 · calendar years · list “Portfolio”');
     expect(chart.axis.ticks).toEqual([0, 200, 400, 600, 800]);
     expect(chart.axisTitle).toBe('Attributed revenue');

@@ -108,7 +108,13 @@ export function layerPoolsChart(answer: LayersAnswer | undefined, filters: Resol
       ]),
     },
     exportAs: {
-      name: { chart: 'layer-pools', metric: filters.metric, period: String(filters.year), basis: filters.basis },
+      name: {
+        chart: 'layer-pools',
+        metric: filters.metric,
+        period: String(filters.year),
+        basis: filters.basis,
+        list: filters.list,
+      },
       subtitle: filtersSubtitle(filters, { measure: metric, period: String(filters.year) }),
       legend: greyed ? [GREYED_LAYER_LEGEND] : [],
       note: NOTE,

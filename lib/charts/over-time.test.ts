@@ -52,7 +52,9 @@ describe('overTimeChart', () => {
   });
 
   it('names its files after the plotted years, and the asked-for years when nothing is plotted', () => {
-    expect(exportBaseName(overTimeChart(ANSWER, FILTERS).exportAs.name)).toBe('stacklens-over-time-revenue-2023-2024-calendar');
+    expect(exportBaseName(overTimeChart(ANSWER, FILTERS).exportAs.name)).toBe(
+      'stacklens-over-time-revenue-2023-2024-calendar-portfolio',
+    );
     const empty = overTimeChart({ ...ANSWER, years: [year(2024, null)] }, FILTERS);
     expect(empty.title).toBe('Revenue pools by layer over time, 2017–2024');
     expect(empty.empty).toBe('No company has revenue for 2017–2024. Add figures on a company page or import a figures.csv.');

@@ -79,7 +79,7 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
       ),
     },
     exportAs: {
-      name: { chart: 'over-time', metric: filters.metric, period: span, basis: filters.basis },
+      name: { chart: 'over-time', metric: filters.metric, period: span, basis: filters.basis, list: filters.list },
       subtitle: filtersSubtitle(filters, { measure: metric, period: span }),
       legend: [...LAYER_LEGEND, ...marks.legend],
       yearCoverage: marks.yearCoverage,

@@ -51,7 +51,7 @@ describe('profitPoolChart', () => {
       { label: '1 Infrastructure', colour: layerColour('infrastructure') },
       { label: '2 Chips', colour: layerColour('chips') },
     ]);
-    expect(exportBaseName(exportAs.name)).toBe('stacklens-profit-pool-operating-margin-2024-calendar');
+    expect(exportBaseName(exportAs.name)).toBe('stacklens-profit-pool-operating-margin-2024-calendar-portfolio');
   });
 });
 

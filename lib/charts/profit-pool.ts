@@ -105,7 +105,13 @@ export function profitPoolChart(answer: ProfitabilityAnswer | undefined, filters
       rows: bars.map((b) => [b.label, b.revenueShare, b.operatingMargin]),
     },
     exportAs: {
-      name: { chart: 'profit-pool', metric: 'operating-margin', period: String(filters.year), basis: filters.basis },
+      name: {
+        chart: 'profit-pool',
+        metric: 'operating-margin',
+        period: String(filters.year),
+        basis: filters.basis,
+        list: filters.list,
+      },
       subtitle: filtersSubtitle(filters, { measure: 'Share of revenue × operating margin', period: String(filters.year) }),
       legend: [
         ...bars.map((b) => ({ label: b.label, colour: b.colour })),

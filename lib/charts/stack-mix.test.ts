@@ -46,7 +46,7 @@ describe('stackMixChart', () => {
 
   it('exports with every layer in its legend and each metric’s coverage', () => {
     const { exportAs } = stackMixChart(ANSWER, FILTERS);
-    expect(exportBaseName(exportAs.name)).toBe('stacklens-stack-mix-all-metrics-2024-calendar');
+    expect(exportBaseName(exportAs.name)).toBe('stacklens-stack-mix-all-metrics-2024-calendar-portfolio');
     expect(exportAs.legend?.map((l) => l.label)).toEqual([
       '1 Infrastructure',
       '2 Chips',

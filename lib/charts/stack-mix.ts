@@ -111,7 +111,7 @@ export function stackMixChart(answer: ProfitabilityAnswer | undefined, filters: 
       ]),
     },
     exportAs: {
-      name: { chart: 'stack-mix', metric: 'all-metrics', period: String(filters.year), basis: filters.basis },
+      name: { chart: 'stack-mix', metric: 'all-metrics', period: String(filters.year), basis: filters.basis, list: filters.list },
       subtitle: filtersSubtitle(filters, { measure: 'Revenue, capex and operating income', period: String(filters.year) }),
       legend: LAYER_LEGEND,
       coverages: answer ? BARS.map(({ metric, name }) => ({ label: name, coverage: answer.coverage[metric] })) : [],

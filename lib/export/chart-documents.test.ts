@@ -10,12 +10,13 @@ const content: ChartContent = {
   table: { columns: [{ label: 'Capex / revenue', kind: 'ratio' }], rows: [[0.6]] },
   coverages: [{ label: null, coverage: { included: 2, missing: [], missingCount: 0 } }],
   estimated: true,
+  provenance: { asOf: '2026-01-31T09:30:00.000Z' },
 };
 
 describe('chartDocuments', () => {
   it('draws the chart once, at half the box the memo leaves it, and composes every file from that drawing', async () => {
     const sizes: { width: number; height: number }[] = [];
-    const documents = await chartDocuments(content, '2026-01-31', async (size) => {
+    const documents = await chartDocuments(content, async (size) => {
       sizes.push(size);
       return '<rect id="the-chart" width="5" height="5"/>';
     });
@@ -25,7 +26,7 @@ describe('chartDocuments', () => {
     expect(documents.slide.svg).toContain('<rect id="the-chart" width="5" height="5"/>');
     expect(documents.slide.svg).not.toContain('Capex intensity by layer, 2024</text>');
     expect(documents.footer).toBe(
-      'Source: Stacklens · company filings and analyst estimates · 2 companies (0 missing) · estimates included · as of 2026-01-31',
+      'Source: Stacklens · company filings and analyst estimates · 2 companies (0 missing) · estimates included · data as of 2026-01-31 09:30 UTC',
     );
     expect(documents.csv).toContain('"Capex / revenue (fraction, 0.25 = 25%)"\r\n0.6\r\n');
   });
@@ -34,9 +35,9 @@ describe('chartDocuments', () => {
 describe('a time series footer', () => {
   it("gives each year's coverage in place of one year's", async () => {
     const yearCoverage = 'Companies reported: 2019–2024: 36–41 of 41, 2025: 12 of 41';
-    const documents = await chartDocuments({ ...content, yearCoverage }, '2026-01-31', async () => '');
+    const documents = await chartDocuments({ ...content, yearCoverage }, async () => '');
     expect(documents.footer).toBe(
-      `Source: Stacklens · company filings and analyst estimates · ${yearCoverage} · estimates included · as of 2026-01-31`,
+      `Source: Stacklens · company filings and analyst estimates · ${yearCoverage} · estimates included · data as of 2026-01-31 09:30 UTC`,
     );
     expect(documents.memoSvg).toContain('2025: 12 of 41');
   });

@@ -2,7 +2,7 @@ import { chartCsv } from './chart-csv';
 import type { ExportName } from './file-name';
 import { chartDrawingSize, type Size } from './memo-size';
 import { composeSvg, layoutMemo, layoutSlideImage, type LegendEntry, type MemoText } from './memo-svg';
-import { memoFooter, type LabelledCoverage } from './memo-text';
+import { memoFooter, type ExportProvenance, type LabelledCoverage } from './memo-text';
 import type { ChartTable } from './table';
 
 /** What a chart's exports say, all of it from the chart's card and its filters. */
@@ -18,6 +18,8 @@ export interface ChartContent {
   yearCoverage?: string;
   /** Any plotted value is or includes an estimate. */
   estimated: boolean;
+  /** The data's as-of, and the snapshot when the chart shows one. */
+  provenance: ExportProvenance;
 }
 
 /** What a chart tells its exports beyond what its card shows. */
@@ -44,25 +46,21 @@ export interface ChartDocuments {
   csv: string;
 }
 
-const footerOf = (content: ChartContent, asOf: string) =>
-  memoFooter({ coverages: content.coverages, yearCoverage: content.yearCoverage, estimated: content.estimated, asOf });
+const footerOf = ({ coverages, yearCoverage, estimated, provenance }: ChartContent) =>
+  memoFooter({ coverages, yearCoverage, estimated, provenance });
 
 /** The chart's CSV: it needs no drawing. */
-export function contentCsv(content: ChartContent, asOf: string): string {
+export function contentCsv(content: ChartContent): string {
   const { table, coverages, title, subtitle } = content;
-  return chartCsv({ table, coverages, title, subtitle, footer: footerOf(content, asOf) });
+  return chartCsv({ table, coverages, title, subtitle, footer: footerOf(content) });
 }
 
 /**
  * Lays the memo out, has the chart drawn at the size its box leaves (`drawChart`: the browser's part, which gives
  * the chart's own SVG markup), and composes every file from that one drawing.
  */
-export async function chartDocuments(
-  content: ChartContent,
-  asOf: string,
-  drawChart: (size: Size) => Promise<string>,
-): Promise<ChartDocuments> {
-  const footer = footerOf(content, asOf);
+export async function chartDocuments(content: ChartContent, drawChart: (size: Size) => Promise<string>): Promise<ChartDocuments> {
+  const footer = footerOf(content);
   const text: MemoText = { title: content.title, subtitle: content.subtitle, legend: content.legend, note: content.note, footer };
   const memo = layoutMemo(text);
   const chartMarkup = await drawChart(chartDrawingSize(memo.chart));
@@ -72,6 +70,6 @@ export async function chartDocuments(
     footer,
     memoSvg: composeSvg(memo, text, chartMarkup),
     slide: { svg: composeSvg(slide, text, chartMarkup), size: slide.size },
-    csv: contentCsv(content, asOf),
+    csv: contentCsv(content),
   };
 }

@@ -12,6 +12,15 @@ describe('export file names', () => {
     );
   });
 
+  it('name the list and, for a model, its assumptions', () => {
+    expect(exportFileName({ ...name, list: 'AI Portfolio' }, 'svg')).toBe(
+      'stacklens-layer-pools-operating-income-2024-calendar-ai-portfolio.svg',
+    );
+    expect(
+      exportFileName({ ...name, chart: 'gap', metric: 'revenue', period: '2017–2024', assumptions: ['g0.5', 'm0.25'] }, 'csv'),
+    ).toBe('stacklens-gap-revenue-2017-2024-calendar-g0.5-m0.25.csv');
+  });
+
   it('mark a 4× PNG, so it never overwrites the 2× one', () => {
     expect(exportFileName(name, { png: 4 })).toBe('stacklens-layer-pools-operating-income-2024-calendar-4x.png');
   });
@@ -19,6 +28,9 @@ describe('export file names', () => {
   it('name the memo pack by year and basis', () => {
     expect(packFileName({ year: 2024, basis: 'calendar' }, 'pptx')).toBe('stacklens-memo-pack-2024-calendar.pptx');
     expect(packFileName({ year: 2024, basis: 'fiscal' }, 'zip')).toBe('stacklens-memo-pack-2024-fiscal.zip');
+    expect(packFileName({ year: 2024, basis: 'fiscal', list: 'Watchlist' }, 'zip')).toBe(
+      'stacklens-memo-pack-2024-fiscal-watchlist.zip',
+    );
   });
 
   it('slug to lower-case ASCII words, accents and symbols dropped', () => {

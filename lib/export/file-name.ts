@@ -1,7 +1,7 @@
 import type { PngScale } from './memo-size';
 import { DEFAULT_PNG_SCALE } from './memo-size';
 
-/** What a chart's files are named after: `stacklens-<chart>-<metric>-<period>-<basis>`. */
+/** What a chart's files are named after: `stacklens-<chart>-<metric>-<period>-<basis>[-<list>][-<assumptions>]`. */
 export interface ExportName {
   /** The chart: "layer-pools", "layer-chips-companies". */
   chart: string;
@@ -10,6 +10,10 @@ export interface ExportName {
   /** "2024", or "2017–2024" for a chart over years. */
   period: string;
   basis: 'calendar' | 'fiscal';
+  /** The list the chart is limited to, if any. */
+  list?: string;
+  /** A model's assumptions, as short as a file name wants them: the gap's ["g0.5", "m0.5"]. */
+  assumptions?: readonly string[];
 }
 
 /** Lower case ASCII words joined by hyphens: "Operating income", "2017–2024" → "operating-income", "2017-2024". */
@@ -22,8 +26,14 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function exportBaseName({ chart, metric, period, basis }: ExportName): string {
-  return ['stacklens', chart, metric, period, basis].map(slug).join('-');
+/** An assumption keeps its decimal point ("g0.5"); anything else but letters and digits becomes a hyphen. */
+const assumptionSlug = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+
+export function exportBaseName({ chart, metric, period, basis, list, assumptions = [] }: ExportName): string {
+  return [
+    ...['stacklens', chart, metric, period, basis, list ?? ''].map(slug).filter(Boolean),
+    ...assumptions.map(assumptionSlug),
+  ].join('-');
 }
 
 /** `stacklens-layer-pools-revenue-2024-calendar.png`; a 4× PNG says so, so it never overwrites the 2× one. */
@@ -32,7 +42,10 @@ export function exportFileName(name: ExportName, type: 'svg' | 'csv' | { png: Pn
   return `${exportBaseName(name)}${type.png === DEFAULT_PNG_SCALE ? '' : `-${type.png}x`}.png`;
 }
 
-/** The memo pack of the dashboard's charts: `stacklens-memo-pack-2024-calendar.pptx`. */
-export function packFileName({ year, basis }: { year: number; basis: 'calendar' | 'fiscal' }, type: 'pptx' | 'zip'): string {
-  return `stacklens-memo-pack-${year}-${basis}.${type}`;
+/** The memo pack of the dashboard's charts: `stacklens-memo-pack-2024-calendar[-<list>].pptx`. */
+export function packFileName(
+  { year, basis, list }: { year: number; basis: 'calendar' | 'fiscal'; list?: string },
+  type: 'pptx' | 'zip',
+): string {
+  return `${['stacklens-memo-pack', String(year), basis, list ? slug(list) : ''].filter(Boolean).join('-')}.${type}`;
 }

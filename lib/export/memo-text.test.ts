@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, memoFooter, memoSubtitle } from './memo-text';
+import { asOfText, isoDate, memoFooter, memoSubtitle } from './memo-text';
 
 const missing = { id: 'c1', name: 'Acme', code: 'no_figure' as const, reason: 'no revenue for FY2024' };
 
@@ -25,14 +25,25 @@ describe('memo subtitle', () => {
 });
 
 describe('memo footer', () => {
-  it('names the source, the coverage and the date, and flags estimates', () => {
+  const provenance = { asOf: '2026-01-31T14:05:59.123Z' };
+
+  it('names the source, the coverage and the data as of, in UTC to the minute, and flags estimates', () => {
     const coverage = { included: 3, missing: [missing], missingCount: 1 };
-    expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: false, asOf: '2026-01-31' })).toBe(
-      'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · as of 2026-01-31',
+    expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: false, provenance })).toBe(
+      'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · data as of 2026-01-31 14:05 UTC',
     );
-    expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: true, asOf: '2026-01-31' })).toBe(
-      'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · as of 2026-01-31',
+    expect(memoFooter({ coverages: [{ label: null, coverage }], estimated: true, provenance })).toBe(
+      'Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · data as of 2026-01-31 14:05 UTC',
     );
+  });
+
+  it('names the snapshot an export comes from before its as-of', () => {
+    const footer = memoFooter({
+      coverages: [],
+      estimated: false,
+      provenance: { ...provenance, snapshot: 'snapshot “Q3 IC memo”, frozen 2026-02-01' },
+    });
+    expect(footer).toMatch(/ · snapshot “Q3 IC memo”, frozen 2026-02-01 · data as of 2026-01-31 14:05 UTC$/);
   });
 
   it('names each input of a chart with several', () => {
@@ -42,7 +53,7 @@ describe('memo footer', () => {
         { label: 'Application', coverage: { included: 2, missing: [missing], missingCount: 1 } },
       ],
       estimated: false,
-      asOf: '2026-01-31',
+      provenance,
     });
     expect(footer).toContain('Chips: 1 company (0 missing), Application: 2 companies (1 missing)');
   });
@@ -54,12 +65,13 @@ describe('memo footer', () => {
         { label: 'Revenue pools', coverage: { included: 1, missing: [], missingCount: 0 } },
       ],
       estimated: false,
-      asOf: '2026-01-31',
+      provenance,
     });
     expect(footer).toContain('Flows: 28 flows (1 missing), Revenue pools: 1 company (0 missing)');
   });
 
   it('dates in UTC', () => {
     expect(isoDate(new Date('2026-03-01T23:30:00-05:00'))).toBe('2026-03-02');
+    expect(asOfText('2026-03-01T23:30:00-05:00')).toBe('2026-03-02 04:30 UTC');
   });
 });

@@ -53,23 +53,46 @@ export function coverageText({ label, coverage, unit }: LabelledCoverage): strin
   return label ? `${label}: ${text}` : text;
 }
 
+/** Where an export's numbers come from: the data's as-of and, when exported from a snapshot, which one. */
+export interface ExportProvenance {
+  /** When the data the answer comes from was last written (ISO 8601): the answer's `asOf`; null before one is in. */
+  asOf: string | null;
+  /** The snapshot the chart was exported from, in words: "snapshot “Q3 IC memo”, frozen 2026-11-30". */
+  snapshot?: string;
+}
+
+/** A moment as a memo prints it, in UTC so every reader sees the same: "2026-11-30 14:05 UTC". */
+export function asOfText(moment: string | Date): string {
+  const iso = (typeof moment === 'string' ? new Date(moment) : moment).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
 /**
- * `Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · as of 2026-01-31`;
- * a time series states each year's coverage instead (`yearCoverage`), since one year's would misdescribe the others.
+ * `Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · data as of
+ * 2026-01-31 14:05 UTC`, with the snapshot named before the as-of when there is one; a time series states each
+ * year's coverage instead (`yearCoverage`), since one year's would misdescribe the others.
  */
 export function memoFooter({
   coverages,
   yearCoverage,
   estimated,
-  asOf,
+  provenance,
 }: {
   coverages: readonly LabelledCoverage[];
   yearCoverage?: string;
   estimated: boolean;
-  asOf: string;
+  provenance: ExportProvenance;
 }): string {
   const coverage = yearCoverage ?? coverages.map(coverageText).join(', ');
-  return [SOURCE_LINE, coverage, estimated && 'estimates included', `as of ${asOf}`].filter(Boolean).join(' · ');
+  return [
+    SOURCE_LINE,
+    coverage,
+    estimated && 'estimates included',
+    provenance.snapshot,
+    provenance.asOf && `data as of ${asOfText(provenance.asOf)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The UTC date of a moment, YYYY-MM-DD, so every reader of a memo sees the same date. */
