@@ -20,14 +20,17 @@ import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
  * handlers are called directly in lib/api/authz-matrix.test.ts; only those that need a running server are here.
  */
 
-// Real values for the dynamic segments: a company created through the API (below), a layer key.
-const segments = { id: '', key: 'chips' };
+// Real values for the dynamic segments: a company and a snapshot created through the API (below), a layer key.
+const segments = { id: '', key: 'chips', snapshotId: '' };
 
 test.beforeAll(async ({ playwright }) => {
   const analyst = await playwright.request.newContext({ baseURL: E2E_BASE_URL, storageState: storageStateFor('analyst') });
   const created = await analyst.post('/api/v1/companies', { data: { name: `Matrix Co ${Date.now()}` } });
   expect(created.status()).toBe(201);
   segments.id = (await created.json()).id;
+  const frozen = await analyst.post('/api/v1/snapshots', { data: { name: `Matrix snapshot ${Date.now()}` } });
+  expect(frozen.status()).toBe(201);
+  segments.snapshotId = (await frozen.json()).id;
   await analyst.dispose();
 });
 

@@ -18,7 +18,7 @@ const FlowsSankeyPlot = lazyPlot(() => import('./plots/flows-sankey'));
  * cells, like the Sankey's links, list the flows they sum.
  */
 export function ChartSankeyFlows() {
-  const { filters } = useDashboardFilters();
+  const { filters, frozen } = useDashboardFilters();
   const query = useDashboardQuery('flows', filters);
   const chart = useMemo(() => flowsSankeyChart(query.data, filters), [query.data, filters]);
   const { nodes, links, details } = useHeldWhile(query.isPlaceholderData, chart);
@@ -33,7 +33,15 @@ export function ChartSankeyFlows() {
       aside={
         <>
           <FlowsMatrixTable matrix={chart.matrix} selected={selected} onSelect={select} />
-          {link?.from && <CellFlows link={link} query={dashboardQueries(filters).flows} onClose={() => setSelected(null)} />}
+          {link?.from &&
+            (frozen ? (
+              // The flows of a link are read live: a snapshot froze the totals only.
+              <p className="muted" role="status">
+                A snapshot keeps each link’s total, not the flows behind it: open these filters live to list them.
+              </p>
+            ) : (
+              <CellFlows link={link} query={dashboardQueries(filters).flows} onClose={() => setSelected(null)} />
+            ))}
         </>
       }
     >

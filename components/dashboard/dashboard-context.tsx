@@ -16,6 +16,11 @@ interface DashboardSettings {
   lists: string[];
   /** The countries of the universe, for the country picker. */
   countries: string[];
+  /**
+   * A snapshot's filters: the dashboard shows the answers frozen for them, read-only. Its filters come from the
+   * snapshot, not the URL; its controls are disabled and its queries never fetch.
+   */
+  frozen?: ResolvedFilters;
 }
 
 const DashboardContext = createContext<DashboardSettings | null>(null);
@@ -33,13 +38,18 @@ export function useDashboardSettings(): DashboardSettings {
 /**
  * The filters as the URL holds them, with the default year filled in, and a setter that writes them back to the
  * URL (a history entry per change, so Back undoes it). Changing the URL this way re-renders the client only:
- * TanStack Query fetches what the new filters need while the charts keep showing the previous answer.
+ * TanStack Query fetches what the new filters need while the charts keep showing the previous answer. A snapshot's
+ * dashboard answers its frozen filters, whatever the URL says, and has nothing to set (`frozen`).
  */
-export function useDashboardFilters(): { filters: ResolvedFilters; setFilters: (patch: Partial<DashboardFilters>) => void } {
-  const { defaultYear } = useDashboardSettings();
+export function useDashboardFilters(): {
+  filters: ResolvedFilters;
+  setFilters: (patch: Partial<DashboardFilters>) => void;
+  frozen: boolean;
+} {
+  const { defaultYear, frozen } = useDashboardSettings();
   const search = useSearchParams();
   const parsed = useMemo(() => parseDashboardFilters(new URLSearchParams(search.toString())), [search]);
-  const filters = useMemo(() => ({ ...parsed, year: parsed.year ?? defaultYear }), [parsed, defaultYear]);
+  const filters = useMemo(() => frozen ?? { ...parsed, year: parsed.year ?? defaultYear }, [frozen, parsed, defaultYear]);
   const setFilters = useCallback(
     (patch: Partial<DashboardFilters>) => {
       // On top of the URL as it is now, not the filters this render saw: two changes in quick succession (metric,
@@ -50,5 +60,5 @@ export function useDashboardFilters(): { filters: ResolvedFilters; setFilters: (
     },
     [defaultYear],
   );
-  return { filters, setFilters };
+  return { filters, setFilters, frozen: frozen !== undefined };
 }

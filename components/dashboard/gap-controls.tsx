@@ -61,39 +61,41 @@ function AssumptionInput({ label, value, min, max, problemWith, onApply }: Assum
 
 /** The model's assumptions (g, m, where chips revenue comes from), each written to the URL. */
 export function GapControls() {
-  const { filters, setFilters } = useDashboardFilters();
+  const { filters, setFilters, frozen } = useDashboardFilters();
   const { lists } = useDashboardSettings();
   // A list named in a shared link but spelled differently still shows as chosen.
   const listNames = filters.chipsList && !lists.includes(filters.chipsList) ? [...lists, filters.chipsList] : lists;
   return (
     <form className={styles.controls} aria-label="Gap assumptions" onSubmit={(e) => e.preventDefault()}>
-      <AssumptionInput
-        label="Accelerators’ share of data-centre cost (g)"
-        value={filters.g}
-        min={0.05}
-        max={1}
-        problemWith={gProblem}
-        onApply={(g) => setFilters({ g })}
-      />
-      <AssumptionInput
-        label="Application gross margin (m)"
-        value={filters.m}
-        min={0}
-        max={0.95}
-        problemWith={mProblem}
-        onApply={(m) => setFilters({ m })}
-      />
-      <label>
-        Chips revenue of
-        <select value={filters.chipsList ?? ''} onChange={(e) => setFilters({ chipsList: e.target.value || undefined })}>
-          <option value="">The whole set</option>
-          {listNames.map((name) => (
-            <option key={name} value={name}>
-              List: {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <fieldset className={styles.fields} disabled={frozen}>
+        <AssumptionInput
+          label="Accelerators’ share of data-centre cost (g)"
+          value={filters.g}
+          min={0.05}
+          max={1}
+          problemWith={gProblem}
+          onApply={(g) => setFilters({ g })}
+        />
+        <AssumptionInput
+          label="Application gross margin (m)"
+          value={filters.m}
+          min={0}
+          max={0.95}
+          problemWith={mProblem}
+          onApply={(m) => setFilters({ m })}
+        />
+        <label>
+          Chips revenue of
+          <select value={filters.chipsList ?? ''} onChange={(e) => setFilters({ chipsList: e.target.value || undefined })}>
+            <option value="">The whole set</option>
+            {listNames.map((name) => (
+              <option key={name} value={name}>
+                List: {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
     </form>
   );
 }

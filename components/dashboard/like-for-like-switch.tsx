@@ -9,7 +9,7 @@ import styles from './dashboard.module.css';
  * companies with figures in every plotted year, so a partly reported year cannot read as a fall or a closing gap.
  */
 export function LikeForLikeSwitch() {
-  const { filters, setFilters } = useDashboardFilters();
+  const { filters, setFilters, frozen } = useDashboardFilters();
   const hintId = useId();
   return (
     <div className={styles.likeForLike}>
@@ -18,6 +18,7 @@ export function LikeForLikeSwitch() {
           type="checkbox"
           role="switch"
           checked={filters.likeForLike === true}
+          disabled={frozen}
           aria-describedby={hintId}
           onChange={(e) => setFilters({ likeForLike: e.target.checked ? true : undefined })}
         />

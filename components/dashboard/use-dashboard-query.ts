@@ -3,16 +3,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ResolvedFilters } from '@/lib/domain/dashboard/filters';
 import type { DashboardQuery } from '@/lib/analytics/dashboard-queries';
+import { useDashboardSettings } from './dashboard-context';
 import { dashboardQueryOptions, type DashboardAnswers } from '@/lib/queries/dashboard-options';
 
 export type { DashboardAnswers };
 
-/** One analytics answer for the current filters; while new filters load, the previous answer stays on screen. */
+/**
+ * One analytics answer for the current filters; while new filters load, the previous answer stays on screen. A
+ * snapshot's dashboard reads only the answers it froze (hydrated under the same keys) and never fetches.
+ */
 export function useDashboardQuery<Q extends DashboardQuery>(name: Q, filters: ResolvedFilters) {
+  const frozen = useDashboardSettings().frozen !== undefined;
   const options = dashboardQueryOptions(name, filters);
   return useQuery({
     queryKey: options.queryKey,
     queryFn: options.queryFn as () => Promise<DashboardAnswers[Q]>,
     placeholderData: keepPreviousData,
+    enabled: !frozen,
   });
 }

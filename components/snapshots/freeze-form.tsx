@@ -52,7 +52,7 @@ export function FreezeForm({ memoCharts }: { memoCharts: string[] | null }) {
         {freeze.error?.message}
         {freeze.data && (
           <>
-            Froze “{freeze.data.name}”: <Link href={`/snapshots?id=${freeze.data.id}`}>open the snapshot</Link>.
+            Froze “{freeze.data.name}”: <Link href={`/snapshots/${freeze.data.id}`}>open the snapshot</Link>.
           </>
         )}
       </p>

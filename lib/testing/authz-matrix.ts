@@ -77,6 +77,7 @@ export const PAGE_MATRIX: Record<string, LeastRole> = {
   'app/(app)/(main)/layers/[key]/page.tsx': 'viewer',
   'app/(app)/(main)/lists/page.tsx': 'viewer',
   'app/(app)/(main)/snapshots/page.tsx': 'viewer',
+  'app/(app)/(main)/snapshots/[snapshotId]/page.tsx': 'viewer',
   'app/(app)/admin/audit/page.tsx': 'admin',
   'app/(app)/admin/users/page.tsx': 'admin',
 };

@@ -2,23 +2,9 @@ import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from 
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
-import { ChartBarCapexIntensity } from '@/components/charts/chart-bar-capex-intensity';
-import { ChartBarGrossNet } from '@/components/charts/chart-bar-gross-net';
-import { ChartBarConcentration } from '@/components/charts/chart-bar-concentration';
-import { ChartBarLayerPools } from '@/components/charts/chart-bar-layer-pools';
-import { ChartBarOverTime } from '@/components/charts/chart-bar-over-time';
-import { ChartBarProfitPool } from '@/components/charts/chart-bar-profit-pool';
-import { ChartBarStackMix } from '@/components/charts/chart-bar-stack-mix';
-import { ChartBarTopFlows } from '@/components/charts/chart-bar-top-flows';
-import { ChartBarValueAdded } from '@/components/charts/chart-bar-value-added';
 import { ChartCardSkeleton } from '@/components/charts/chart-card-skeleton';
-import { ChartComposedGap } from '@/components/charts/chart-composed-gap';
-import { ChartSankeyFlows } from '@/components/charts/chart-sankey-flows';
-import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
+import { DashboardBody } from '@/components/dashboard/dashboard-body';
 import { DashboardProvider } from '@/components/dashboard/dashboard-context';
-import { DashboardSummary } from '@/components/dashboard/dashboard-summary';
-import { FilterBar } from '@/components/dashboard/filter-bar';
-import { FlowsSection, FlowsWide } from '@/components/dashboard/flows-section';
 import { PageHeader } from '@/components/ui/page-header';
 import type { Actor } from '@/lib/domain/actor';
 import { requireUser } from '@/lib/auth/session';
@@ -79,50 +65,14 @@ async function Dashboard({ actor, filters }: { actor: Actor; filters: DashboardF
   const answers = prefetchAnswers(ctx, resolved);
   return (
     <DashboardProvider defaultYear={fallbackYear} lists={lists.map((l) => l.name)} countries={countries}>
-      <FilterBar />
-      <Streamed
-        answer={[answers.layers, answers.profitability, answers.series, answers.gap]}
-        fallback={<div className="card skeleton" style={{ height: 160, marginTop: 16 }} aria-hidden="true" />}
-      >
-        <DashboardSummary />
-      </Streamed>
-      <DashboardCharts canFreeze={hasRole(actor.role, 'analyst')}>
-        <FlowsWide>
-          <Streamed answer={answers.flows}>
-            <FlowsSection>
-              <FlowsWide>
-                <ChartSankeyFlows />
-              </FlowsWide>
-              <ChartBarGrossNet />
-              <ChartBarValueAdded />
-              <FlowsWide>
-                <ChartBarTopFlows />
-              </FlowsWide>
-            </FlowsSection>
+      <DashboardBody
+        canFreeze={hasRole(actor.role, 'analyst')}
+        gate={(names, part, fallback) => (
+          <Streamed answer={names.map((name) => answers[name])} fallback={fallback}>
+            {part}
           </Streamed>
-        </FlowsWide>
-        <Streamed answer={answers.layers}>
-          <ChartBarLayerPools />
-        </Streamed>
-        <Streamed answer={answers.profitability}>
-          <ChartBarStackMix />
-        </Streamed>
-        <Streamed answer={answers.series}>
-          <ChartBarOverTime />
-        </Streamed>
-        <Streamed answer={answers.layers}>
-          <ChartBarConcentration />
-        </Streamed>
-        <Streamed answer={answers.profitability}>
-          <ChartBarProfitPool />
-        </Streamed>
-        <Streamed answer={answers.profitability}>
-          <ChartBarCapexIntensity />
-        </Streamed>
-        <Streamed answer={answers.gap}>
-          <ChartComposedGap />
-        </Streamed>
-      </DashboardCharts>
+        )}
+      />
     </DashboardProvider>
   );
 }
@@ -156,7 +106,7 @@ function Streamed({
   fallback = <ChartCardSkeleton />,
   children,
 }: {
-  answer: Promise<DehydratedState> | Promise<DehydratedState>[];
+  answer: Promise<DehydratedState>[];
   fallback?: ReactNode;
   children: ReactNode;
 }) {
@@ -167,14 +117,8 @@ function Streamed({
   );
 }
 
-async function Answered({
-  answer,
-  children,
-}: {
-  answer: Promise<DehydratedState> | Promise<DehydratedState>[];
-  children: ReactNode;
-}) {
-  const states = await Promise.all([answer].flat());
+async function Answered({ answer, children }: { answer: Promise<DehydratedState>[]; children: ReactNode }) {
+  const states = await Promise.all(answer);
   const state: DehydratedState = { mutations: [], queries: states.flatMap((s) => s.queries) };
   return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
