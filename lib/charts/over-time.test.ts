@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesAnswer, SeriesYear } from '../analytics/query';
 import { LAYER_KEYS } from '../domain/layers';
 import { exportBaseName } from '../export/file-name';
+import { layerPoolsChart } from './layer-pools';
 import { overTimeChart } from './over-time';
-import { AS_OF, FILTERS, coverage } from './test-answers';
+import { AS_OF, FILTERS, coverage, layersAnswer } from './test-answers';
 
 /** A year with `chips` revenue (the other layers 0), or an empty one. */
 const year = (y: number, chips: number | null, growth: number | null = null): SeriesYear => ({
@@ -35,6 +36,32 @@ describe('overTimeChart', () => {
     expect(chart.coverage).toEqual(coverage(1, ['Fab']));
     expect(chart.basis).toBe('fiscal');
     expect(chart.axis).toMatchObject({ symbol: '$B', ticks: [0, 500, 1_000, 1_500] });
+  });
+
+  it('takes the unit of the layer-pools chart beside it, though its stacks reach further', () => {
+    // 2024: chips $600B and application $700B, a $1.3T stack; the largest layer is under $1T.
+    const layers = (chips: number, application: number) =>
+      LAYER_KEYS.map((key) => ({ key, value: key === 'chips' ? chips : key === 'application' ? application : 0, growth: null }));
+    const answer: SeriesAnswer = {
+      ...ANSWER,
+      years: [
+        { ...year(2023, 400), layers: layers(400_000, 300_000), total: 700_000 },
+        { ...year(2024, 600), layers: layers(600_000, 700_000), total: 1_300_000 },
+      ],
+    };
+    const pools = layerPoolsChart(
+      layersAnswer({
+        chips: { value: 600_000, top: [{ id: 'c', name: 'Chip Co', value: 600_000, share: 1 }] },
+        application: { value: 700_000, top: [{ id: 'a', name: 'App Co', value: 700_000, share: 1 }] },
+      }),
+      FILTERS,
+    );
+    const overTime = overTimeChart(answer, FILTERS);
+    expect(pools.axis.symbol).toBe('$B');
+    expect(overTime.axis.symbol).toBe('$B');
+    expect(overTime.axis.ticks.at(-1)).toBeGreaterThanOrEqual(1_300_000);
+    // Without the selected year among the plotted ones, the chart keeps its own unit.
+    expect(overTimeChart(answer, { ...FILTERS, year: 2026 }).axis.symbol).toBe('$T');
   });
 
   it('tables each year and layer with like-for-like growth and coverage', () => {

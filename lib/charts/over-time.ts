@@ -30,6 +30,12 @@ function rowOf(point: SeriesYear, likeForLike: boolean): YearRow {
   return { ...pools, year: point.year, point, coverage, low: coverage.low && !likeForLike };
 }
 
+/** The largest layer pool of `year` (its magnitude), which the layer-pools chart takes its unit from; none without the year. */
+function largestLayer(years: readonly SeriesYear[], year: number): number | undefined {
+  const point = years.find((y) => y.year === year);
+  return point && Math.max(0, ...point.layers.map((l) => Math.abs(l.value)));
+}
+
 /** Each layer's pool per year, stacked in stack order (Application on top), with like-for-like growth. */
 export function overTimeChart(answer: SeriesAnswer | undefined, filters: ResolvedFilters): OverTimeChart {
   const years = fromFirstYearWithData(answer?.years ?? [], (y) => y.coverage.included > 0);
@@ -85,7 +91,8 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
       yearCoverage: marks.yearCoverage,
     },
     rows,
-    axis: usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value)))),
+    // In the unit of the layer-pools chart beside it: that of the selected year's largest layer.
+    axis: usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value))), largestLayer(years, filters.year)),
     axisTitle,
     basis: answer?.basis ?? filters.basis,
   };

@@ -48,12 +48,13 @@ function roundTicks(low: number, high: number, unit: number): number[] {
 /**
  * One unit for a whole axis of USD millions, the largest in which the axis's largest magnitude is at least 1, named
  * once in the axis title: ticks then read as plain round numbers ("0.5, 1, 1.5") instead of mixing "$500.0M" and
- * "$1.0B". `extents` are the values the axis must reach: a stack's totals, not its segments.
+ * "$1.0B". `extents` are the values the axis must reach: a stack's totals, not its segments. A chart that shares
+ * its unit with a neighbour of the same measure gives the magnitude that neighbour chose it from (`unitOf`).
  */
-export function usdAxis(extents: readonly number[]): UsdAxis {
+export function usdAxis(extents: readonly number[], unitOf?: number): UsdAxis {
   const low = Math.min(0, ...extents);
   const high = Math.max(0, ...extents);
-  const largest = Math.max(-low, high);
+  const largest = unitOf === undefined ? Math.max(-low, high) : Math.abs(unitOf);
   const unit = UNITS.find((u) => largest >= u.millions) ?? UNITS[UNITS.length - 1]!;
   const ticks = roundTicks(low, high, unit.millions);
   return {
