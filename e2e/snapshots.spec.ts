@@ -58,7 +58,7 @@ test('a frozen snapshot opens as a read-only dashboard that keeps its numbers wh
   // Read-only: the filters and the switches are disabled, and there are no views to save.
   await expect(page.getByRole('form', { name: 'Dashboard filters' }).getByRole('combobox', { name: 'List' })).toBeDisabled();
   await expect(page.getByRole('form', { name: 'Dashboard filters' }).getByRole('combobox', { name: 'List' })).toHaveValue(list);
-  await expect(page.getByRole('switch', { name: 'Like-for-like' })).toBeDisabled();
+  await expect(page.locator('#over-time').getByRole('switch', { name: 'Like-for-like' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Views…' })).toHaveCount(0);
 
   // An export from the snapshot names it and the data's as-of of the snapshot, not today's.
