@@ -3,12 +3,12 @@
 import { useId, useRef, useState } from 'react';
 import { useChartExportRegistry, type ExportableChart } from './chart-export-registry';
 import styles from './export.module.css';
-import type { PackCover } from '@/lib/export/pptx';
+import type { PackCover, PackDrawing } from '@/lib/export/pptx';
 import type { Pack } from './memo-pack-build';
 
 /**
- * The memo pack: choose the dashboard's charts, then download a PowerPoint deck or a ZIP of their PNG, SVG and
- * CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
+ * The memo pack: choose the dashboard's charts, then download a PowerPoint deck (with PowerPoint's own, editable
+ * charts where they show everything, or pictures only) or a ZIP of their PNG, SVG and CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
  * pack is made.
  */
 export function MemoPack({
@@ -29,8 +29,10 @@ export function MemoPack({
   const registry = useChartExportRegistry();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const drawingName = useId();
   const [charts, setCharts] = useState<ExportableChart[]>([]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [drawing, setDrawing] = useState<PackDrawing>('editable');
   const [working, setWorking] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -60,7 +62,14 @@ export function MemoPack({
     setWorking(true);
     try {
       const { buildMemoPack } = await import('./memo-pack-build');
-      const file = await buildMemoPack(pack, selected, { year, basis }, (text) => setStatus({ text, error: false }), cover?.());
+      const file = await buildMemoPack(
+        pack,
+        selected,
+        { year, basis },
+        (text) => setStatus({ text, error: false }),
+        cover?.(),
+        drawing,
+      );
       setStatus({
         text: `Downloaded ${file} with ${selected.length} ${selected.length === 1 ? 'chart' : 'charts'}.`,
         error: false,
@@ -98,6 +107,32 @@ export function MemoPack({
                 {!chart.ready && <span className="muted"> (nothing to draw yet)</span>}
               </label>
             ))}
+          </fieldset>
+          <fieldset className={styles.chartChoice}>
+            <legend>Charts in the PPTX</legend>
+            {(
+              [
+                ['editable', 'Editable charts'],
+                ['pictures', 'Pictures'],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name={drawingName}
+                  value={value}
+                  checked={drawing === value}
+                  disabled={working}
+                  onChange={() => setDrawing(value)}
+                />
+                {label}
+              </label>
+            ))}
+            <p className="muted">
+              Editable charts makes the stack mix, the pools over time, the required-revenue gap, concentration and capex
+              intensity PowerPoint&apos;s own charts, their numbers in PowerPoint&apos;s data sheet; the other charts stay
+              pictures. Each chart&apos;s data is on the data slides either way.
+            </p>
           </fieldset>
           <p role="status" className={status?.error ? styles.statusError : styles.status}>
             {status?.text}
