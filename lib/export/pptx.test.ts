@@ -10,6 +10,7 @@ import { stackMixChart } from '../charts/stack-mix';
 import { AS_OF, FILTERS, coverage, layersAnswer, profitabilityAnswer } from '../charts/test-answers';
 import { LAYER_KEYS } from '../domain/layers';
 import { memoPptx, type PackChart } from './pptx';
+import { chartPartNames, chartSeries } from './test-chart-parts';
 
 function tinyPng(): Uint8Array {
   const png = new PNG({ width: 16, height: 9 });
@@ -138,19 +139,6 @@ const GAP = {
 };
 const CONCENTRATION = layersAnswer({ chips: { hhi: 5_000.4 }, application: { hhi: 2_340 } });
 
-/** Each series of a chart part: its name, and its values by category as the chart's cache holds them. */
-function seriesOf(xml: string): { name: string; values: Record<string, number | null> }[] {
-  const texts = (part: string) => [...part.matchAll(/<c:v>(.*?)<\/c:v>/g)].map((m) => m[1]!);
-  return [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser]) => {
-    const categories = texts(/<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser!)![1]!);
-    const values = texts(/<c:val>([\s\S]*?)<\/c:val>/.exec(ser!)![1]!).map((v) => (v === '' ? null : Number(v)));
-    return {
-      name: texts(/<c:tx>([\s\S]*?)<\/c:tx>/.exec(ser!)![1]!)[0]!,
-      values: Object.fromEntries(categories.map((category, i) => [category, values[i] ?? null])),
-    };
-  });
-}
-
 describe('memoPptx editable charts', () => {
   const frames = [
     stackMixChart(PROFITABILITY, FILTERS),
@@ -163,15 +151,14 @@ describe('memoPptx editable charts', () => {
 
   it('draws each chart that has a native description as PowerPoint’s chart, its values the answer’s numbers', async () => {
     const files = unzipSync(await memoPptx(charts, { title: 'Pack', drawing: 'editable' }));
-    const parts = Object.keys(files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
-    expect(parts).toHaveLength(5);
+    expect(chartPartNames(files)).toEqual([1, 2, 3, 4, 5].map((n) => `ppt/charts/chart${n}.xml`));
     // Each chart's numbers also sit in its own workbook, PowerPoint's data sheet.
     expect(Object.keys(files).filter((f) => /^ppt\/embeddings\/.+\.xlsx$/.test(f))).toHaveLength(5);
     const part = (n: number) => strFromU8(files[`ppt/charts/chart${n}.xml`]!);
 
     const mix = part(1);
     expect(mix).toContain('<c:barDir val="bar"/><c:grouping val="percentStacked"/>');
-    const shares = Object.fromEntries(seriesOf(mix).map((s) => [s.name, s.values]));
+    const shares = Object.fromEntries(chartSeries(mix).map((s) => [s.name, s.values]));
     expect(shares['1 Infrastructure']).toEqual({ Revenue: 400 / 1_000.25, Capex: null, 'Operating income': 100 / 300 });
     expect(shares['2 Chips']).toEqual({ Revenue: 600.25 / 1_000.25, Capex: null, 'Operating income': 200 / 300 });
     expect(shares['6 Application']).toEqual({ Revenue: 0, Capex: null, 'Operating income': 0 });
@@ -180,7 +167,7 @@ describe('memoPptx editable charts', () => {
 
     const overTime = part(2);
     expect(overTime).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
-    expect(seriesOf(overTime)).toEqual(
+    expect(chartSeries(overTime)).toEqual(
       SERIES.years[0]!.layers.map((l, i) => ({
         name: ['1 Infrastructure', '2 Chips', '3 Data', '4 Models', '5 Execution', '6 Application'][i],
         values: { '2023': l.value, '2024*': SERIES.years[1]!.layers[i]!.value },
@@ -189,11 +176,12 @@ describe('memoPptx editable charts', () => {
     expect(overTime).toContain('<a:t>Attributed revenue ($B)</a:t>');
     const overTimeSlide = strFromU8(files['ppt/slides/slide2.xml']!);
     expect(overTimeSlide).toContain('Starred (*): 2024 (1 of 3 reported)');
+    expect(overTimeSlide).toContain('<c:chart ');
     expect(overTimeSlide).not.toContain('<p:pic>');
 
     const gap = part(3);
     expect(gap).toContain('<c:lineChart>');
-    expect(seriesOf(gap)).toEqual([
+    expect(chartSeries(gap)).toEqual([
       { name: 'Required application revenue', values: { '2023': 1_600, '2024': 2_000 } },
       { name: 'Application revenue (actual)', values: { '2023': 900.5, '2024': 2_100 } },
       { name: 'Gap (required − actual)', values: { '2023': 699.5, '2024': -100 } },
@@ -202,13 +190,13 @@ describe('memoPptx editable charts', () => {
     expect(gap).toContain('<c:numFmt formatCode="#,##0," sourceLinked="0"/>');
     expect(gap).toContain('<c:majorUnit val="1000"/>');
 
-    const [hhi] = seriesOf(part(4));
+    const [hhi] = chartSeries(part(4));
     expect(hhi!.values).toMatchObject({ '6 Application': 2_340, '2 Chips': 5_000.4, '1 Infrastructure': null });
     // One series, a colour per bar: Application's and Chips'.
     expect(part(4)).toContain('<a:srgbClr val="CC79A7"/>');
     expect(part(4)).toContain('<a:srgbClr val="56B4E9"/>');
 
-    const [intensity] = seriesOf(part(5));
+    const [intensity] = chartSeries(part(5));
     expect(intensity!.values).toMatchObject({ '2 Chips': 0.1, '1 Infrastructure': 0.6, '6 Application': null });
 
     // The chart without a native description stays its picture; every chart's table is on the data slides.
@@ -219,7 +207,7 @@ describe('memoPptx editable charts', () => {
 
   it('keeps every chart a picture when asked for pictures', async () => {
     const files = unzipSync(await memoPptx(charts, { title: 'Pack', drawing: 'pictures' }));
-    expect(Object.keys(files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))).toEqual([]);
+    expect(chartPartNames(files)).toEqual([]);
     expect(Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(6);
     expect(strFromU8(files['ppt/slides/slide2.xml']!)).toContain('<p:pic>');
   });
