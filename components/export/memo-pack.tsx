@@ -6,10 +6,16 @@ import styles from './export.module.css';
 import type { PackCover, PackDrawing } from '@/lib/export/pptx';
 import type { Pack } from './memo-pack-build';
 
+/** How the PPTX draws the charts PowerPoint can draw itself, as the dialog offers it. */
+const DRAWINGS: readonly { value: PackDrawing; label: string }[] = [
+  { value: 'editable', label: 'Editable charts' },
+  { value: 'pictures', label: 'Pictures' },
+];
+
 /**
- * The memo pack: choose the dashboard's charts, then download a PowerPoint deck (with PowerPoint's own, editable
- * charts where they show everything, or pictures only) or a ZIP of their PNG, SVG and CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
- * pack is made.
+ * The memo pack: choose the dashboard's charts, then download a PowerPoint deck (PowerPoint's own, editable charts
+ * where they show everything, or pictures only) or a ZIP of their PNG, SVG and CSV files. The code that makes a pack
+ * (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a pack is made.
  */
 export function MemoPack({
   year,
@@ -30,6 +36,7 @@ export function MemoPack({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const drawingName = useId();
+  const drawingHint = useId();
   const [charts, setCharts] = useState<ExportableChart[]>([]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [drawing, setDrawing] = useState<PackDrawing>('editable');
@@ -108,14 +115,9 @@ export function MemoPack({
               </label>
             ))}
           </fieldset>
-          <fieldset className={styles.chartChoice}>
+          <fieldset className={styles.chartChoice} aria-describedby={drawingHint}>
             <legend>Charts in the PPTX</legend>
-            {(
-              [
-                ['editable', 'Editable charts'],
-                ['pictures', 'Pictures'],
-              ] as const
-            ).map(([value, label]) => (
+            {DRAWINGS.map(({ value, label }) => (
               <label key={value}>
                 <input
                   type="radio"
@@ -128,7 +130,7 @@ export function MemoPack({
                 {label}
               </label>
             ))}
-            <p className="muted">
+            <p id={drawingHint} className="muted">
               Editable charts makes the stack mix, the pools over time, the required-revenue gap, concentration and capex
               intensity PowerPoint&apos;s own charts, their numbers in PowerPoint&apos;s data sheet; the other charts stay
               pictures. Each chart&apos;s data is on the data slides either way.
