@@ -164,6 +164,8 @@ describe('memoPptx editable charts', () => {
     expect(shares['6 Application']).toEqual({ Revenue: 0, Capex: null, 'Operating income': 0 });
     expect(mix).toContain('<a:srgbClr val="0072B2"/>');
     expect(mix).toContain('<c:showVal val="1"/>');
+    // The note the picture draws in is slide text under the native chart.
+    expect(strFromU8(files['ppt/slides/slide1.xml']!)).toContain('Stack totals are gross');
 
     const overTime = part(2);
     expect(overTime).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
