@@ -12,6 +12,8 @@ import { parseDashboardFilters } from '../lib/domain/dashboard/filters';
 import { exportBaseName } from '../lib/export/file-name';
 import { asOfText } from '../lib/export/memo-text';
 import { csvHeader } from '../lib/export/table';
+import { chartPartNames, chartSeries } from '../lib/export/test-chart-parts';
+import { LAYERS } from '../lib/domain/layers';
 import { failOnCspViolations } from './fixtures/csp';
 import { E2E_BASE_URL, storageStateFor } from './fixtures/env';
 import {
@@ -66,6 +68,9 @@ const VIEW_FILTERS = { ...parseDashboardFilters(new URLSearchParams(FILTERS)), y
 /** The analytics API's parameters for the same filters, as the dashboard asks them (docs/data-contract.md §7). */
 const API_FILTERS = `metric=revenue&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`;
 const SERIES_SPAN = 'from=2017&to=2024';
+/** The over-time and gap charts' API answers for the same filters. */
+const SERIES_PATH = `/api/v1/analytics/series?${SERIES_SPAN}&${API_FILTERS}`;
+const GAP_PATH = `/api/v1/analytics/gap?${SERIES_SPAN}&g=0.5&m=0.5&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`;
 const SOURCE = 'Source: Stacklens · company filings and analyst estimates';
 const MEMO_PNG = { width: 3200, height: 1800 };
 
@@ -101,24 +106,13 @@ const CASES: ChartCase[] = [
   {
     id: 'over-time',
     footer: null,
-    expected: async (request) =>
-      overTimeChart(
-        await apiAnswer<SeriesAnswer>(request, `/api/v1/analytics/series?${SERIES_SPAN}&${API_FILTERS}`),
-        VIEW_FILTERS,
-      ),
+    expected: async (request) => overTimeChart(await apiAnswer<SeriesAnswer>(request, SERIES_PATH), VIEW_FILTERS),
     readRow: ([year, layer, ...numbers]) => [Number(year), layer!, ...numbers.map(numberCell)],
   },
   {
     id: 'gap',
     footer: null,
-    expected: async (request) =>
-      gapChart(
-        await apiAnswer<GapAnswer>(
-          request,
-          `/api/v1/analytics/gap?${SERIES_SPAN}&g=0.5&m=0.5&basis=calendar&list=${encodeURIComponent(LIST)}&estimates=include`,
-        ),
-        VIEW_FILTERS,
-      ),
+    expected: async (request) => gapChart(await apiAnswer<GapAnswer>(request, GAP_PATH), VIEW_FILTERS),
     readRow: (row) => row.map(numberCell),
   },
   {
@@ -317,15 +311,36 @@ test.describe('chart export', () => {
     const sentences = await page.locator('#summary li').allTextContents();
     expect(sentences.length).toBeGreaterThan(0);
     for (const sentence of sentences) expect(cover).toContain(sentence.trim().replace(/'/g, '&apos;'));
+    // Editable charts (the default): over time and the gap are PowerPoint's own charts, the layer pools a picture.
     const media = Object.keys(deck).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
-    expect(media).toHaveLength(3);
+    expect(media).toHaveLength(1);
     for (const file of media) expect(pngStats(deck[file]!).variance).toBeGreaterThan(150);
     chosen.forEach((title, i) => {
       const slide = strFromU8(deck[`ppt/slides/slide${i + 2}.xml`]!);
       expect(slide).toContain(title);
       expect(slide).toContain(SOURCE);
-      expect(slide).toContain('<p:pic>');
+      expect(slide).toContain(i === 0 ? '<p:pic>' : '<c:chart ');
     });
+    // Their series hold the API's numbers: each layer's pool per year, and the gap's three series per year (2023 and
+    // 2024 both at or above 80% coverage, so no year is starred).
+    const parts = chartPartNames(deck);
+    expect(parts).toHaveLength(2);
+    const [overTimeSeries, gapSeries] = parts.map((name) => chartSeries(strFromU8(deck[name]!)));
+    const plotted = <Y extends { year: number }>(years: readonly Y[], value: (year: Y) => number) =>
+      Object.fromEntries(years.filter((y) => y.year >= 2023).map((y) => [String(y.year), value(y)]));
+    const { years: seriesYears } = await apiAnswer<SeriesAnswer>(request, SERIES_PATH);
+    expect(overTimeSeries).toEqual(
+      LAYERS.map((layer) => ({
+        name: `${layer.position} ${layer.name}`,
+        values: plotted(seriesYears, (y) => y.layers.find((l) => l.key === layer.key)!.value),
+      })),
+    );
+    const { years: gapYears } = await apiAnswer<GapAnswer>(request, GAP_PATH);
+    expect(gapSeries).toEqual([
+      { name: 'Required application revenue', values: plotted(gapYears, (y) => y.required) },
+      { name: 'Application revenue (actual)', values: plotted(gapYears, (y) => y.application) },
+      { name: 'Gap (required − actual)', values: plotted(gapYears, (y) => y.gap) },
+    ]);
     const data = strFromU8(deck['ppt/slides/slide5.xml']!);
     expect(data).toContain('Data behind the charts');
     const continued = strFromU8(deck['ppt/slides/slide6.xml']!);
@@ -345,6 +360,14 @@ test.describe('chart export', () => {
       expect(strFromU8(files[`${base}.svg`]!)).toContain(SOURCE);
       expect(csvData(strFromU8(files[`${base}.csv`]!)).rows.length).toBeGreaterThan(0);
     }
+
+    // Pictures: every chart its picture, no PowerPoint chart.
+    await dialog.getByRole('radio', { name: 'Pictures' }).check();
+    const picturesDownload = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download PPTX' }).click();
+    const pictures = unzip((await keep(await picturesDownload, testInfo)).bytes);
+    expect(chartPartNames(pictures)).toEqual([]);
+    expect(Object.keys(pictures).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(3);
   });
 
   test('a layer page chart exports its PNG and the API numbers as CSV', async ({ page, request }, testInfo) => {

@@ -81,6 +81,7 @@ export function ChartCard(props: ChartCardProps) {
     table,
     coverages: exportAs.coverages ?? (coverage ? [{ label: null, coverage, unit: coverageUnit }] : []),
     ...(exportAs.yearCoverage !== undefined && { yearCoverage: exportAs.yearCoverage }),
+    ...(exportAs.native && { native: exportAs.native }),
     estimated: estimated ?? false,
     provenance: { asOf, ...mark },
   };

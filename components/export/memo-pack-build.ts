@@ -2,7 +2,7 @@ import type { ChartDocuments } from '@/lib/export/chart-documents';
 import { exportFileName, packFileName } from '@/lib/export/file-name';
 import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels } from '@/lib/export/memo-size';
 import { isoDate } from '@/lib/export/memo-text';
-import type { PackChart, PackCover } from '@/lib/export/pptx';
+import type { PackChart, PackCover, PackDrawing } from '@/lib/export/pptx';
 import type { PackFile } from '@/lib/export/zip';
 import type { ExportableChart } from './chart-export-registry';
 import { renderPng } from './render-png';
@@ -20,17 +20,21 @@ export type Pack = 'pptx' | 'zip';
 const pngBytes = async (svg: string, size: { width: number; height: number }) =>
   new Uint8Array(await (await renderPng(svg, pngPixels(size, DEFAULT_PNG_SCALE))).arrayBuffer());
 
-/** The title slide when there is a cover, one slide per chart (its picture, title and source line as slide text), then the data tables. */
+/**
+ * The title slide when there is a cover, one slide per chart (PowerPoint's own chart or its picture, title and source
+ * line as slide text), then the data tables.
+ */
 async function pptxOf(
   drawn: readonly ChartDocuments[],
   year: number,
   cover: (PackCover & { exported: string }) | undefined,
+  drawing: PackDrawing,
 ): Promise<Uint8Array> {
   const { memoPptx } = await import('@/lib/export/pptx');
   const charts: PackChart[] = [];
   for (const { content, footer, slide } of drawn)
     charts.push({ ...content, footer, image: { png: await pngBytes(slide.svg, slide.size), size: slide.size } });
-  return memoPptx(charts, { title: `Stacklens memo pack, ${year}`, cover });
+  return memoPptx(charts, { title: `Stacklens memo pack, ${year}`, cover, drawing });
 }
 
 /** Each chart's PNG, SVG and CSV under its own file names. */
@@ -48,7 +52,8 @@ async function zipOf(drawn: readonly { chart: ExportableChart; documents: ChartD
 
 /**
  * Draws each selected chart (each draws itself on its own off-screen stage), makes the pack and hands it to the
- * browser's downloads; `progress` hears what is being done. Returns the file's name.
+ * browser's downloads; `progress` hears what is being done; `drawing` is how a PPTX draws the charts PowerPoint can
+ * draw itself. Returns the file's name.
  */
 export async function buildMemoPack(
   pack: Pack,
@@ -56,6 +61,7 @@ export async function buildMemoPack(
   filters: { year: number; basis: 'calendar' | 'fiscal'; list?: string },
   progress: (text: string) => void,
   cover?: PackCover,
+  drawing: PackDrawing = 'editable',
 ): Promise<string> {
   const exported = isoDate(new Date());
   const drawn = [];
@@ -72,6 +78,7 @@ export async function buildMemoPack(
         drawn.map((d) => d.documents),
         filters.year,
         cover && { ...cover, exported },
+        drawing,
       ),
       PPTX_TYPE,
     );

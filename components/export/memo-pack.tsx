@@ -3,13 +3,19 @@
 import { useId, useRef, useState } from 'react';
 import { useChartExportRegistry, type ExportableChart } from './chart-export-registry';
 import styles from './export.module.css';
-import type { PackCover } from '@/lib/export/pptx';
+import type { PackCover, PackDrawing } from '@/lib/export/pptx';
 import type { Pack } from './memo-pack-build';
 
+/** How the PPTX draws the charts PowerPoint can draw itself, as the dialog offers it. */
+const DRAWINGS: readonly { value: PackDrawing; label: string }[] = [
+  { value: 'editable', label: 'Editable charts' },
+  { value: 'pictures', label: 'Pictures' },
+];
+
 /**
- * The memo pack: choose the dashboard's charts, then download a PowerPoint deck or a ZIP of their PNG, SVG and
- * CSV files. The code that makes a pack (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a
- * pack is made.
+ * The memo pack: choose the dashboard's charts, then download a PowerPoint deck (PowerPoint's own, editable charts
+ * where they show everything, or pictures only) or a ZIP of their PNG, SVG and CSV files. The code that makes a pack
+ * (memo-pack-build.ts, and pptxgenjs or fflate behind it) loads only when a pack is made.
  */
 export function MemoPack({
   year,
@@ -32,8 +38,11 @@ export function MemoPack({
   const registry = useChartExportRegistry();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const drawingName = useId();
+  const drawingHint = useId();
   const [charts, setCharts] = useState<ExportableChart[]>([]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [drawing, setDrawing] = useState<PackDrawing>('editable');
   const [working, setWorking] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -69,6 +78,7 @@ export function MemoPack({
         { year, basis, list },
         (text) => setStatus({ text, error: false }),
         cover?.(),
+        drawing,
       );
       setStatus({
         text: `Downloaded ${file} with ${selected.length} ${selected.length === 1 ? 'chart' : 'charts'}.`,
@@ -107,6 +117,27 @@ export function MemoPack({
                 {!chart.ready && <span className="muted"> (nothing to draw yet)</span>}
               </label>
             ))}
+          </fieldset>
+          <fieldset className={styles.chartChoice} aria-describedby={drawingHint}>
+            <legend>Charts in the PPTX</legend>
+            {DRAWINGS.map(({ value, label }) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name={drawingName}
+                  value={value}
+                  checked={drawing === value}
+                  disabled={working}
+                  onChange={() => setDrawing(value)}
+                />
+                {label}
+              </label>
+            ))}
+            <p id={drawingHint} className="muted">
+              Editable charts makes the stack mix, the pools over time, the required-revenue gap, concentration and capex
+              intensity PowerPoint&apos;s own charts, their numbers in PowerPoint&apos;s data sheet; the other charts stay
+              pictures. Each chart&apos;s data is on the data slides either way.
+            </p>
           </fieldset>
           <p role="status" className={status?.error ? styles.statusError : styles.status}>
             {status?.text}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
 import { capexIntensityChart } from './capex-intensity';
+import { layerColour, PALETTE } from './palette';
 import { FILTERS, coverage, profitabilityAnswer } from './test-answers';
 
 const ANSWER = profitabilityAnswer(
@@ -41,5 +42,25 @@ describe('capexIntensityChart', () => {
     expect(capexIntensityChart(profitabilityAnswer({}), FILTERS).empty).toBe(
       'No company has capex and revenue for 2024. Add capex figures on a company page or import a figures.csv.',
     );
+  });
+});
+
+describe('capexIntensityChart native chart', () => {
+  it('is PowerPoint’s bars of each layer’s intensity on the card’s ticks, a thin layer grey as on the card', () => {
+    const thin = { revenueAndCapex: coverage(1, ['Fab', 'Memory'], 'capex'), revenueAndOperatingIncome: coverage(3) };
+    const answer = profitabilityAnswer({
+      infrastructure: { capexIntensity: 0.6, coverage: { ...thin, revenueAndCapex: coverage(2) } },
+      chips: { capexIntensity: 0.1, coverage: thin },
+    });
+    const native = capexIntensityChart(answer, FILTERS).exportAs.native;
+    if (native?.kind !== 'bars') throw new Error(`expected bars, got ${native?.kind}`);
+    expect(native.categories).toEqual(['6 Application', '5 Execution', '4 Models', '3 Data', '2 Chips', '1 Infrastructure']);
+    expect(native.series.values).toEqual([null, null, null, null, 0.1, 0.6]);
+    expect(native.barColours.slice(-2)).toEqual([PALETTE.greyed, layerColour('infrastructure')]);
+    expect(native.valueAxis).toEqual({ title: 'Capex / revenue (%)', format: '0%', min: 0, max: 0.75, step: 0.25 });
+  });
+
+  it('has none when no layer has an intensity', () => {
+    expect(capexIntensityChart(profitabilityAnswer({}), FILTERS).exportAs.native).toBeUndefined();
   });
 });

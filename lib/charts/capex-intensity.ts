@@ -5,6 +5,7 @@ import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
 import type { Coverage } from '../domain/analytics/types';
 import { GREYED_LAYER_LEGEND, isThinLayer, reportedRevenueIn, thinLayersNote } from './layer-coverage';
+import type { NativeChart } from '../export/native-chart';
 import { PALETTE } from './palette';
 
 export interface IntensityRow {
@@ -48,12 +49,25 @@ function percentTicks(rows: IntensityRow[]): { ticks: number[]; digits: number }
   return { ticks: Array.from({ length: count + 1 }, (_, i) => i * step), digits: step < 0.01 ? 1 : 0 };
 }
 
+/** The bars as PowerPoint's, a thin layer's grey as on the card, on the card's percentage ticks. */
+function nativeOf(rows: readonly IntensityRow[], { ticks, digits }: { ticks: number[]; digits: number }): NativeChart {
+  return {
+    kind: 'bars',
+    categories: rows.map((r) => r.layer),
+    series: { name: 'Capex / revenue', values: rows.map((r) => r.intensity) },
+    barColours: rows.map((r) => r.colour),
+    valueAxis: { title: 'Capex / revenue (%)', format: digits ? '0.0%' : '0%', min: 0, max: ticks.at(-1), step: ticks[1] },
+    valueLabels: '0.0%',
+  };
+}
+
 const INTENSITY_NOTE =
   "The layer's capex pool over its revenue pool, each company split across the layers by its shares; a company without capex does not lower its layers' intensity. Above 100%, a layer spends more on capex than it takes in revenue. A layer without a bar has no company with both figures.";
 
 /** Capex intensity: capex / revenue per layer, over the companies with both figures. */
 export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, filters: ResolvedFilters): CapexIntensityChart {
   const rows = answer ? rowsOf(answer) : [];
+  const axis = percentTicks(rows);
   const empty =
     answer && answer.layers.every((l) => l.capexIntensity === null)
       ? `No company has capex and revenue for ${filters.year}. Add capex figures on a company page or import a figures.csv.`
@@ -94,8 +108,9 @@ export function capexIntensityChart(answer: ProfitabilityAnswer | undefined, fil
       },
       subtitle: filtersSubtitle(filters, { measure: 'Capex / revenue', period: String(filters.year) }),
       legend: rows.some((r) => r.low) ? [GREYED_LAYER_LEGEND] : [],
+      ...(answer && !empty && { native: nativeOf(rows, axis) }),
     },
     rows,
-    ...percentTicks(rows),
+    ...axis,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
+import { LAYERS } from '../domain/layers';
 import { concentrationChart, HIGHLY_CONCENTRATED, UNCONCENTRATED } from './concentration';
 import { FILTERS, layersAnswer } from './test-answers';
 
@@ -53,5 +54,21 @@ describe('concentrationChart', () => {
     expect(concentrationChart(layersAnswer({}), FILTERS).empty).toBe(
       'No company has a positive revenue in any layer for 2024. Add figures on a company page or import a figures.csv.',
     );
+  });
+});
+
+describe('concentrationChart native chart', () => {
+  it('is PowerPoint’s bars of each layer’s HHI, application on top, each bar in its layer’s colour', () => {
+    const native = concentrationChart(ANSWER, FILTERS).exportAs.native;
+    if (native?.kind !== 'bars') throw new Error(`expected bars, got ${native?.kind}`);
+    expect(native.categories).toEqual(['6 Application', '5 Execution', '4 Models', '3 Data', '2 Chips', '1 Infrastructure']);
+    expect(native.series.values).toEqual([2_340, null, null, null, 5_000.4, null]);
+    expect(native.barColours).toEqual([...LAYERS].reverse().map((l) => l.colour));
+    expect(native.valueAxis).toMatchObject({ min: 0, max: 10_000 });
+    expect(native.valueLabels).toBe('#,##0');
+  });
+
+  it('has none when concentration is not measured', () => {
+    expect(concentrationChart({ ...ANSWER, metric: 'operating_income' }, FILTERS).exportAs.native).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { formatPercent } from '../format';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerLabel, layerOf } from '../domain/layers';
+import type { NativeChart } from '../export/native-chart';
 import { PALETTE } from './palette';
 
 export const HHI_MAX = 10_000;
@@ -51,6 +52,21 @@ function rowsOf(answer: LayersAnswer): ConcentrationRow[] {
   });
 }
 
+/**
+ * The bars as PowerPoint's, each in its layer's colour, labelled with the HHI (a native label cannot add the CR3: the
+ * data slide has it). A native bar chart draws no threshold lines: the note states them.
+ */
+function nativeOf(rows: readonly ConcentrationRow[]): NativeChart {
+  return {
+    kind: 'bars',
+    categories: rows.map((r) => r.layer),
+    series: { name: 'HHI', values: rows.map((r) => r.hhi) },
+    barColours: rows.map((r) => r.colour),
+    valueAxis: { title: 'HHI among tracked companies (0–10,000)', format: '#,##0', min: 0, max: HHI_MAX, step: 2_500 },
+    valueLabels: '#,##0',
+  };
+}
+
 /** What to add, or why there is nothing to measure; null when there is something to draw. */
 function emptyMessage(answer: LayersAnswer | undefined, metric: string, year: number): string | null {
   if (!answer) return null;
@@ -68,6 +84,7 @@ export function concentrationChart(answer: LayersAnswer | undefined, filters: Re
   const metricName = METRIC_NAMES[filters.metric];
   const metric = metricName.toLowerCase();
   const empty = emptyMessage(answer, metric, filters.year);
+  const rows = answer ? rowsOf(answer) : [];
   return {
     id: 'concentration',
     title: `${metricName} concentration among tracked companies, ${filters.year}`,
@@ -100,8 +117,9 @@ export function concentrationChart(answer: LayersAnswer | undefined, filters: Re
         { label: 'Below 1,000: unconcentrated (earlier guidelines)', colour: UNCONCENTRATED.colour, mark: 'dashed' },
         { label: 'Above 1,800: highly concentrated (2023 guidelines)', colour: HIGHLY_CONCENTRATED.colour, mark: 'dashed' },
       ],
+      ...(answer && !empty && { native: nativeOf(rows) }),
     },
-    rows: answer ? rowsOf(answer) : [],
+    rows,
     metric,
   };
 }

@@ -78,3 +78,32 @@ describe('gapChart coverage marks', () => {
     expect(chart.exportAs.yearCoverage).toBe('Like-for-like: the 9 of 41 companies with revenue in every year plotted');
   });
 });
+
+describe('gapChart native chart', () => {
+  it('is PowerPoint’s columns of required and actual revenue and a line of the gap, the answer’s USD millions', () => {
+    const native = gapChart({ ...ANSWER, years: [year(2023, 400, 900), year(2024, 500, 300)] }, FILTERS).exportAs.native;
+    if (native?.kind !== 'columnsAndLine') throw new Error(`expected columns and a line, got ${native?.kind}`);
+    expect(native.categories).toEqual(['2023', '2024']);
+    expect(native.columns).toEqual([
+      { ...GAP_SERIES.required, values: [1_600, 2_000] },
+      { ...GAP_SERIES.application, values: [900, 300] },
+    ]);
+    expect(native.line).toEqual({ ...GAP_SERIES.gap, values: [700, 1_700] });
+    expect(native.valueAxis).toEqual({ title: 'Revenue ($B)', format: '#,##0.0,', min: 0, max: 2_000, step: 500 });
+  });
+
+  it('stars a year under 80% on its axis and names it in the note, since a native line cannot be dashed in part', () => {
+    const native = gapChart(
+      {
+        ...ANSWER,
+        years: [
+          year(2024, 500, 300),
+          { ...year(2025, 100, 300), coverage: { ...year(2025, 1, 1).coverage, chips: coverage(1, ['Fab', 'Memory']) } },
+        ],
+      },
+      FILTERS,
+    ).exportAs.native;
+    expect(native?.categories).toEqual(['2024', '2025*']);
+    expect(native?.note).toContain('Not a forecast. Starred (*): 2025 (chips 1 of 3, application 1 of 1 reported)');
+  });
+});

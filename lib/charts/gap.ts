@@ -4,6 +4,7 @@ import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerColour, PALETTE } from './palette';
+import { usdValueAxis, yearCategory, type NativeChart } from '../export/native-chart';
 import { usdAxis, type UsdAxis } from './usd-axis';
 import { LOW_COVERAGE_LEGEND, yearCoverage, yearCoverageSummary, type YearCoverage } from './year-coverage';
 
@@ -53,6 +54,13 @@ function rowsOf(years: readonly GapYear[], likeForLike: boolean): GapRow[] {
   return rows;
 }
 
+/** "2025 (chips 3 of 4, application 1 of 4 reported), under 80% …": the years under the threshold, for a note. */
+function lowYearsText(low: readonly GapRow[]): string {
+  const counts = (r: GapRow) =>
+    `${r.year} (chips ${r.inputs.chips.included} of ${r.inputs.chips.of}, application ${r.inputs.application.included} of ${r.inputs.application.of} reported)`;
+  return `${low.map(counts).join(', ')}, under 80% of a layer's companies, so the gap there is not comparable; Like-for-like compares the same companies.`;
+}
+
 /** The note's sentence, the legend's entries and the footer's coverage for the faded years or the like-for-like set. */
 function gapCoverageMarks(rows: readonly GapRow[], answer: GapAnswer | undefined, chipsLabel: string) {
   const same = answer?.likeForLike;
@@ -64,16 +72,32 @@ function gapCoverageMarks(rows: readonly GapRow[], answer: GapAnswer | undefined
     return { note: `${text}; each year sums the same companies.`, legend: [], yearCoverage: text };
   }
   const low = rows.filter((r) => r.low);
-  const counts = (r: GapRow) =>
-    `${r.year} (chips ${r.inputs.chips.included} of ${r.inputs.chips.of}, application ${r.inputs.application.included} of ${r.inputs.application.of} reported)`;
   return {
-    note: low.length
-      ? `Faded, the gap dashed: ${low.map(counts).join(', ')}, under 80% of a layer's companies, so the gap there is not comparable; Like-for-like compares the same companies.`
-      : null,
+    note: low.length ? `Faded, the gap dashed: ${lowYearsText(low)}` : null,
     legend: low.length
       ? [LOW_COVERAGE_LEGEND, { label: 'Gap in such a year', colour: GAP_SERIES.gap.colour, mark: 'dashed' as const }]
       : [],
     yearCoverage: `Chips companies reported: ${yearCoverageSummary(rows.map((r) => r.inputs.chips))}; application companies: ${yearCoverageSummary(rows.map((r) => r.inputs.application))}`,
+  };
+}
+
+/**
+ * The two bars and the line as PowerPoint's columns and line, in USD millions. A native line cannot be dashed in
+ * part, so a year under the threshold is starred on the axis and the note names it in place of the picture's.
+ */
+function nativeOf(rows: readonly GapRow[], axis: UsdAxis, note: string, marksNote: string | null): NativeChart {
+  const low = rows.filter((r) => r.low);
+  return {
+    kind: 'columnsAndLine',
+    categories: rows.map((r) => yearCategory(r.year, r.low)),
+    columns: [
+      { ...GAP_SERIES.required, values: rows.map((r) => r.required) },
+      { ...GAP_SERIES.application, values: rows.map((r) => r.application) },
+    ],
+    line: { ...GAP_SERIES.gap, values: rows.map((r) => r.gap) },
+    valueAxis: usdValueAxis(axis, 'Revenue'),
+    valueLabels: null,
+    note: [note, low.length ? `Starred (*): ${lowYearsText(low)}` : marksNote].filter(Boolean).join(' '),
   };
 }
 
@@ -92,6 +116,8 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
     `m = ${filters.m}`,
     ...(filters.chipsList ? [`chips revenue of list “${filters.chipsList}”`] : []),
   ];
+  const illustrative = `Illustrative, after Sequoia's “AI's $600B question”: chips revenue is grossed up to the data-centre spend it implies (÷ g = ${answer?.g ?? filters.g}) and to the application revenue that spend needs at gross margin m = ${answer?.m ?? filters.m} (÷ (1 − m)). Not a forecast.`;
+  const axis = usdAxis(years.flatMap((y) => [y.required, y.application, y.gap]));
   return {
     id: 'gap',
     title: `Required-revenue gap, ${span} (illustrative${answer?.likeForLike ? ', like-for-like' : ''})`,
@@ -102,7 +128,7 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
       answer && years.length === 0
         ? `No Chips or Application company has revenue for ${span}. Tag companies to those layers and add their revenue on a company page or import a figures.csv.`
         : null,
-    note: `Illustrative, after Sequoia's “AI's $600B question”: chips revenue is grossed up to the data-centre spend it implies (÷ g = ${answer?.g ?? filters.g}) and to the application revenue that spend needs at gross margin m = ${answer?.m ?? filters.m} (÷ (1 − m)). Not a forecast.${marks.note ? ` ${marks.note}` : ''}`,
+    note: `${illustrative}${marks.note ? ` ${marks.note}` : ''}`,
     table: {
       columns: [
         { label: 'Year', kind: 'year' },
@@ -153,10 +179,11 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
             { label: `Application in ${selected.year}`, coverage: selected.coverage.application },
           ]
         : [],
+      ...(rows.length > 0 && { native: nativeOf(rows, axis, illustrative, marks.note) }),
     },
     rows,
     selected,
-    axis: usdAxis(years.flatMap((y) => [y.required, y.application, y.gap])),
+    axis,
     basis: answer?.basis ?? filters.basis,
   };
 }

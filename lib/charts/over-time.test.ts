@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesAnswer, SeriesYear } from '../analytics/query';
-import { LAYER_KEYS } from '../domain/layers';
+import { LAYER_KEYS, LAYERS } from '../domain/layers';
 import { exportBaseName } from '../export/file-name';
 import { layerPoolsChart } from './layer-pools';
 import { overTimeChart } from './over-time';
@@ -115,5 +115,33 @@ describe('overTimeChart coverage marks', () => {
     expect(chart.rows.some((r) => r.low)).toBe(false);
     expect(chart.title).toBe('Revenue pools by layer over time, 2023–2025 (like-for-like)');
     expect(chart.exportAs.yearCoverage).toBe('Like-for-like: the 10 of 41 companies with revenue in every year plotted');
+  });
+});
+
+describe('overTimeChart native chart', () => {
+  /** A year every company reported. */
+  const covered = (y: number, chips: number): SeriesYear => ({ ...year(y, chips), coverage: coverage(1) });
+  const answer: SeriesAnswer = { ...ANSWER, years: [covered(2023, 400), covered(2024, 1_500)] };
+
+  it('is PowerPoint’s stacked columns of the answer’s USD millions, a layer per series, read in the card’s unit', () => {
+    const native = overTimeChart(answer, FILTERS).exportAs.native;
+    if (native?.kind !== 'stackedColumns') throw new Error(`expected stacked columns, got ${native?.kind}`);
+    expect(native.categories).toEqual(['2023', '2024']);
+    expect(native.series.map((s) => s.name)).toEqual(LAYERS.map((l) => `${l.position} ${l.name}`));
+    expect(native.series.map((s) => s.values)).toEqual(LAYER_KEYS.map((key) => (key === 'chips' ? [400, 1_500] : [0, 0])));
+    // Ticks 0, 0.5, 1, 1.5 ($B): one decimal, the comma dividing USD millions by 1,000.
+    expect(native.valueAxis).toEqual({ title: 'Attributed revenue ($B)', format: '#,##0.0,', min: 0, max: 1_500, step: 500 });
+    expect(native.note).toBe(overTimeChart(answer, FILTERS).note);
+  });
+
+  it('stars a year under 80% on its axis and names it in the note, since a native column cannot be faded', () => {
+    const thin: SeriesAnswer = {
+      ...answer,
+      years: [covered(2023, 400), { ...year(2024, 1_500), coverage: coverage(1, ['Fab', 'Memory']) }],
+    };
+    const native = overTimeChart(thin, FILTERS).exportAs.native;
+    expect(native?.categories).toEqual(['2023', '2024*']);
+    expect(native?.note).toContain('Starred (*): 2024 (1 of 3 reported), under 80%, so not comparable with the other years');
+    expect(native?.note).not.toContain('Faded');
   });
 });

@@ -6,9 +6,10 @@ import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { LAYER_LEGEND } from './layers';
-import { layerLabel, layerOf } from '../domain/layers';
+import { layerLabel, layerOf, LAYERS } from '../domain/layers';
+import { usdValueAxis, yearCategory, type NativeChart } from '../export/native-chart';
 import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
-import { timeCoverageMarks, yearCoverage, type YearCoverage } from './year-coverage';
+import { starredYearsNote, timeCoverageMarks, yearCoverage, type YearCoverage } from './year-coverage';
 
 /**
  * One stacked bar: a year's pool per layer, keyed by layer, the answer's year behind it (for the tooltip), and its
@@ -36,6 +37,25 @@ function largestLayer(years: readonly SeriesYear[], year: number): number | unde
   return point && Math.max(0, ...point.layers.map((l) => Math.abs(l.value)));
 }
 
+const GROSS_NOTE =
+  "Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out.";
+
+/**
+ * The stacked columns as PowerPoint's, each layer a series in USD millions. A native column cannot be faded, so a
+ * year under the coverage threshold is starred on the axis and the note names it.
+ */
+function nativeOf(rows: readonly YearRow[], axis: UsdAxis, axisTitle: string, marksNote: string | null): NativeChart {
+  const low = rows.filter((r) => r.low).map((r) => r.coverage);
+  return {
+    kind: 'stackedColumns',
+    categories: rows.map((r) => yearCategory(r.year, r.low)),
+    series: LAYERS.map((layer) => ({ name: layerLabel(layer), values: rows.map((r) => r[layer.key]), colour: layer.colour })),
+    valueAxis: usdValueAxis(axis, axisTitle),
+    valueLabels: null,
+    note: [GROSS_NOTE, low.length ? starredYearsNote(low) : marksNote].filter(Boolean).join(' '),
+  };
+}
+
 /** Each layer's pool per year, stacked in stack order (Application on top), with like-for-like growth. */
 export function overTimeChart(answer: SeriesAnswer | undefined, filters: ResolvedFilters): OverTimeChart {
   const years = fromFirstYearWithData(answer?.years ?? [], (y) => y.coverage.included > 0);
@@ -48,6 +68,8 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
     answer?.likeForLike,
     `with ${metric.toLowerCase()} in every year plotted`,
   );
+  // In the unit of the layer-pools chart beside it: that of the selected year's largest layer.
+  const axis = usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value))), largestLayer(years, filters.year));
   return {
     id: 'over-time',
     title: `${metric} pools by layer over time, ${span}${answer?.likeForLike ? ' (like-for-like)' : ''}`,
@@ -58,12 +80,7 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
       answer && years.length === 0
         ? `No company has ${metric.toLowerCase()} for ${span}. Add figures on a company page or import a figures.csv.`
         : null,
-    note: [
-      "Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out.",
-      marks.note,
-    ]
-      .filter(Boolean)
-      .join(' '),
+    note: [GROSS_NOTE, marks.note].filter(Boolean).join(' '),
     table: {
       columns: [
         { label: 'Year', kind: 'year' },
@@ -89,10 +106,10 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
       subtitle: filtersSubtitle(filters, { measure: metric, period: span }),
       legend: [...LAYER_LEGEND, ...marks.legend],
       yearCoverage: marks.yearCoverage,
+      ...(rows.length > 0 && { native: nativeOf(rows, axis, axisTitle, marks.note) }),
     },
     rows,
-    // In the unit of the layer-pools chart beside it: that of the selected year's largest layer.
-    axis: usdAxis(stackExtents(years.map((y) => y.layers.map((l) => l.value))), largestLayer(years, filters.year)),
+    axis,
     axisTitle,
     basis: answer?.basis ?? filters.basis,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBaseName } from '../export/file-name';
+import { LAYERS } from '../domain/layers';
 import { stackMixChart } from './stack-mix';
 import { FILTERS, coverage, profitabilityAnswer } from './test-answers';
 
@@ -60,5 +61,29 @@ describe('stackMixChart', () => {
       ['Capex', 0],
       ['Operating income', 3],
     ]);
+  });
+});
+
+describe('stackMixChart native chart', () => {
+  it('is PowerPoint’s 100% bars of the drawn shares, a layer per series in its colour; an empty bar stays empty', () => {
+    const native = stackMixChart(ANSWER, FILTERS).exportAs.native;
+    if (native?.kind !== 'percentStackedBars') throw new Error(`expected 100% bars, got ${native?.kind}`);
+    expect(native.categories).toEqual(['Revenue', 'Capex', 'Operating income']);
+    expect(native.series.map((s) => [s.name, s.colour])).toEqual(LAYERS.map((l) => [`${l.position} ${l.name}`, l.colour]));
+    const values = Object.fromEntries(native.series.map((s) => [s.name, s.values]));
+    // Revenue 400 / 600 of 1,000; no capex; operating income 100 / 200 of the positive 300, the loss drawn as 0.
+    expect(values['1 Infrastructure']).toEqual([0.4, null, 100 / 300]);
+    expect(values['2 Chips']).toEqual([0.6, null, 200 / 300]);
+    expect(values['6 Application']).toEqual([0, null, 0]);
+    expect(native.valueAxis).toEqual({ title: 'Share of the stack total (%)', format: '0%' });
+    expect(native.valueLabels).toBe('0%;-0%;;');
+  });
+
+  it('has none when there is nothing to draw', () => {
+    const none = profitabilityAnswer(
+      {},
+      { coverage: { ...ANSWER.coverage, revenue: coverage(0), operatingIncome: coverage(0) } },
+    );
+    expect(stackMixChart(none, FILTERS).exportAs.native).toBeUndefined();
   });
 });

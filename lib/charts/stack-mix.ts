@@ -6,7 +6,8 @@ import { formatCount, formatUsdMillions } from '../format';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { LAYER_LEGEND } from './layers';
-import { layerOf } from '../domain/layers';
+import { layerLabel, layerOf } from '../domain/layers';
+import { SHARE_LABEL, type NativeChart } from '../export/native-chart';
 
 type PoolMetric = 'revenue' | 'capex' | 'operatingIncome';
 
@@ -82,6 +83,21 @@ function noteOf(rows: MixRow[], answer: ProfitabilityAnswer): string {
   return parts.join(' ');
 }
 
+/** The three bars as PowerPoint's 100% bars of the drawn shares: an empty bar stays empty, a loss drawn as 0 is 0. */
+function nativeOf(rows: readonly MixRow[]): NativeChart {
+  return {
+    kind: 'percentStackedBars',
+    categories: rows.map((r) => r.name),
+    series: LAYERS.map((layer) => ({
+      name: layerLabel(layer),
+      values: rows.map((r) => r.shares?.[layer.key] ?? null),
+      colour: layer.colour,
+    })),
+    valueAxis: { title: 'Share of the stack total (%)', format: '0%' },
+    valueLabels: SHARE_LABEL,
+  };
+}
+
 /** Stack mix: each layer's share of the stack's revenue, capex and operating income, as three 100% bars. */
 export function stackMixChart(answer: ProfitabilityAnswer | undefined, filters: ResolvedFilters): StackMixChart {
   const rows = answer ? BARS.map((bar) => mixRowOf(answer, bar)) : [];
@@ -115,6 +131,7 @@ export function stackMixChart(answer: ProfitabilityAnswer | undefined, filters: 
       subtitle: filtersSubtitle(filters, { measure: 'Revenue, capex and operating income', period: String(filters.year) }),
       legend: LAYER_LEGEND,
       coverages: answer ? BARS.map(({ metric, name }) => ({ label: name, coverage: answer.coverage[metric] })) : [],
+      ...(answer && !nothing && { native: nativeOf(rows) }),
     },
     rows,
   };

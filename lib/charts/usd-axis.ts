@@ -16,6 +16,8 @@ const large = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export interface UsdAxis {
   /** "$B": for the axis title, e.g. "Attributed revenue ($B)". */
   symbol: string;
+  /** The unit in USD millions: 1,000 for $B. */
+  millions: number;
   /** A tick in the axis's unit, without the unit: 1500 (USD m) on a $B axis → "1.5". */
   tick: (millions: number) => string;
   /** A value drawn on the chart, in the axis's unit with its symbol: 1234.5 (USD m) on a $B axis → "$1.2B". */
@@ -59,6 +61,7 @@ export function usdAxis(extents: readonly number[], unitOf?: number): UsdAxis {
   const ticks = roundTicks(low, high, unit.millions);
   return {
     symbol: unit.symbol,
+    millions: unit.millions,
     tick: (millions) => {
       const text = number.format(Math.abs(millions) / unit.millions);
       return millions < 0 && text !== '0' ? `−${text}` : text;

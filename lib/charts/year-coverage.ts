@@ -64,6 +64,16 @@ export const LOW_COVERAGE_LEGEND: LegendEntry = {
   colour: PALETTE.greyed,
 };
 
+/** "2025 (12 of 41 reported), under 80%, so not comparable …": the years under the threshold, for a note. */
+const lowYearsText = (low: readonly YearCoverage[], offersLikeForLike: boolean) =>
+  `${low.map((y) => `${y.year} (${y.included} of ${y.of} reported)`).join(', ')}, under 80%, so not comparable with the other years${offersLikeForLike ? '; Like-for-like compares the same companies' : ''}.`;
+
+/**
+ * The note of a native chart (memo pack), which cannot fade a year: the years under the threshold are starred on its
+ * axis (yearCategory) and named here.
+ */
+export const starredYearsNote = (low: readonly YearCoverage[]) => `Starred (*): ${lowYearsText(low, true)}`;
+
 /**
  * The note, legend and footer of a time chart from each plotted year's coverage: the faded years named with their
  * counts, or in like-for-like how many companies every year sums (`kept`, `of`), described by `who`; the note points
@@ -81,9 +91,7 @@ export function timeCoverageMarks(
   }
   const low = years.filter((y) => y.low);
   return {
-    note: low.length
-      ? `Faded: ${low.map((y) => `${y.year} (${y.included} of ${y.of} reported)`).join(', ')}, under 80%, so not comparable with the other years${offersLikeForLike ? '; Like-for-like compares the same companies' : ''}.`
-      : null,
+    note: low.length ? `Faded: ${lowYearsText(low, offersLikeForLike)}` : null,
     legend: low.length ? [LOW_COVERAGE_LEGEND] : [],
     yearCoverage: `Companies reported: ${yearCoverageSummary(years)}`,
   };

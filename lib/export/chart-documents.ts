@@ -3,6 +3,7 @@ import type { ExportName } from './file-name';
 import { chartDrawingSize, type Size } from './memo-size';
 import { composeSvg, layoutMemo, layoutSlideImage, type LegendEntry, type MemoText } from './memo-svg';
 import { memoFooter, type ExportProvenance, type LabelledCoverage } from './memo-text';
+import type { NativeChart } from './native-chart';
 import type { ChartTable } from './table';
 
 /** What a chart's exports say, all of it from the chart's card and its filters. */
@@ -20,6 +21,8 @@ export interface ChartContent {
   estimated: boolean;
   /** The data's as-of, and the snapshot when the chart shows one. */
   provenance: ExportProvenance;
+  /** The chart as PowerPoint can draw it, editable; none when a native chart would lose information. */
+  native?: NativeChart;
 }
 
 /** What a chart tells its exports beyond what its card shows. */
@@ -35,6 +38,8 @@ export interface ChartExportSpec {
   coverages?: readonly LabelledCoverage[];
   /** A time series' coverage of each year, which the footer gives in place of one year's. */
   yearCoverage?: string;
+  /** The chart as PowerPoint can draw it (the memo pack's editable charts); none when it would lose information. */
+  native?: NativeChart;
 }
 
 /** A chart's export files before rasterising: the memo SVG, the picture for its slide, and the CSV. */

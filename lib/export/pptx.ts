@@ -3,6 +3,8 @@ import { PALETTE } from '../charts/palette';
 import { toBase64 } from './base64';
 import type { Size } from './memo-size';
 import { coverageText, SOURCE_LINE, type LabelledCoverage } from './memo-text';
+import type { NativeChart } from './native-chart';
+import { addNativeChart, FONT, pptxColour } from './pptx-chart';
 import { displayCell, displayHeader, type ChartTable } from './table';
 import { paginateTables, type TableSegment } from './table-pages';
 
@@ -13,20 +15,27 @@ export interface PackChart {
   footer: string;
   /** The slide's picture (legend, chart, note: the title and source line are slide text) and its size in CSS px. */
   image: { png: Uint8Array; size: Size };
+  /** The note under a native chart (the picture has it drawn in). */
+  note: string | null;
+  /** The chart as PowerPoint can draw it; none when only the picture shows everything. */
+  native?: NativeChart;
   table: ChartTable;
   coverages: readonly LabelledCoverage[];
 }
+
+/** How the pack draws a chart that PowerPoint can draw itself: as PowerPoint's chart, editable, or as its picture. */
+export type PackDrawing = 'editable' | 'pictures';
 
 /** LAYOUT_WIDE: 13.33 × 7.5 inches, 16:9. */
 const SLIDE = { width: 13.333, height: 7.5 };
 const MARGIN = 0.5;
 const WIDTH = SLIDE.width - 2 * MARGIN;
-const FONT = 'Arial';
-/** PowerPoint takes a colour as RRGGBB, without the hash. */
-const pptxColour = (hex: string) => hex.slice(1).toUpperCase();
 const INK = pptxColour(PALETTE.ink);
 const MUTED = pptxColour(PALETTE.axisLabel);
 const PICTURE = { y: 1.35, height: 5.45 };
+/** A native chart leaves room under it for its note. */
+const NATIVE = { y: PICTURE.y, h: 4.75 };
+const NATIVE_NOTE = { y: 6.15, h: 0.75 };
 /** One line of a data slide (a caption, a table row), in inches, and where the tables start. */
 const LINE = 0.2;
 const TABLES_TOP = 1.05;
@@ -62,16 +71,21 @@ function addTitleSlide(pptx: PptxGenJS, cover: PackCover, exported: string) {
   slide.addText(made, { ...text, y: 6.95, h: 0.35, fontSize: 10, color: MUTED, valign: 'top' });
 }
 
-function addChartSlide(pptx: PptxGenJS, chart: PackChart) {
+function addChartSlide(pptx: PptxGenJS, chart: PackChart, drawing: PackDrawing) {
   const slide = pptx.addSlide();
   const text = { x: MARGIN, w: WIDTH, fontFace: FONT, margin: 0 };
   slide.addText(chart.title, { ...text, y: 0.3, h: 0.6, fontSize: 24, bold: true, color: INK, valign: 'top' });
   slide.addText(chart.subtitle, { ...text, y: 0.9, h: 0.35, fontSize: 13, color: MUTED, valign: 'top' });
-  slide.addImage({
-    data: `image/png;base64,${toBase64(chart.image.png)}`,
-    ...fitPicture(chart.image.size),
-    altText: chart.title,
-  });
+  if (drawing === 'editable' && chart.native) {
+    addNativeChart(slide, chart.native, { x: MARGIN, w: WIDTH, ...NATIVE }, chart.title);
+    const note = chart.native.note ?? chart.note;
+    if (note) slide.addText(note, { ...text, ...NATIVE_NOTE, fontSize: 10, color: MUTED, valign: 'top', fit: 'shrink' });
+  } else
+    slide.addImage({
+      data: `image/png;base64,${toBase64(chart.image.png)}`,
+      ...fitPicture(chart.image.size),
+      altText: chart.title,
+    });
   slide.addText(chart.footer, { ...text, y: 6.95, h: 0.35, fontSize: 10, color: MUTED, valign: 'top' });
 }
 
@@ -132,19 +146,20 @@ function addDataSlide(pptx: PptxGenJS, charts: readonly PackChart[], page: Table
 
 /**
  * The memo pack as a PowerPoint file: a title slide when a cover is given, one 16:9 slide per chart (title,
- * filters, the picture, the source line), then the data tables, as many slides as they need (one for a few
- * charts), in the charts' order.
+ * filters, the chart, the source line), then the data tables, as many slides as they need (one for a few
+ * charts), in the charts' order. With `drawing` "editable" a chart that has a native description is PowerPoint's
+ * own chart, its note under it; every other chart, and every chart with "pictures", is its picture.
  */
 export async function memoPptx(
   charts: readonly PackChart[],
-  { title, cover }: { title: string; cover?: PackCover & { exported: string } },
+  { title, cover, drawing }: { title: string; cover?: PackCover & { exported: string }; drawing: PackDrawing },
 ): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = title;
   pptx.company = 'Stacklens';
   if (cover) addTitleSlide(pptx, cover, cover.exported);
-  for (const chart of charts) addChartSlide(pptx, chart);
+  for (const chart of charts) addChartSlide(pptx, chart, drawing);
   paginateTables(
     charts.map((c) => c.table.rows.length),
     TABLE_LINES,
