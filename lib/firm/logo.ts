@@ -1,8 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { z } from 'zod';
 import { RuleError } from '../errors';
-import { LOGO_MAX_BYTES, LOGO_MAX_SIDE, LOGO_TYPES, type LogoType, type LogoUpload } from './schema';
+import { LOGO_MAX_SIDE, logoFileProblem, logoTypeOf, type LogoType, type LogoUpload } from './schema';
 
 /**
  * The logo rule (docs/data-contract.md §7, firm): a PNG or JPEG of at most 1 MB and 2,000 × 2,000 pixels, whose
@@ -17,17 +16,15 @@ export interface CheckedLogo {
 }
 
 const TYPE_NAMES: Record<LogoType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
-const logoTypeSchema = z.enum(LOGO_TYPES);
 
 const refuse = (message: string): never => {
   throw new RuleError(message, [{ path: ['logo'], message }]);
 };
 
 export function checkLogo({ declaredType, bytes }: LogoUpload): CheckedLogo {
-  if (bytes.byteLength === 0) refuse('The logo file is empty.');
-  if (bytes.byteLength > LOGO_MAX_BYTES)
-    refuse(`The logo is ${megabytes(bytes.byteLength)}; a logo can be at most ${megabytes(LOGO_MAX_BYTES)}.`);
-  const mime = declaredMime(declaredType);
+  const problem = logoFileProblem(declaredType, bytes.byteLength);
+  const mime = logoTypeOf(declaredType);
+  if (problem !== null || mime === null) return refuse(problem ?? 'Send a PNG or JPEG.');
   const found = sniff(bytes);
   if (found !== TYPE_NAMES[mime])
     refuse(`The logo is declared as ${TYPE_NAMES[mime]} but its content is ${found ?? 'neither PNG nor JPEG'}.`);
@@ -42,18 +39,6 @@ export function checkLogo({ declaredType, bytes }: LogoUpload): CheckedLogo {
   if (!decoded || decoded.width !== size.width || decoded.height !== size.height)
     refuse(`The logo does not decode as a ${TYPE_NAMES[mime]}: the file is damaged or cut short.`);
   return { mime, bytes, ...size };
-}
-
-/** The declared Content-Type, without parameters, as one of the accepted types. */
-function declaredMime(declaredType: string | null): LogoType {
-  const type = declaredType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  const parsed = logoTypeSchema.safeParse(type);
-  if (parsed.success) return parsed.data;
-  if (type === '') return refuse('Say what the logo is: send it with Content-Type image/png or image/jpeg.');
-  if (type === 'image/svg+xml') return refuse('SVG logos are not accepted: send a PNG or JPEG.');
-  if (type.startsWith('multipart/'))
-    return refuse('Send the image itself as the request body with Content-Type image/png or image/jpeg, not a form upload.');
-  return refuse(`A logo of type ${type} is not accepted: send a PNG or JPEG.`);
 }
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
@@ -108,9 +93,4 @@ function decodes(mime: LogoType, bytes: Uint8Array): { width: number; height: nu
   } catch {
     return null;
   }
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

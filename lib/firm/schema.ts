@@ -12,6 +12,38 @@ export const LOGO_MAX_SIDE = 2000;
 export const LOGO_ACCEPT = LOGO_TYPES.join(',');
 export const LOGO_LIMITS_TEXT = 'PNG or JPEG, at most 1 MB and 2,000 × 2,000 pixels';
 
+const logoTypeSchema = z.enum(LOGO_TYPES);
+
+/** A declared Content-Type (parameters and case ignored) as an accepted logo type; null for anything else. */
+export function logoTypeOf(declaredType: string | null): LogoType | null {
+  const parsed = logoTypeSchema.safeParse(mediaType(declaredType));
+  return parsed.success ? parsed.data : null;
+}
+
+const mediaType = (declaredType: string | null) => declaredType?.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * What is wrong with a logo file by its declared type and size alone, before its bytes are read; null when
+ * nothing is. The file picker asks first, so no 5 MB file is sent; the server's full check (lib/firm/logo.ts)
+ * starts with the same question.
+ */
+export function logoFileProblem(declaredType: string | null, size: number): string | null {
+  if (size === 0) return 'The logo file is empty.';
+  if (size > LOGO_MAX_BYTES) return `The logo is ${megabytes(size)}; a logo can be at most ${megabytes(LOGO_MAX_BYTES)}.`;
+  if (logoTypeOf(declaredType)) return null;
+  const type = mediaType(declaredType);
+  if (type === '') return 'Say what the logo is: send it with Content-Type image/png or image/jpeg.';
+  if (type === 'image/svg+xml') return 'SVG logos are not accepted: send a PNG or JPEG.';
+  if (type.startsWith('multipart/'))
+    return 'Send the image itself as the request body with Content-Type image/png or image/jpeg, not a form upload.';
+  return `A logo of type ${type} is not accepted: send a PNG or JPEG.`;
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
 /** The firm's name: trimmed, 1–120 characters; empty clears it (stored as none). */
 export const firmNameSchema = z
   .string('Give the firm name as text.')
@@ -56,5 +88,6 @@ export interface FirmMark {
   logo: { dataUrl: string; mime: LogoType; width: number; height: number } | null;
 }
 
-/** The logo's URL with its hash, so a changed logo is a new URL to every cache. */
-export const logoUrl = (sha256: string) => `/api/v1/firm/logo?v=${sha256.slice(0, 16)}`;
+/** The logo's version in its URL: the start of its hash, so a changed logo is a new URL to every cache. */
+export const logoVersion = (sha256: string) => sha256.slice(0, 16);
+export const logoUrl = (sha256: string) => `/api/v1/firm/logo?v=${logoVersion(sha256)}`;
