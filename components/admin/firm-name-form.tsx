@@ -6,7 +6,7 @@ import { Field } from '../ui/field';
 import { FormMessage } from '../ui/form-message';
 import { useActionForm } from '../ui/use-action-form';
 
-/** The firm's name; the page keys it on the stored name, so a saved name shows as the field's new value. */
+/** The firm's name. A saved form resets to its default value, which by then is the name just stored. */
 export function FirmNameForm({ name }: { name: string | null }) {
   const { state, pending, formRef, onSubmit } = useActionForm(setFirmNameAction);
   return (

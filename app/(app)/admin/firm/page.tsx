@@ -21,7 +21,7 @@ export default async function FirmPage() {
       </PageHeader>
       <h2>Name</h2>
       <div className="card">
-        <FirmNameForm key={firm.name ?? ''} name={firm.name} />
+        <FirmNameForm name={firm.name} />
       </div>
       <h2>Logo</h2>
       <div className="card">
