@@ -49,7 +49,7 @@ export function FirmLogoForm({ logo }: { logo: LogoMeta | null }) {
   return (
     <div className="form">
       {logo ? (
-        <figure>
+        <figure className={styles.figure}>
           {/* The image is served by our own API (img-src 'self'); next/image would only add a resizing round trip. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img className={styles.preview} src={logo.url} alt="The firm's logo" width={logo.width} height={logo.height} />

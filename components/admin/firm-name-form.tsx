@@ -10,8 +10,9 @@ import { useActionForm } from '../ui/use-action-form';
 export function FirmNameForm({ name }: { name: string | null }) {
   const { state, pending, formRef, onSubmit } = useActionForm(setFirmNameAction);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="form" aria-label="Firm name">
+    <form ref={formRef} onSubmit={onSubmit} className="form" aria-label="Set the firm's name">
       <Field
+        id="firm-name"
         name="name"
         label="Firm name"
         defaultValue={name ?? ''}
