@@ -30,7 +30,8 @@ test.describe('a viewer', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
-    for (const path of ['/admin/users', '/admin/audit']) {
+    await expect(nav.getByRole('link', { name: 'Firm' })).toHaveCount(0);
+    for (const path of ['/admin/users', '/admin/firm', '/admin/audit']) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole('heading', { name: '403 — Not allowed' })).toBeVisible();

@@ -14,3 +14,4 @@ export * from './data-version';
 export * from './flows';
 export * from './saved-views';
 export * from './snapshots';
+export * from './firm-settings';

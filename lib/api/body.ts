@@ -1,9 +1,16 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { DomainError } from '../errors';
+import { DomainError, type FieldIssue } from '../errors';
 
+/** A body over the route's limit; `issues` name the field it was for, when the body is one (a logo). */
 export class PayloadTooLargeError extends DomainError {
   override readonly status = 413;
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { ConflictError, CsvRejectedError, DomainError, RuleError } from '../errors';
+import { PayloadTooLargeError } from './body';
 
 /** The one error shape of the API (docs/data-contract.md §7): `{ error: { message, issues?, issueCount? } }`, 409s add `current`. */
 export function jsonError(status: number, message: string, extra: Record<string, unknown> = {}) {
@@ -19,6 +20,8 @@ export function errorResponse(error: unknown): NextResponse {
     return jsonError(422, error.message, { issues: error.issues, issueCount: error.issueCount });
   if (error instanceof ConflictError)
     return NextResponse.json({ error: { message: error.message }, current: error.current }, { status: 409 });
+  if (error instanceof PayloadTooLargeError && error.issues.length > 0)
+    return jsonError(413, error.message, { issues: error.issues });
   if (error instanceof SyntaxError) return jsonError(400, 'The request body is not valid JSON.');
   if (error instanceof DomainError) return jsonError(error.status, error.message);
   console.error('API request failed:', error);

@@ -54,6 +54,10 @@ describe('the audit log in words', () => {
     expect(auditSubject({ entityType: 'list', entityId: 'l1', before: null, after: { name: 'Portfolio' } }, names)).toBe(
       'Portfolio',
     );
+    // The firm's new name is a changed field, not what the event was about.
+    expect(auditSubject({ entityType: 'firm', entityId: null, before: { name: null }, after: { name: 'Acme' } }, names)).toBe(
+      "The firm's name and logo",
+    );
   });
 
   it('asks for the names of the companies and users a subject needs', () => {

@@ -85,7 +85,8 @@ export function auditSubjectIds(event: { entityType: string; entityId: string | 
 
 /**
  * What an event was about, in words: a company by name, a figure as company · metric kind period, a flow as
- * payer → payee, a user by email, a list or a token by name, an FX rate as currency and year. A company since
+ * payer → payee, a user by email, a list or a token by name, an FX rate as currency and year, the firm's mark as
+ * such. A company since
  * deleted is named from the event's own snapshot; what cannot be named falls back to the id.
  */
 export function auditSubject(
@@ -112,6 +113,8 @@ export function auditSubject(
       return (event.entityId && names.users.get(event.entityId)) ?? text('email') ?? fallback;
     case 'fx_rate': // its id is the currency and year: EUR-2024
       return fallback.replace('-', ' ');
+    case 'firm': // one row, so the subject is the mark itself; a new name is one of the changed fields
+      return "The firm's name and logo";
     default:
       return text('name') ?? text('email') ?? fallback;
   }

@@ -17,6 +17,7 @@ const ITEMS: (NavItem & { role: Role })[] = [
   { href: '/snapshots', label: 'Snapshots', role: 'viewer' },
   { href: '/about', label: 'About this data', role: 'viewer' },
   { href: '/admin/users', label: 'Users', role: 'admin', section: 'Admin' },
+  { href: '/admin/firm', label: 'Firm', role: 'admin', section: 'Admin' },
   { href: '/admin/audit', label: 'Audit log', role: 'admin', section: 'Admin' },
 ];
 

@@ -34,6 +34,8 @@ export const API_MATRIX: Record<string, Partial<Record<HttpMethod, LeastRole>>> 
   'app/api/v1/export/flows.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/fx.csv/route.ts': { GET: 'viewer' },
   'app/api/v1/export/exposures.csv/route.ts': { GET: 'viewer' },
+  'app/api/v1/firm/logo/route.ts': { GET: 'viewer', POST: 'admin', DELETE: 'admin' },
+  'app/api/v1/firm/route.ts': { GET: 'viewer', PUT: 'admin' },
   'app/api/v1/figures/[id]/route.ts': { DELETE: 'analyst' },
   'app/api/v1/figures/route.ts': { GET: 'viewer', PUT: 'analyst' },
   'app/api/v1/import/companies/route.ts': { POST: 'analyst' },
@@ -79,6 +81,7 @@ export const PAGE_MATRIX: Record<string, LeastRole> = {
   'app/(app)/(main)/snapshots/page.tsx': 'viewer',
   'app/(app)/(main)/snapshots/[snapshotId]/page.tsx': 'viewer',
   'app/(app)/admin/audit/page.tsx': 'admin',
+  'app/(app)/admin/firm/page.tsx': 'admin',
   'app/(app)/admin/users/page.tsx': 'admin',
 };
 
