@@ -85,7 +85,7 @@ export function ChartCard(props: ChartCardProps) {
     estimated: estimated ?? false,
     provenance: { asOf, ...mark },
   };
-  const { stage, documents } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
+  const { stage, documents, csv } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
   const { ref, seen, see } = useSeen<HTMLElement>();
   // The title and description follow the filters; while the previous answer stays on screen they stay with it.
   const shownTitle = useHeldWhile(stale, title);
@@ -103,7 +103,7 @@ export function ChartCard(props: ChartCardProps) {
       <header className={styles.chartHeader}>
         <div className={styles.chartTitleRow}>
           <h2 id={`${id}-title`}>{shownTitle}</h2>
-          {drawn && <ExportMenu name={exportAs.name} documents={documents} content={content} disabled={stale} />}
+          {drawn && <ExportMenu name={exportAs.name} documents={documents} csv={csv} disabled={stale} />}
         </div>
         <p className="muted">{shownDescription}</p>
         <div className={styles.chartMeta}>

@@ -1,4 +1,4 @@
-import { contentCsv, type ChartContent, type ChartDocuments } from '@/lib/export/chart-documents';
+import type { ChartDocuments } from '@/lib/export/chart-documents';
 import { exportFileName, type ExportName } from '@/lib/export/file-name';
 import { DEFAULT_PNG_SCALE, MEMO_SIZE, pngPixels, type PngScale } from '@/lib/export/memo-size';
 import { renderPng } from './render-png';
@@ -15,7 +15,8 @@ export type ExportAction = 'png' | 'png-large' | 'svg' | 'csv' | 'copy';
 export interface ExportTarget {
   name: ExportName;
   documents: () => Promise<ChartDocuments>;
-  content: ChartContent;
+  /** The chart's CSV, with its footer. */
+  csv: () => Promise<string>;
 }
 
 /** The chart's memo as a PNG at `scale`. */
@@ -25,7 +26,7 @@ export async function memoPng(documents: ExportTarget['documents'], scale: PngSc
 }
 
 /** Runs one export and says what it did, in words for the status line. */
-export async function runExport(action: ExportAction, { name, documents, content }: ExportTarget): Promise<string> {
+export async function runExport(action: ExportAction, { name, documents, csv }: ExportTarget): Promise<string> {
   switch (action) {
     case 'png':
     case 'png-large': {
@@ -38,7 +39,7 @@ export async function runExport(action: ExportAction, { name, documents, content
       return 'Downloaded the SVG';
     }
     case 'csv': {
-      saveFile(exportFileName(name, 'csv'), contentCsv(content), 'text/csv;charset=utf-8');
+      saveFile(exportFileName(name, 'csv'), await csv(), 'text/csv;charset=utf-8');
       return 'Downloaded the CSV';
     }
     case 'copy':

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ChartContent, ChartDocuments } from '@/lib/export/chart-documents';
+import type { ChartDocuments } from '@/lib/export/chart-documents';
 import type { ExportName } from '@/lib/export/file-name';
 import { DEFAULT_PNG_SCALE } from '@/lib/export/memo-size';
 import type { ExportAction } from './export-actions';
@@ -20,8 +20,8 @@ const ITEMS: readonly { action: Action; label: string }[] = [
 interface ExportMenuProps {
   name: ExportName;
   documents: () => Promise<ChartDocuments>;
-  /** What the chart says, for its CSV. */
-  content: ChartContent;
+  /** The chart's CSV, with its footer. */
+  csv: () => Promise<string>;
   /** The chart still shows the previous filters' answer: exporting it now would mislabel it. */
   disabled: boolean;
 }

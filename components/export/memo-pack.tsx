@@ -1,7 +1,9 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useChartExportRegistry, type ExportableChart } from './chart-export-registry';
+import { firmMarkForExport } from './firm-mark';
 import styles from './export.module.css';
 import type { PackCover, PackDrawing } from '@/lib/export/pptx';
 import type { Pack } from './memo-pack-build';
@@ -36,6 +38,7 @@ export function MemoPack({
   cover?: () => PackCover;
 }) {
   const registry = useChartExportRegistry();
+  const client = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const drawingName = useId();
@@ -71,13 +74,13 @@ export function MemoPack({
     }
     setWorking(true);
     try {
-      const { buildMemoPack } = await import('./memo-pack-build');
+      const [{ buildMemoPack }, firm] = await Promise.all([import('./memo-pack-build'), firmMarkForExport(client)]);
       const file = await buildMemoPack(
         pack,
         selected,
         { year, basis, list },
         (text) => setStatus({ text, error: false }),
-        cover?.(),
+        cover && { ...cover(), firm },
         drawing,
       );
       setStatus({

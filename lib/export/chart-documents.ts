@@ -1,7 +1,7 @@
 import { chartCsv } from './chart-csv';
 import type { ExportName } from './file-name';
 import { chartDrawingSize, type Size } from './memo-size';
-import { composeSvg, layoutMemo, layoutSlideImage, type LegendEntry, type MemoText } from './memo-svg';
+import { composeSvg, layoutMemo, layoutSlideImage, type LegendEntry, type MemoLogo, type MemoText } from './memo-svg';
 import { memoFooter, type ExportProvenance, type LabelledCoverage } from './memo-text';
 import type { NativeChart } from './native-chart';
 import type { ChartTable } from './table';
@@ -62,11 +62,17 @@ export function contentCsv(content: ChartContent): string {
 
 /**
  * Lays the memo out, has the chart drawn at the size its box leaves (`drawChart`: the browser's part, which gives
- * the chart's own SVG markup), and composes every file from that one drawing.
+ * the chart's own SVG markup), and composes every file from that one drawing; the firm's `logo`, when given, sits
+ * beside the memo's source line.
  */
-export async function chartDocuments(content: ChartContent, drawChart: (size: Size) => Promise<string>): Promise<ChartDocuments> {
+export async function chartDocuments(
+  content: ChartContent,
+  drawChart: (size: Size) => Promise<string>,
+  logo: MemoLogo | null = null,
+): Promise<ChartDocuments> {
   const footer = footerOf(content);
-  const text: MemoText = { title: content.title, subtitle: content.subtitle, legend: content.legend, note: content.note, footer };
+  const { title, subtitle, legend, note } = content;
+  const text: MemoText = { title, subtitle, legend, note, footer, logo };
   const memo = layoutMemo(text);
   const chartMarkup = await drawChart(chartDrawingSize(memo.chart));
   const slide = layoutSlideImage(text, memo.chart);

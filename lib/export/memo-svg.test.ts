@@ -78,3 +78,27 @@ describe('the memo SVG', () => {
     expect(svg).not.toMatch(/href|url\(|@import|<image|<foreignObject/);
   });
 });
+
+describe('the firm’s logo in the memo', () => {
+  // A wide logo, 600 × 200 px, as a data URL (the bytes do not matter to the layout).
+  const logo = { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', width: 600, height: 200 };
+  const longFooter = `${text.footer} · ${'a long coverage text '.repeat(6)}`;
+
+  it('sits at the right of the source line, two lines tall at its own proportions, and the line wraps short of it', () => {
+    const layout = layoutMemo({ ...text, footer: longFooter, logo });
+    expect(layout.logo).toEqual({ x: MEMO_SIZE.width - 64 - 156, y: layout.footer!.top, width: 156, height: 52 });
+    expect(inside(MEMO_SIZE, layout.logo!)).toBe(true);
+    expect(layout.rule!).toBeLessThan(layout.logo!.y);
+    // The text wraps earlier than without the logo, so it never runs under it.
+    const without = layoutMemo({ ...text, footer: longFooter });
+    expect(layout.footer!.lines[0]!.length).toBeLessThan(without.footer!.lines[0]!.length);
+  });
+
+  it('is embedded in the SVG as the data URL itself, and the slide picture leaves it to the slide', () => {
+    const svg = composeSvg(layoutMemo({ ...text, logo }), { ...text, logo }, CHART);
+    expect(svg).toContain(`<image href="${logo.dataUrl}" x="${MEMO_SIZE.width - 64 - 156}"`);
+    expect(svg.match(/href="([^"]*)"/g)).toEqual([`href="${logo.dataUrl}"`]);
+    const slide = layoutSlideImage({ ...text, logo }, { width: 1000, height: 500 });
+    expect(composeSvg(slide, { ...text, logo }, CHART)).not.toContain('<image');
+  });
+});

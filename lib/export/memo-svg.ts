@@ -23,6 +23,15 @@ export interface MemoText {
   /** Context the chart must not travel without (e.g. that stack totals are gross); null when there is none. */
   note: string | null;
   footer: string;
+  /** The firm's logo, drawn at the right of the source line; none without one. */
+  logo?: MemoLogo | null;
+}
+
+/** A logo as an export embeds it: a PNG or JPEG data URL and its size in pixels. */
+export interface MemoLogo {
+  dataUrl: string;
+  width: number;
+  height: number;
 }
 
 interface Box {
@@ -64,6 +73,8 @@ export interface MemoLayout {
   /** The rule above the source line. */
   rule: number | null;
   footer: TextBlock | null;
+  /** Where the firm's logo sits, at the right of the source line. */
+  logo: Box | null;
 }
 
 /** Arial first: the estimates of text-width.ts assume its metrics, and Liberation Sans and Helvetica share them. */
@@ -79,6 +90,14 @@ const NOTE: TextStyle = { fontSize: 19, lineHeight: 26, colour: PALETTE.axisLabe
 const FOOTER: TextStyle = { fontSize: 19, lineHeight: 26, colour: PALETTE.axisLabel, maxLines: 2 };
 const LEGEND = { fontSize: 22, rowHeight: 36, swatch: 20, line: 32, gap: 10, itemGap: 36, colour: PALETTE.ink };
 const GAP = { afterTitle: 4, beforeLegend: 14, beforeChart: 18, afterChart: 16, aboveRule: 12, belowRule: 10 };
+/** The logo's box in the footer: as tall as the source line's two lines, at most a quarter of the width wide. */
+const LOGO = { height: 2 * FOOTER.lineHeight, maxWidth: 400, gap: 24 };
+
+/** The logo scaled to fit LOGO's box at its own aspect ratio. */
+function logoSize({ width, height }: MemoLogo): Size {
+  const scale = Math.min(LOGO.height / height, LOGO.maxWidth / width);
+  return { width: round(width * scale), height: round(height * scale) };
+}
 
 function block(text: string, top: number, style: TextStyle): TextBlock {
   return { lines: wrapText(text, CONTENT_WIDTH, style.fontSize, { bold: style.bold, maxLines: style.maxLines }), top, style };
@@ -114,10 +133,13 @@ export function layoutMemo(text: MemoText): MemoLayout {
   if (legend.height) top += GAP.beforeLegend + legend.height;
   const chartTop = top + GAP.beforeChart;
 
-  const footerLines = wrapText(text.footer, CONTENT_WIDTH, FOOTER.fontSize, { maxLines: FOOTER.maxLines });
+  const logo = text.logo ? logoSize(text.logo) : null;
+  const footerWidth = CONTENT_WIDTH - (logo ? logo.width + LOGO.gap : 0);
+  const footerLines = wrapText(text.footer, footerWidth, FOOTER.fontSize, { maxLines: FOOTER.maxLines });
+  const footerHeight = Math.max(footerLines.length * FOOTER.lineHeight, logo?.height ?? 0);
   const footer: TextBlock = {
     lines: footerLines,
-    top: MEMO_SIZE.height - PAD_BOTTOM - footerLines.length * FOOTER.lineHeight,
+    top: MEMO_SIZE.height - PAD_BOTTOM - footerHeight,
     style: FOOTER,
   };
   const rule = footer.top - GAP.belowRule;
@@ -135,6 +157,7 @@ export function layoutMemo(text: MemoText): MemoLayout {
     note,
     rule,
     footer,
+    logo: logo && { x: MEMO_SIZE.width - PAD_X - logo.width, y: footer.top, ...logo },
   };
 }
 
@@ -156,6 +179,7 @@ export function layoutSlideImage(text: MemoText, chart: Size): MemoLayout {
     note,
     rule: null,
     footer: null,
+    logo: null,
   };
 }
 
@@ -209,6 +233,9 @@ export function composeSvg(layout: MemoLayout, text: MemoText, chartMarkup: stri
       ? ''
       : `<line x1="${PAD_X}" y1="${layout.rule}" x2="${width - PAD_X}" y2="${layout.rule}" stroke="${PALETTE.rule}" stroke-width="1.5"/>`,
     textMarkup(layout.footer),
+    layout.logo && text.logo
+      ? `<image href="${escapeXml(text.logo.dataUrl)}" x="${layout.logo.x}" y="${layout.logo.y}" width="${layout.logo.width}" height="${layout.logo.height}"/>`
+      : '',
     '</svg>\n',
   ]
     .filter((part) => part !== '')

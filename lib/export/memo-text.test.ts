@@ -37,6 +37,12 @@ describe('memo footer', () => {
     );
   });
 
+  it('ends with the firm’s name when one is set', () => {
+    const footer = memoFooter({ coverages: [], estimated: false, provenance: { ...provenance, firm: 'Acme Capital' } });
+    expect(footer).toMatch(/ · data as of 2026-01-31 14:05 UTC · Acme Capital$/);
+    expect(memoFooter({ coverages: [], estimated: false, provenance: { ...provenance, firm: null } })).toMatch(/UTC$/);
+  });
+
   it('names the snapshot an export comes from before its as-of', () => {
     const footer = memoFooter({
       coverages: [],

@@ -59,6 +59,8 @@ export interface ExportProvenance {
   asOf: string | null;
   /** The snapshot the chart was exported from, in words: "snapshot “Q3 IC memo”, frozen 2026-11-30". */
   snapshot?: string;
+  /** The firm's name, which ends the footer when an admin has set it. */
+  firm?: string | null;
 }
 
 /** A moment as a memo prints it, in UTC so every reader sees the same: "2026-11-30 14:05 UTC". */
@@ -69,8 +71,9 @@ export function asOfText(moment: string | Date): string {
 
 /**
  * `Source: Stacklens · company filings and analyst estimates · 3 companies (1 missing) · estimates included · data as of
- * 2026-01-31 14:05 UTC`, with the snapshot named before the as-of when there is one; a time series states each
- * year's coverage instead (`yearCoverage`), since one year's would misdescribe the others.
+ * 2026-01-31 14:05 UTC · Acme Capital`, with the snapshot named before the as-of when there is one and the firm's
+ * name last when an admin has set it; a time series states each year's coverage instead (`yearCoverage`), since
+ * one year's would misdescribe the others.
  */
 export function memoFooter({
   coverages,
@@ -90,6 +93,7 @@ export function memoFooter({
     estimated && 'estimates included',
     provenance.snapshot,
     provenance.asOf && `data as of ${asOfText(provenance.asOf)}`,
+    provenance.firm,
   ]
     .filter(Boolean)
     .join(' · ');

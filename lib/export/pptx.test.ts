@@ -9,6 +9,7 @@ import { overTimeChart } from '../charts/over-time';
 import { stackMixChart } from '../charts/stack-mix';
 import { AS_OF, FILTERS, coverage, layersAnswer, profitabilityAnswer } from '../charts/test-answers';
 import { LAYER_KEYS } from '../domain/layers';
+import { makePng } from '../testing/images';
 import { memoPptx, type PackChart } from './pptx';
 import { chartPartNames, chartSeries } from './test-chart-parts';
 
@@ -62,7 +63,7 @@ describe('memoPptx', () => {
       title: 'Where value accrues in 2024',
       subtitle: 'Revenue · 2024 · calendar years · all companies',
       sentences: ['Chips holds the largest revenue pool: $300.0B, 60.0% of the stack’s gross total.', 'Models grew the most.'],
-      asOf: '2026-01-31',
+      asOf: '2026-01-31 09:30 UTC',
       exported: '2026-02-02',
     };
     const files = unzipSync(await memoPptx([chart('Revenue pools', 6)], { title: 'Pack', cover, drawing: 'editable' }));
@@ -72,8 +73,37 @@ describe('memoPptx', () => {
     expect(first).toContain('Revenue · 2024 · calendar years · all companies');
     expect(first).toContain('Chips holds the largest revenue pool: $300.0B');
     expect(first).toContain('Models grew the most.');
-    expect(first).toContain('exported 2026-02-02 · data as of 2026-01-31');
+    expect(first).toContain('exported 2026-02-02 · data as of 2026-01-31 09:30 UTC');
     expect(strFromU8(files['ppt/slides/slide2.xml']!)).toContain('Revenue pools');
+  });
+
+  it('puts the firm’s name and logo on the title slide, when an admin has set them', async () => {
+    const logo = makePng(300, 100);
+    const firm = {
+      name: 'Acme Capital',
+      logo: {
+        dataUrl: `data:image/png;base64,${Buffer.from(logo).toString('base64')}`,
+        mime: 'image/png' as const,
+        width: 300,
+        height: 100,
+      },
+    };
+    const cover = {
+      title: 'Where value accrues in 2024',
+      subtitle: 'Revenue',
+      sentences: [],
+      asOf: null,
+      exported: '2026-02-02',
+      firm,
+    };
+    const files = unzipSync(await memoPptx([chart('Revenue pools', 6)], { title: 'Pack', cover, drawing: 'pictures' }));
+    const first = strFromU8(files['ppt/slides/slide1.xml']!);
+    expect(first).toContain('Acme Capital');
+    expect(first).toContain('descr="Logo"');
+    // The logo's own bytes, beside the chart's picture.
+    const media = Object.keys(files).filter((f) => /^ppt\/media\//.test(f));
+    expect(media.some((f) => Buffer.from(files[f]!).equals(Buffer.from(logo)))).toBe(true);
+    expect(strFromU8(files['docProps/app.xml']!)).toContain('<Company>Acme Capital</Company>');
   });
 
   it('continues the data tables on more slides when they do not fit one', async () => {

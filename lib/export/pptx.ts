@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
+import type { FirmMark } from '../firm/schema';
 import { PALETTE } from '../charts/palette';
 import { toBase64 } from './base64';
 import type { Size } from './memo-size';
@@ -54,14 +55,38 @@ export interface PackCover {
   /** The filters, as a chart's subtitle names them. */
   subtitle: string;
   sentences: readonly string[];
-  /** The data's as-of date (YYYY-MM-DD), when known. */
+  /** The data's as-of, as a memo prints it ("2026-11-30 14:05 UTC"), when known. */
   asOf: string | null;
+  /** The firm's name and logo, when an admin has set them. */
+  firm?: FirmMark | null;
+}
+
+/** The logo's box at the slide's top right: at most LOGO's size, at the logo's own aspect ratio. */
+const LOGO = { width: 2.2, height: 0.75, y: 0.3 };
+
+function addLogo(slide: PptxGenJS.Slide, logo: NonNullable<FirmMark['logo']>): number {
+  const scale = Math.min(LOGO.width / logo.width, LOGO.height / logo.height);
+  const [w, h] = [logo.width * scale, logo.height * scale];
+  slide.addImage({ data: logo.dataUrl.replace(/^data:/, ''), x: MARGIN + WIDTH - w, y: LOGO.y, w, h, altText: 'Logo' });
+  return w;
 }
 
 function addTitleSlide(pptx: PptxGenJS, cover: PackCover, exported: string) {
   const slide = pptx.addSlide();
+  const logoWidth = cover.firm?.logo ? addLogo(slide, cover.firm.logo) + 0.3 : 0;
   const text = { x: MARGIN, w: WIDTH, fontFace: FONT, margin: 0 };
-  slide.addText(cover.title, { ...text, y: 0.6, h: 0.8, fontSize: 32, bold: true, color: INK, valign: 'top' });
+  if (cover.firm?.name)
+    slide.addText(cover.firm.name, { ...text, w: WIDTH - logoWidth, y: 0.3, h: 0.3, fontSize: 12, bold: true, color: MUTED });
+  slide.addText(cover.title, {
+    ...text,
+    w: WIDTH - logoWidth,
+    y: 0.6,
+    h: 0.8,
+    fontSize: 32,
+    bold: true,
+    color: INK,
+    valign: 'top',
+  });
   slide.addText(cover.subtitle, { ...text, y: 1.4, h: 0.4, fontSize: 14, color: MUTED, valign: 'top' });
   slide.addText(
     cover.sentences.map((sentence) => ({ text: sentence, options: { bullet: true, breakLine: true } })),
@@ -157,7 +182,7 @@ export async function memoPptx(
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = title;
-  pptx.company = 'Stacklens';
+  pptx.company = cover?.firm?.name ?? 'Stacklens';
   if (cover) addTitleSlide(pptx, cover, cover.exported);
   for (const chart of charts) addChartSlide(pptx, chart, drawing);
   paginateTables(
