@@ -72,6 +72,7 @@ export function FilterBar() {
           </select>
         </label>
       </fieldset>
+      {frozen && <span className={styles.frozenNote}>Frozen with the snapshot: open these filters live to change them.</span>}
     </form>
   );
 }
