@@ -322,7 +322,7 @@ test.describe('chart export', () => {
       expect(slide).toContain(i === 0 ? '<p:pic>' : '<c:chart ');
     });
     // Their series hold the API's numbers: each layer's pool per year, and the gap's three series per year (2023 and
-    // 2024 both at or above 80% coverage, so no year is starred).
+    // 2024 both at or above 80% coverage: a thin year would have kept the chart a picture).
     const parts = chartPartNames(deck);
     expect(parts).toHaveLength(2);
     const [overTimeSeries, gapSeries] = parts.map((name) => chartSeries(strFromU8(deck[name]!)));

@@ -4,7 +4,7 @@ import { fromFirstYearWithData, plottedSpan } from './chart-years';
 import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { layerColour, PALETTE } from './palette';
-import { usdValueAxis, yearCategory, type NativeChart } from '../export/native-chart';
+import { usdValueAxis, type NativeChart } from '../export/native-chart';
 import { usdAxis, type UsdAxis } from './usd-axis';
 import { LOW_COVERAGE_LEGEND, yearCoverage, yearCoverageSummary, type YearCoverage } from './year-coverage';
 
@@ -82,14 +82,14 @@ function gapCoverageMarks(rows: readonly GapRow[], answer: GapAnswer | undefined
 }
 
 /**
- * The two bars and the line as PowerPoint's columns and line, in USD millions. A native line cannot be dashed in
- * part, so a year under the threshold is starred on the axis and the note names it in place of the picture's.
+ * The two bars and the line as PowerPoint's columns and line, in USD millions; none when a year is under the
+ * threshold, since a native line cannot be dashed in part: the chart then stays a picture, its thin years marked.
  */
-function nativeOf(rows: readonly GapRow[], axis: UsdAxis, note: string, marksNote: string | null): NativeChart {
-  const low = rows.filter((r) => r.low);
+function nativeOf(rows: readonly GapRow[], axis: UsdAxis, note: string, marksNote: string | null): NativeChart | undefined {
+  if (rows.length === 0 || rows.some((r) => r.low)) return undefined;
   return {
     kind: 'columnsAndLine',
-    categories: rows.map((r) => yearCategory(r.year, r.low)),
+    categories: rows.map((r) => String(r.year)),
     columns: [
       { ...GAP_SERIES.required, values: rows.map((r) => r.required) },
       { ...GAP_SERIES.application, values: rows.map((r) => r.application) },
@@ -97,7 +97,7 @@ function nativeOf(rows: readonly GapRow[], axis: UsdAxis, note: string, marksNot
     line: { ...GAP_SERIES.gap, values: rows.map((r) => r.gap) },
     valueAxis: usdValueAxis(axis, 'Revenue'),
     valueLabels: null,
-    note: [note, low.length ? `Starred (*): ${lowYearsText(low)}` : marksNote].filter(Boolean).join(' '),
+    note: [note, marksNote].filter(Boolean).join(' '),
   };
 }
 
@@ -179,7 +179,7 @@ export function gapChart(answer: GapAnswer | undefined, filters: ResolvedFilters
             { label: `Application in ${selected.year}`, coverage: selected.coverage.application },
           ]
         : [],
-      ...(rows.length > 0 && { native: nativeOf(rows, axis, illustrative, marks.note) }),
+      native: nativeOf(rows, axis, illustrative, marks.note),
     },
     rows,
     selected,

@@ -7,9 +7,9 @@ import { filtersSubtitle } from './export-text';
 import type { ChartFrame } from './frame';
 import { LAYER_LEGEND } from './layers';
 import { layerLabel, layerOf, LAYERS } from '../domain/layers';
-import { usdValueAxis, yearCategory, type NativeChart } from '../export/native-chart';
+import { usdValueAxis, type NativeChart } from '../export/native-chart';
 import { stackExtents, usdAxis, type UsdAxis } from './usd-axis';
-import { starredYearsNote, timeCoverageMarks, yearCoverage, type YearCoverage } from './year-coverage';
+import { timeCoverageMarks, yearCoverage, type YearCoverage } from './year-coverage';
 
 /**
  * One stacked bar: a year's pool per layer, keyed by layer, the answer's year behind it (for the tooltip), and its
@@ -41,18 +41,18 @@ const GROSS_NOTE =
   "Stack totals are gross: one layer's revenue is often another's spend. Growth is like-for-like: only companies with figures in both years count. Years before the first figure are left out.";
 
 /**
- * The stacked columns as PowerPoint's, each layer a series in USD millions. A native column cannot be faded, so a
- * year under the coverage threshold is starred on the axis and the note names it.
+ * The stacked columns as PowerPoint's, each layer a series in USD millions; none when a year is under the coverage
+ * threshold, since a native column cannot be faded: the chart then stays a picture, its thin years faded.
  */
-function nativeOf(rows: readonly YearRow[], axis: UsdAxis, axisTitle: string, marksNote: string | null): NativeChart {
-  const low = rows.filter((r) => r.low).map((r) => r.coverage);
+function nativeOf(rows: readonly YearRow[], axis: UsdAxis, axisTitle: string, marksNote: string | null): NativeChart | undefined {
+  if (rows.length === 0 || rows.some((r) => r.low)) return undefined;
   return {
     kind: 'stackedColumns',
-    categories: rows.map((r) => yearCategory(r.year, r.low)),
+    categories: rows.map((r) => String(r.year)),
     series: LAYERS.map((layer) => ({ name: layerLabel(layer), values: rows.map((r) => r[layer.key]), colour: layer.colour })),
     valueAxis: usdValueAxis(axis, axisTitle),
     valueLabels: null,
-    note: [GROSS_NOTE, low.length ? starredYearsNote(low) : marksNote].filter(Boolean).join(' '),
+    note: [GROSS_NOTE, marksNote].filter(Boolean).join(' '),
   };
 }
 
@@ -106,7 +106,7 @@ export function overTimeChart(answer: SeriesAnswer | undefined, filters: Resolve
       subtitle: filtersSubtitle(filters, { measure: metric, period: span }),
       legend: [...LAYER_LEGEND, ...marks.legend],
       yearCoverage: marks.yearCoverage,
-      ...(rows.length > 0 && { native: nativeOf(rows, axis, axisTitle, marks.note) }),
+      native: nativeOf(rows, axis, axisTitle, marks.note),
     },
     rows,
     axis,

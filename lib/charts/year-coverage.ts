@@ -69,12 +69,6 @@ const lowYearsText = (low: readonly YearCoverage[], offersLikeForLike: boolean) 
   `${low.map((y) => `${y.year} (${y.included} of ${y.of} reported)`).join(', ')}, under 80%, so not comparable with the other years${offersLikeForLike ? '; Like-for-like compares the same companies' : ''}.`;
 
 /**
- * The note of a native chart (memo pack), which cannot fade a year: the years under the threshold are starred on its
- * axis (yearCategory) and named here.
- */
-export const starredYearsNote = (low: readonly YearCoverage[]) => `Starred (*): ${lowYearsText(low, true)}`;
-
-/**
  * The note, legend and footer of a time chart from each plotted year's coverage: the faded years named with their
  * counts, or in like-for-like how many companies every year sums (`kept`, `of`), described by `who`; the note points
  * to the Like-for-like switch where the chart has one.

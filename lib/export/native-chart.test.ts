@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usdAxis } from '../charts/usd-axis';
-import { usdValueAxis, yearCategory } from './native-chart';
+import { usdValueAxis } from './native-chart';
 
 describe('usdValueAxis', () => {
   it('keeps USD millions in the data and reads them in the card’s unit, with the decimals its ticks need', () => {
@@ -20,11 +20,5 @@ describe('usdValueAxis', () => {
 
   it('reaches below zero when the values do', () => {
     expect(usdValueAxis(usdAxis([-300, 2_100]), 'Revenue')).toMatchObject({ min: -1_000, max: 3_000, step: 1_000 });
-  });
-});
-
-describe('yearCategory', () => {
-  it('stars a year under the coverage threshold', () => {
-    expect([yearCategory(2024, false), yearCategory(2025, true)]).toEqual(['2024', '2025*']);
   });
 });

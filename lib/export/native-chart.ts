@@ -84,6 +84,3 @@ export function usdValueAxis(axis: UsdAxis, title: string): NativeValueAxis {
     step: (axis.ticks[1] ?? axis.domain[1]) - (axis.ticks[0] ?? axis.domain[0]),
   };
 }
-
-/** A year on a time chart's category axis, starred when under the coverage threshold (the note says why). */
-export const yearCategory = (year: number, low: boolean) => (low ? `${year}*` : String(year));
