@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { companies } from '@/db/schema';
@@ -32,7 +33,7 @@ import { replaceProfiles } from '../company-writes';
 import { importFiguresCsv } from '../figure-csv';
 import { importFxCsv } from '../fx';
 import { gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '.';
-import { companyValues } from './company-values';
+import { companyValues, metricsValues } from './company-values';
 
 const YEARS = { from: 2020, to: 2025 };
 
@@ -81,6 +82,9 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
     const database = useFreshDatabase(driver);
     const u = valueUniverse(seed, 24, YEARS);
     const profiles = universeProfiles(u, seed, YEARS);
+    // Tests run in a shuffled order: whichever needs the universe first loads it, once.
+    let loading: Promise<void> | undefined;
+    const loaded = () => (loading ??= load(database.current().db, u, seed, profiles));
 
     /** The reference rows of a metric: values by lib/domain's calendar rule, shares by the profile rule. */
     async function referenceRows(metric: Metric, basis: Basis, estimates: 'include' | 'exclude') {
@@ -121,7 +125,7 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
 
     it('equal the lib/ reference for every company, year, metric, basis and estimates mode, shares by profile', async () => {
       const { db } = database.current();
-      await load(db, u, seed, profiles);
+      await loaded();
       let compared = 0;
       const outcomes = new Set<string>();
       const profileUses = new Set<string>();
@@ -177,6 +181,32 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
                 superseded += 1;
         }
       }
+    });
+
+    it('read several metrics in one go as each metric alone, one year and the range, with each metric its own profile', async () => {
+      // /profitability reads three metrics with one statement; a row given another metric's value or shares fails.
+      await loaded();
+      const { db } = database.current();
+      // Not METRICS' order, so a result that follows the order of the rows read, not of the metrics, shows.
+      const metrics = ['operating_income', 'revenue', 'capex'] as const;
+      let differing = 0;
+      for (const basis of ['calendar', 'fiscal'] as Basis[])
+        for (const estimates of ['include', 'exclude'] as const)
+          for (const range of [YEARS, ...[2020, 2023, 2025].map((year) => ({ from: year, to: year }))]) {
+            const read = { ...range, basis, estimates, companySet: undefined };
+            const together = await metricsValues(db, { ...read, metrics });
+            expect([...together.keys()]).toEqual(metrics);
+            for (const metric of metrics)
+              expect(together.get(metric), `${metric} ${basis} ${estimates} ${range.from}–${range.to}`).toEqual(
+                await companyValues(db, { ...read, metric }),
+              );
+            // Metrics whose shares differ for one company and year: the per-metric profiles are really in play.
+            for (const [year, rows] of together.get('revenue')!)
+              rows.forEach((row, i) => {
+                if (!isDeepStrictEqual(row.shares, together.get('capex')!.get(year)![i]!.shares)) differing++;
+              });
+          }
+      expect(differing).toBeGreaterThan(0);
     });
 
     it('answer /layers, /series, /profitability and /gap as the reference functions do on those rows, digit for digit', async () => {

@@ -19,6 +19,14 @@ export interface CompanyValuesQuery {
   companySet: SQL | undefined;
 }
 
+/** `companyValues` of several metrics at once: the same set, years, basis and estimates mode. */
+export interface MetricsValuesQuery extends Omit<CompanyValuesQuery, 'metric'> {
+  metrics: readonly Metric[];
+}
+
+/** The rows of each metric asked for, by year, as `companyValues` returns them for that metric alone. */
+export type ValuesByMetric = Map<Metric, Map<number, CompanyYearValue[]>>;
+
 interface ValueRow {
   /** The company's place in the set, by name: 1, 2, … */
   pos: number;
@@ -26,6 +34,8 @@ interface ValueRow {
   name: string;
   /** The company's fiscal year-end month, which a calendar year's missing reason names (withCalendarOverlap). */
   fyEnd: number;
+  /** Null, as the year, for a company with no stored row of any metric asked for in the range. */
+  metric: Metric | null;
   /** Null for a company with no stored row in the range. */
   year: number | null;
   numerator: string | null;
@@ -45,60 +55,78 @@ interface ValueRow {
  * Returns the rows by year; each year holds every company of the set, sorted by name.
  */
 export async function companyValues(db: Database, query: CompanyValuesQuery): Promise<Map<number, CompanyYearValue[]>> {
+  const { metric, ...rest } = query;
+  return (await metricsValues(db, { ...rest, metrics: [metric] })).get(metric)!;
+}
+
+/**
+ * `companyValues` for each of several metrics, with one statement for all their values (and one for the shares
+ * each metric's profiles give), not one of each per metric: each metric's rows equal its own `companyValues`.
+ */
+export async function metricsValues(db: Database, query: MetricsValuesQuery): Promise<ValuesByMetric> {
+  const { metrics } = query;
   // One after the other: inside an answer's snapshot both run on one connection, which takes one query at a time.
   const rows = await selectRows<ValueRow>(db, storedValuesSql(query));
-  // One year (most answers): each company's shares chosen by the database, one row per company however many
-  // profiles there are. A range: every profile that may apply, chosen here year by year.
+  // One year (most answers): each company's shares for each metric chosen by the database, one row per company and
+  // metric however many profiles there are. A range: every profile that may apply, chosen here year by year.
   const chosenOf = query.from === query.to ? await chosenShares(db, query) : null;
   const profilesOf = chosenOf ? null : await companyProfiles(db, query);
 
-  const label = METRIC_LABELS[query.metric];
-  const byYear = new Map<number, CompanyYearValue[]>();
-  for (let year = query.from; year <= query.to; year++) byYear.set(year, []);
-  // The rows in no order, each with its company's place by name: one per stored year, or one with no year.
+  const byMetric: ValuesByMetric = new Map();
+  for (const metric of metrics) {
+    const byYear = new Map<number, CompanyYearValue[]>();
+    for (let year = query.from; year <= query.to; year++) byYear.set(year, []);
+    byMetric.set(metric, byYear);
+  }
+  // The rows in no order, each with its company's place by name: one per stored metric and year, or one with neither.
   const ofCompany: ValueRow[][] = [];
   for (const r of rows) (ofCompany[r.pos - 1] ??= []).push(r);
-  const stored = new Map<number, ValueRow>();
+  const stored = new Map(metrics.map((metric) => [metric, new Map<number, ValueRow>()]));
   for (const company of ofCompany) {
     const { id, name } = company[0]!;
-    stored.clear();
-    for (const r of company) if (r.year !== null) stored.set(r.year, r);
+    for (const ofMetric of stored.values()) ofMetric.clear();
+    for (const r of company) if (r.metric !== null && r.year !== null) stored.get(r.metric)!.set(r.year, r);
     const profiles = profilesOf?.get(id);
     const base = profiles?.base ?? NO_SHARES;
-    for (let year = query.from; year <= query.to; year++) {
-      const r = stored.get(year);
-      // docs/data-contract.md §2: the shares of the profile that applies to this metric and year.
-      const applies = profiles && profiles.others.length > 0 ? applicableProfile(profiles.others, query.metric, year) : null;
-      const { shares, profile } =
-        chosenOf?.get(id) ?? (applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null });
-      byYear.get(year)!.push(
-        r
-          ? {
-              id,
-              name,
-              shares,
-              profile,
-              value: r.numerator === null ? null : twelfthOf(r.numerator),
-              estimated: r.numerator !== null && r.estimated,
-              missing: r.code ? { code: r.code, reason: missingReason(r, query) } : null,
-            }
-          : {
-              id,
-              name,
-              shares,
-              profile,
-              value: null,
-              estimated: false,
-              missing: { code: 'no_figure', reason: `no ${label} for FY${year}` },
-            },
-      );
+    for (const metric of metrics) {
+      const label = METRIC_LABELS[metric];
+      const chosen = chosenOf ? chosenOf.get(metric)!.get(id) : undefined;
+      const byYear = byMetric.get(metric)!;
+      for (let year = query.from; year <= query.to; year++) {
+        const r = stored.get(metric)!.get(year);
+        // docs/data-contract.md §2: the shares of the profile that applies to this metric and year.
+        const applies = profiles && profiles.others.length > 0 ? applicableProfile(profiles.others, metric, year) : null;
+        const { shares, profile } =
+          chosen ?? (applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null });
+        byYear.get(year)!.push(
+          r
+            ? {
+                id,
+                name,
+                shares,
+                profile,
+                value: r.numerator === null ? null : twelfthOf(r.numerator),
+                estimated: r.numerator !== null && r.estimated,
+                missing: r.code ? { code: r.code, reason: missingReason(r, query) } : null,
+              }
+            : {
+                id,
+                name,
+                shares,
+                profile,
+                value: null,
+                estimated: false,
+                missing: { code: 'no_figure', reason: `no ${label} for FY${year}` },
+              },
+        );
+      }
     }
   }
-  return byYear;
+  return byMetric;
 }
 
 /** A stored row's reason; a calendar year's reason naming the next fiscal year says how much of it overlaps. */
-function missingReason(r: ValueRow, query: CompanyValuesQuery): string {
+function missingReason(r: ValueRow, query: MetricsValuesQuery): string {
   const reason = r.reason ?? '';
   return query.basis === 'calendar' && r.code === 'no_figure' ? withCalendarOverlap(reason, r.fyEnd, r.year!) : reason;
 }
@@ -115,27 +143,41 @@ interface StoredProfile {
   profile: ProfileUsed;
 }
 
+/** The metrics asked for as a SQL list of values of type `type`: `'revenue'::metric, 'capex'::metric`. */
+function metricList(metrics: readonly Metric[], type: 'metric' | 'profile_scope'): SQL {
+  return sql.join(
+    metrics.map((metric) => sql`${metric}::${sql.raw(type)}`),
+    sql`, `,
+  );
+}
+
+/** Shares chosen for one company and metric: the profile's, or the base's (no profile). */
+type Chosen = { shares: ProfileShares; profile: ProfileUsed | null };
+
 /**
- * For a one-year read, each company's shares for the metric and year as docs/data-contract.md §2 chooses them, by the
- * database: its latest profile of the metric's scope from a year ≤ the year, else its latest `all` one, else its base
- * (`applicableProfile`'s rule; the base is `all` from the beginning, which no stored profile can be). One row per
- * company of the set, its shares as one text (`chips=0.6;models=0.3`; null for none), so the rows read do not grow
- * with the profiles. A company absent from the map has no shares at all.
+ * For a one-year read, each company's shares for each metric and the year as docs/data-contract.md §2 chooses them,
+ * by the database: its latest profile of the metric's scope from a year ≤ the year, else its latest `all` one, else
+ * its base (`applicableProfile`'s rule; the base is `all` from the beginning, which no stored profile can be). One
+ * row per company of the set and metric, its shares as one text (`chips=0.6;models=0.3`; null for none), so the rows
+ * read do not grow with the profiles. A company absent from a metric's map has no shares at all.
  */
-async function chosenShares(
-  db: Database,
-  query: CompanyValuesQuery,
-): Promise<Map<string, { shares: ProfileShares; profile: ProfileUsed | null }>> {
+async function chosenShares(db: Database, query: MetricsValuesQuery): Promise<Map<Metric, Map<string, Chosen>>> {
   const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
-  const rows = await selectRows<{ id: string; scope: ProfileScope | null; from_year: number | null; shares: string | null }>(
+  const rows = await selectRows<{
+    id: string;
+    metric: Metric;
+    scope: ProfileScope | null;
+    from_year: number | null;
+    shares: string | null;
+  }>(
     db,
     sql`with s as (select companies.id from companies where ${inSet}),
+        m(metric) as (select unnest(array[${metricList(query.metrics, 'profile_scope')}])),
         chosen as (
-          select distinct on (ep.company_id) ep.company_id, ep.id, ep.scope, ep.from_year
-          from exposure_profiles ep join s on s.id = ep.company_id
-          where ep.scope in ('all', ${query.metric}::profile_scope)
-            and coalesce(ep.from_year, ${FIRST_EVER}) <= ${query.from}::int
-          order by ep.company_id, ep.scope = ${query.metric}::profile_scope desc, coalesce(ep.from_year, ${FIRST_EVER}) desc
+          select distinct on (ep.company_id, m.metric) ep.company_id, m.metric, ep.id, ep.scope, ep.from_year
+          from exposure_profiles ep join s on s.id = ep.company_id join m on ep.scope in ('all', m.metric)
+          where coalesce(ep.from_year, ${FIRST_EVER}) <= ${query.from}::int
+          order by ep.company_id, m.metric, ep.scope = m.metric desc, coalesce(ep.from_year, ${FIRST_EVER}) desc
         ),
         base as (
           select e.company_id, string_agg(e.layer_key || '=' || trim_scale(e.share)::text, ';') as shares
@@ -143,33 +185,34 @@ async function chosenShares(
         ),
         profile as (
           select pe.profile_id, string_agg(pe.layer_key || '=' || trim_scale(pe.share)::text, ';') as shares
-          from profile_exposures pe join chosen c on c.id = pe.profile_id group by pe.profile_id
+          from profile_exposures pe where pe.profile_id in (select c.id from chosen c) group by pe.profile_id
         )
-        select s.id, c.scope::text as scope, c.from_year,
+        select s.id, m.metric::text as metric, c.scope::text as scope, c.from_year,
           case when c.id is null then base.shares else profile.shares end as shares
         from s
-        left join chosen c on c.company_id = s.id
+        cross join m
+        left join chosen c on c.company_id = s.id and c.metric = m.metric
         left join base on base.company_id = s.id
         left join profile on profile.profile_id = c.id`,
   );
-  const chosen = new Map<string, { shares: ProfileShares; profile: ProfileUsed | null }>();
+  const chosen = new Map(query.metrics.map((metric) => [metric, new Map<string, Chosen>()]));
   for (const r of rows) {
     const shares = r.shares === null ? NO_SHARES : Object.fromEntries(r.shares.split(';').map((pair) => pair.split('=')));
-    chosen.set(r.id, { shares, profile: r.scope === null ? null : { scope: r.scope, fromYear: r.from_year } });
+    chosen.get(r.metric)!.set(r.id, { shares, profile: r.scope === null ? null : { scope: r.scope, fromYear: r.from_year } });
   }
   return chosen;
 }
 
 /**
  * The shares of every company of the set that has any: its base (the `exposures`), and those of its other profiles
- * that docs/data-contract.md §2 can choose for this metric in some year from `from` to `to` — of the metric's scope
- * or `all`, from a year ≤ `to`, and not followed by another of the same scope from a year ≤ `from` (which wins every
+ * that docs/data-contract.md §2 can choose for one of the metrics in some year from `from` to `to` — of a metric's
+ * scope or `all`, from a year ≤ `to`, and not followed by another of the same scope from a year ≤ `from` (which wins every
  * year asked for) — one shares object per profile, shared by all the years it serves. Shares come canonical from
  * the database (`trim_scale`: 0.600000 → 0.6), as `canonicalDecimal` writes them, without a decimal per row.
  */
 async function companyProfiles(
   db: Database,
-  query: CompanyValuesQuery,
+  query: MetricsValuesQuery,
 ): Promise<Map<string, { base: ProfileShares; others: StoredProfile[] }>> {
   const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
   // A profile from the beginning has no year: it comes before every dated one.
@@ -193,7 +236,7 @@ async function companyProfiles(
         select p.company_id, p.id, p.scope::text, p.from_year, pe.layer_key, trim_scale(pe.share)::text
         from exposure_profiles p join companies on companies.id = p.company_id
         left join profile_exposures pe on pe.profile_id = p.id
-        where ${inSet} and p.scope in ('all', ${query.metric}::profile_scope)
+        where ${inSet} and p.scope in ('all', ${metricList(query.metrics, 'profile_scope')})
           and ${since('p')} <= ${query.to}::int
           and not exists (
             select 1 from exposure_profiles later
@@ -223,12 +266,12 @@ async function companyProfiles(
 }
 
 /**
- * The set's companies, each with its place by name, and its stored rows of the metric, basis and years (the
- * columns of the estimates mode asked for: without estimates, the `excl_` group where it differs), or one row with
- * no year. One statement, so one snapshot; only the companies are sorted (by the database's collation, as
+ * The set's companies, each with its place by name, and its stored rows of the metrics, basis and years, each
+ * tagged with its metric (the columns of the estimates mode asked for: without estimates, the `excl_` group where it
+ * differs), or one row with neither metric nor year. One statement, so one snapshot; only the companies are sorted (by the database's collation, as
  * everywhere else), not the up to 20 rows per company.
  */
-function storedValuesSql(q: CompanyValuesQuery): SQL {
+function storedValuesSql(q: MetricsValuesQuery): SQL {
   const same = sql`cv.excl_numerator is null and cv.excl_code is null`;
   const columns =
     q.estimates === 'include'
@@ -237,12 +280,12 @@ function storedValuesSql(q: CompanyValuesQuery): SQL {
             case when ${same} then cv.code else cv.excl_code end as code,
             case when ${same} then cv.reason else cv.excl_reason end as reason`;
   return sql`
-    select co.pos, co.id, co.name, co.fy_end as "fyEnd", cv.year::int as year, ${columns}
+    select co.pos, co.id, co.name, co.fy_end as "fyEnd", cv.metric::text as metric, cv.year::int as year, ${columns}
     from (
       select companies.id, companies.name, companies.fiscal_year_end_month::int as fy_end, row_number() over (order by companies.name_key, companies.id)::int as pos
       from companies
       where not companies.archived ${q.companySet ? sql`and ${q.companySet}` : sql``}
     ) co
-    left join company_values cv on cv.company_id = co.id and cv.metric = ${q.metric}::metric
+    left join company_values cv on cv.company_id = co.id and cv.metric in (${metricList(q.metrics, 'metric')})
       and cv.basis = ${q.basis}::value_basis and cv.year between ${q.from}::int and ${q.to}::int`;
 }

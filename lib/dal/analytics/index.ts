@@ -35,7 +35,7 @@ import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
 import { answerOncePerVersion } from './answer-cache';
 import { companySetCondition } from './company-set';
-import { companyValues } from './company-values';
+import { companyValues, metricsValues } from './company-values';
 import { cellFlowsOf, flowsAggregateOf } from './flows';
 
 export { dashboardYear, defaultAnalyticsYear } from './default-year';
@@ -44,9 +44,14 @@ type Range = { from: number; to: number };
 /** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */
 type Computed<A> = Omit<A, 'asOf'>;
 
-async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metric: Metric) {
+/** The set's values of each metric, for the scope's basis and estimates mode: one statement for all the metrics. */
+async function valuesOf(db: Database, scope: AnalyticsScope, range: Range, metrics: readonly Metric[]) {
   const companySet = await companySetCondition(db, scope);
-  return companyValues(db, { ...range, metric, basis: scope.basis, estimates: scope.estimates, companySet });
+  return metricsValues(db, { ...range, metrics, basis: scope.basis, estimates: scope.estimates, companySet });
+}
+
+async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metric: Metric) {
+  return (await valuesOf(db, scope, range, [metric])).get(metric)!;
 }
 
 const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear.get(year) ?? [];
@@ -97,14 +102,12 @@ export const profitabilityAnalytics = answerOncePerVersion('profitability', comp
 async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery): Promise<Computed<ProfitabilityAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { year, basis } = query;
-  const db = await dbOf(ctx);
-  // One metric after the other: the answer's snapshot is one connection.
-  const read = async (metric: Metric) =>
-    prepareYears(await valuesFor(db, query, { from: year, to: year }, metric), coverageListing(query.missing));
-  const revenue = await read('revenue');
-  const capex = await read('capex');
-  const operatingIncome = await read('operating_income');
-  const result = yearProfitability({ revenue, capex, operatingIncome }, year);
+  const values = await valuesOf(await dbOf(ctx), query, { from: year, to: year }, ['revenue', 'capex', 'operating_income']);
+  const read = (metric: Metric) => prepareYears(values.get(metric)!, coverageListing(query.missing));
+  const result = yearProfitability(
+    { revenue: read('revenue'), capex: read('capex'), operatingIncome: read('operating_income') },
+    year,
+  );
   return { year, basis, currency: 'USD', ...result };
 }
 
