@@ -156,6 +156,7 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
     it('choose the same profiles when one year is read as when the whole range is', async () => {
       // A one-year read leaves out the profiles a later one of the same scope supersedes by then; this holds it to
       // the range's answer, and counts the years where that leaving out happened, so the check is not vacuous.
+      await loaded();
       const { db } = database.current();
       for (const metric of METRICS) {
         const range = await companyValues(db, {
@@ -210,6 +211,7 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
     });
 
     it('answer /layers, /series, /profitability and /gap as the reference functions do on those rows, digit for digit', async () => {
+      await loaded();
       const viewer = await makeUser('viewer');
       const actor = viewer;
       for (const basis of ['calendar', 'fiscal'] as Basis[]) {
