@@ -17,7 +17,7 @@ const LOGO = makePng(300, 100);
 
 test.afterAll(async ({ playwright }) => {
   const admin = await playwright.request.newContext({
-    baseURL: test.info().project.use.baseURL,
+    baseURL: E2E_BASE_URL,
     storageState: storageStateFor('admin'),
   });
   await admin.put('/api/v1/firm', { data: { name: '' } });
