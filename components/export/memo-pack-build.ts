@@ -31,9 +31,12 @@ async function pptxOf(
   drawing: PackDrawing,
 ): Promise<Uint8Array> {
   const { memoPptx } = await import('@/lib/export/pptx');
-  const charts: PackChart[] = [];
-  for (const { content, footer, slide } of drawn)
-    charts.push({ ...content, footer, image: { png: await pngBytes(slide.svg, slide.size), size: slide.size } });
+  // A chart's picture is rasterised only if its slide shows it (not for one PowerPoint draws itself).
+  const charts: PackChart[] = drawn.map(({ content, footer, slide }) => ({
+    ...content,
+    footer,
+    image: async () => ({ png: await pngBytes(slide.svg, slide.size), size: slide.size }),
+  }));
   return memoPptx(charts, { title: `Stacklens memo pack, ${year}`, cover, drawing });
 }
 

@@ -14,8 +14,11 @@ export interface PackChart {
   title: string;
   subtitle: string;
   footer: string;
-  /** The slide's picture (legend, chart, note: the title and source line are slide text) and its size in CSS px. */
-  image: { png: Uint8Array; size: Size };
+  /**
+   * The slide's picture (legend, chart, note: the title and source line are slide text) and its size in CSS px, made
+   * only for a chart drawn as a picture: rasterising one PowerPoint draws itself would be wasted work.
+   */
+  image: () => Promise<{ png: Uint8Array; size: Size }>;
   /** The note under a native chart (the picture has it drawn in). */
   note: string | null;
   /** The chart as PowerPoint can draw it; none when only the picture shows everything. */
@@ -96,7 +99,7 @@ function addTitleSlide(pptx: PptxGenJS, cover: PackCover, exported: string) {
   slide.addText(made, { ...text, y: 6.95, h: 0.35, fontSize: 10, color: MUTED, valign: 'top' });
 }
 
-function addChartSlide(pptx: PptxGenJS, chart: PackChart, drawing: PackDrawing) {
+async function addChartSlide(pptx: PptxGenJS, chart: PackChart, drawing: PackDrawing) {
   const slide = pptx.addSlide();
   const text = { x: MARGIN, w: WIDTH, fontFace: FONT, margin: 0 };
   slide.addText(chart.title, { ...text, y: 0.3, h: 0.6, fontSize: 24, bold: true, color: INK, valign: 'top' });
@@ -105,12 +108,10 @@ function addChartSlide(pptx: PptxGenJS, chart: PackChart, drawing: PackDrawing) 
     addNativeChart(slide, chart.native, { x: MARGIN, w: WIDTH, ...NATIVE }, chart.title);
     const note = chart.native.note ?? chart.note;
     if (note) slide.addText(note, { ...text, ...NATIVE_NOTE, fontSize: 10, color: MUTED, valign: 'top', fit: 'shrink' });
-  } else
-    slide.addImage({
-      data: `image/png;base64,${toBase64(chart.image.png)}`,
-      ...fitPicture(chart.image.size),
-      altText: chart.title,
-    });
+  } else {
+    const image = await chart.image();
+    slide.addImage({ data: `image/png;base64,${toBase64(image.png)}`, ...fitPicture(image.size), altText: chart.title });
+  }
   slide.addText(chart.footer, { ...text, y: 6.95, h: 0.35, fontSize: 10, color: MUTED, valign: 'top' });
 }
 
@@ -184,7 +185,7 @@ export async function memoPptx(
   pptx.title = title;
   pptx.company = cover?.firm?.name ?? 'Stacklens';
   if (cover) addTitleSlide(pptx, cover, cover.exported);
-  for (const chart of charts) addChartSlide(pptx, chart, drawing);
+  for (const chart of charts) await addChartSlide(pptx, chart, drawing);
   paginateTables(
     charts.map((c) => c.table.rows.length),
     TABLE_LINES,
