@@ -3,10 +3,9 @@ import type { Database } from '@/db/types';
 import {
   coverageListing,
   coverageOf,
-  gapCoverage,
   likeForLikeRows,
   prepareYears,
-  requiredRevenueGap,
+  yearGap,
   yearGrowth,
   yearLayers,
   yearPools,
@@ -136,16 +135,13 @@ async function computeGap(ctx: Ctx, query: GapQuery): Promise<Computed<GapAnswer
   // Like-for-like keeps, in each input, the companies with revenue in every year of data; coverage stays the set's.
   const sameApplication = query.likeForLike ? likeForLikeRows(application, { from, to }) : null;
   const sameChips = chipsList && query.likeForLike ? likeForLikeRows(chips, { from, to }) : sameApplication;
+  const inputs = { chips: prepareYears(chips, listing), application: prepareYears(application, listing) };
+  const plotted = {
+    chips: sameChips ? prepareYears(sameChips.byYear, listing) : inputs.chips,
+    application: sameApplication ? prepareYears(sameApplication.byYear, listing) : inputs.application,
+  };
   const years = [];
-  for (let year = from; year <= to; year++) {
-    const inputs = { chips: rowsOf(chips, year), application: rowsOf(application, year) };
-    const plotted = {
-      chips: sameChips ? rowsOf(sameChips.byYear, year) : inputs.chips,
-      application: sameApplication ? rowsOf(sameApplication.byYear, year) : inputs.application,
-    };
-    const point = requiredRevenueGap({ ...plotted, g, m }, listing);
-    years.push({ year, ...point, coverage: sameApplication ? gapCoverage(inputs, listing) : point.coverage });
-  }
+  for (let year = from; year <= to; year++) years.push({ year, ...yearGap(plotted, year, { g, m }, inputs) });
   const likeForLike = sameApplication && {
     ...sameApplication.likeForLike,
     ...(chipsList && sameChips && { chipsList: sameChips.likeForLike }),

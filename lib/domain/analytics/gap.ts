@@ -34,22 +34,37 @@ export interface RequiredRevenueGap {
 /**
  * The required-revenue gap after Sequoia's "AI's $600B question" (docs/data-contract.md §5), an illustration: chip revenue C is
  * grossed up to the data-centre spend it implies (÷ g) and to the application revenue that spend needs at gross
- * margin m (÷ (1 − m)). The API validates g and m first; the range check here is a guard.
+ * margin m (÷ (1 − m)). The reference, row by row in decimal.js; the API answers with `yearGap` (./year-gap.ts), equal to it.
  */
 export function requiredRevenueGap({ chips, application, g, m }: GapInput, coverage: CoverageOptions = {}): RequiredRevenueGap {
-  if (!(g > 0 && g <= 1)) throw new RangeError(`g must be in (0, 1], not ${g}`);
-  if (!(m >= 0 && m < 1)) throw new RangeError(`m must be in [0, 1), not ${m}`);
   const chipsPool = layerPoolOf(chips, 'chips');
   const applicationPool = layerPoolOf(application, 'application');
-  // One division by the exact product g × (1 − m), so only the quotient rounds (at 40 digits).
-  const required = chipsPool.pool.div(new Dec(g).times(new Dec(1).minus(m)));
   return {
-    chips: money(chipsPool.pool),
-    required: money(required),
-    application: money(applicationPool.pool),
-    gap: money(required.minus(applicationPool.pool)),
+    ...gapFigures(chipsPool.pool, applicationPool.pool, g, m),
     estimated: chipsPool.estimated || applicationPool.estimated,
     coverage: gapCoverage({ chips, application }, coverage),
+  };
+}
+
+/**
+ * C, the required revenue, the application pool and the gap from the two exact pools (at the reference's precision,
+ * `exact`), g and m; the API validates g and m first, the range check here is a guard.
+ */
+export function gapFigures(
+  chipsPool: Dec,
+  applicationPool: Dec,
+  g: number,
+  m: number,
+): Pick<RequiredRevenueGap, 'chips' | 'required' | 'application' | 'gap'> {
+  if (!(g > 0 && g <= 1)) throw new RangeError(`g must be in (0, 1], not ${g}`);
+  if (!(m >= 0 && m < 1)) throw new RangeError(`m must be in [0, 1), not ${m}`);
+  // One division by the exact product g × (1 − m), so only the quotient rounds.
+  const required = chipsPool.div(new Dec(g).times(new Dec(1).minus(m)));
+  return {
+    chips: money(chipsPool),
+    required: money(required),
+    application: money(applicationPool),
+    gap: money(required.minus(applicationPool)),
   };
 }
 
@@ -57,7 +72,7 @@ export function requiredRevenueGap({ chips, application, g, m }: GapInput, cover
  * Each input's coverage among its companies exposed to its layer. Like-for-like answers compute it from the set's
  * rows before the selection, so it still says who reported each year.
  */
-export function gapCoverage(
+function gapCoverage(
   { chips, application }: Pick<GapInput, 'chips' | 'application'>,
   coverage: CoverageOptions = {},
 ): RequiredRevenueGap['coverage'] {

@@ -1,7 +1,8 @@
 export { concentrationOf } from './concentration';
 export type { Concentration } from './concentration';
 export { COVERAGE_THRESHOLD, coverageListing, coverageOf, isThinCoverage } from './coverage';
-export { gapCoverage, requiredRevenueGap } from './gap';
+export { requiredRevenueGap } from './gap';
+export { yearGap } from './year-gap';
 export type { GapInput, RequiredRevenueGap } from './gap';
 export { poolGrowth } from './growth';
 export { likeForLikeRows } from './like-for-like';

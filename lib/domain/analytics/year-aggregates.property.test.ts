@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { canonicalDecimal, Dec } from '../decimal';
 import { LAYER_KEYS, type LayerKey } from '../layers';
 import { poolGrowth } from './growth';
+import { requiredRevenueGap } from './gap';
 import { layerDetail } from './layer-detail';
 import { aggregateLayers, layerPools } from './layers';
 import { aggregateProfitability } from './profitability';
 import { unvalued, valued } from './test-rows';
 import type { CompanyYearValue } from './types';
 import { prepareYears, yearGrowth, yearLayer, yearLayers, yearPools, yearProfitability } from './year-aggregates';
+import { yearGap } from './year-gap';
 
 /**
  * The one-pass aggregates against the reference functions, on random years shaped like the database's rows:
@@ -114,6 +116,31 @@ describe('the one-pass year aggregates equal the reference', () => {
         });
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('the required-revenue gap: C from the chips input, the application pool from the set, coverage from the rows given', () => {
+    const assumption = fc.record({
+      g: fc.oneof(fc.constantFrom(1, 0.5, 0.3, 0.7), fc.double({ min: 0.01, max: 1, noNaN: true })),
+      m: fc.oneof(fc.constantFrom(0, 0.5, 0.25, 0.4), fc.double({ min: 0, max: 0.99, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(universe(false), universe(false), assumption, fc.integer({ min: 0, max: 3 }), (set, list, { g, m }, listed) => {
+        const [application, chips] = [yearsOf(set), yearsOf(list)];
+        const prepared = { chips: prepareYears(chips, { listed }), application: prepareYears(application, { listed }) };
+        for (const year of [2023, 2024])
+          expect(yearGap(prepared, year, { g, m })).toEqual(
+            requiredRevenueGap({ chips: chips.get(year)!, application: application.get(year)!, g, m }, { listed }),
+          );
+        // Like-for-like plots fewer companies than its coverage counts: the two come from different rows.
+        const plotted = { chips: prepareYears(new Map([[2024, chips.get(2023)!]])), application: prepared.application };
+        expect(yearGap(plotted, 2024, { g, m }, prepared)).toEqual({
+          ...requiredRevenueGap({ chips: chips.get(2023)!, application: application.get(2024)!, g, m }),
+          coverage: requiredRevenueGap({ chips: chips.get(2024)!, application: application.get(2024)!, g, m }, { listed })
+            .coverage,
+        });
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -33,6 +33,8 @@ export interface PreparedYear {
   ids: ReadonlySet<string>;
   /** Per layer in stack order: companies of the set with share(c, L) > 0 and no value. */
   missing: number[];
+  /** Per layer in stack order: the rows with share(c, L) > 0, valued or not, whose coverage a one-layer answer gives. */
+  exposed: CompanyYearValue[][];
 }
 
 /** The years of one answer, every amount at one scale (so years compare without alignment). */
@@ -72,10 +74,12 @@ export function prepareYears(
     const ids = new Set<string>();
     const seen = new Set<string>();
     const missing = LAYERS.map(() => 0);
+    const exposed = LAYERS.map((): CompanyYearValue[] => []);
     for (const row of rows) {
       if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
       seen.add(row.id);
       const layerShares = LAYERS.map(({ key }) => shareOf(row.shares[key]));
+      layerShares.forEach((share, i) => share > 0n && exposed[i]!.push(row));
       if (row.value === null) {
         layerShares.forEach((share, i) => (missing[i]! += share > 0n ? 1 : 0));
         continue;
@@ -89,7 +93,7 @@ export function prepareYears(
       });
       ids.add(row.id);
     }
-    return { rows, valued, ids, missing };
+    return { rows, valued, ids, missing, exposed };
   };
   return {
     scale: valueScale + shareScale,
