@@ -12,7 +12,7 @@ async function connections(admin: pg.Client, database: string): Promise<number> 
 /**
  * A fresh database for a bench: PGlite (in memory, or in the empty folder `pgliteDir`, which a server can open once
  * the bench has closed it), or with BENCH_DATABASE_URL a uniquely named PostgreSQL database at `url` that `drop`
- * removes afterwards.
+ * removes afterwards (`BENCH_KEEP=1` keeps it and prints its address, to study a plan in `psql`).
  */
 export async function openBenchDatabase({ pgliteDir }: { pgliteDir?: string } = {}): Promise<{
   db: OpenDatabase;
@@ -31,6 +31,10 @@ export async function openBenchDatabase({ pgliteDir }: { pgliteDir?: string } = 
     db: await openDatabase({ driver: 'postgres', url: target.toString() }),
     url: target.toString(),
     drop: async () => {
+      if (process.env.BENCH_KEEP) {
+        process.stderr.write(`kept ${target.toString()}\n`);
+        return admin.end();
+      }
       // pool.end() does not wait for its connections to close; dropping the database under them logs errors.
       for (let i = 0; i < 50 && (await connections(admin, name)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
       await admin.query(`drop database ${name} with (force)`);
