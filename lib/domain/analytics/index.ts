@@ -15,6 +15,7 @@ export {
   prepareYears,
   yearGrowth,
   yearLayer,
+  yearLayerDetail,
   yearLayers,
   yearPoolAmounts,
   yearPools,

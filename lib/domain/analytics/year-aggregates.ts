@@ -3,10 +3,12 @@ import { LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
 import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
+import type { LayerDetail } from './layer-detail';
 import type { LayersAggregate, TopCompany } from './layers';
 import { money, ratio, ratioOver } from './numbers';
 import { layerRatioCoverages, profitabilityCoverage, type Profitability } from './profitability';
 import { compareByName, firstInOrder } from './order';
+import { exact } from './pools';
 import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
 
@@ -23,6 +25,8 @@ interface Attributed {
   name: string;
   estimated: boolean;
   amounts: (bigint | null)[];
+  /** The row itself, for what a layer page shows of it beyond the amounts (its share text, its profile). */
+  row: CompanyYearValue;
 }
 
 /** One year's rows, read once. */
@@ -33,6 +37,8 @@ export interface PreparedYear {
   ids: ReadonlySet<string>;
   /** Per layer in stack order: companies of the set with share(c, L) > 0 and no value. */
   missing: number[];
+  /** Per row of `rows`, the layers it has share(c, L) > 0 in: bit i for the i-th layer in stack order. */
+  inLayers: number[];
 }
 
 /** The years of one answer, every amount at one scale (so years compare without alignment). */
@@ -72,10 +78,12 @@ export function prepareYears(
     const ids = new Set<string>();
     const seen = new Set<string>();
     const missing = LAYERS.map(() => 0);
+    const inLayers: number[] = [];
     for (const row of rows) {
       if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
       seen.add(row.id);
       const layerShares = LAYERS.map(({ key }) => shareOf(row.shares[key]));
+      inLayers.push(layerShares.reduce((bits, share, i) => (share > 0n ? bits | (1 << i) : bits), 0));
       if (row.value === null) {
         layerShares.forEach((share, i) => (missing[i]! += share > 0n ? 1 : 0));
         continue;
@@ -86,10 +94,11 @@ export function prepareYears(
         name: row.name,
         estimated: row.estimated,
         amounts: layerShares.map((share) => (share > 0n ? share * value : null)),
+        row,
       });
       ids.add(row.id);
     }
-    return { rows, valued, ids, missing };
+    return { rows, valued, ids, missing, inLayers };
   };
   return {
     scale: valueScale + shareScale,
@@ -289,6 +298,64 @@ export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
     growth: yearGrowth(years, year).layers[i]!.growth,
     companies: members.length,
     missing: missing[i]!,
+    estimated: members.some((c) => c.estimated),
+  };
+}
+
+/**
+ * One layer for one year with its table of companies: `layerDetail`'s answer, from the prepared years. The pool, the
+ * ranking and each company's growth are scaled integers, each amount turned into a decimal once for the ratios. A
+ * company's growth is over its own a(c, L) the year before, none when it had no value or no share in the layer then
+ * (a share is > 0 where a company has one: docs/data-contract.md §2). Coverage counts the rows with share(c, L) > 0,
+ * listed as `years.coverage` says.
+ */
+export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKey, metric: Metric): LayerDetail {
+  const i = LAYERS.findIndex((l) => l.key === key);
+  const layer = LAYERS[i];
+  if (!layer) throw new RangeError(`unknown layer ${key}`);
+  const { rows, valued, inLayers } = years.year(year);
+  const before = new Map<string, bigint>();
+  for (const c of years.year(year - 1).valued) {
+    const a = c.amounts[i];
+    if (a !== null && a !== undefined) before.set(c.id, a);
+  }
+  const members = valued.filter((c) => c.amounts[i] !== null);
+  const amountOf = (c: Attributed) => c.amounts[i]!;
+  const pool = sumOf(members.map(amountOf));
+  const magnitude = metric === 'operating_income' ? (c: Attributed) => absOf(amountOf(c)) : amountOf;
+  const ranked = members.sort((a, b) => {
+    const x = magnitude(a);
+    const y = magnitude(b);
+    return x === y ? compareByName(a, b) : x > y ? -1 : 1;
+  });
+  const amount = (a: bigint) => fromScaled(a, years.scale);
+  const poolAmount = amount(pool);
+
+  return {
+    key,
+    name: layer.name,
+    value: money(poolAmount),
+    growth: yearGrowth(years, year).layers[i]!.growth,
+    companies: ranked.map((c) => {
+      const attributed = amountOf(c);
+      const value = amount(attributed);
+      const earlier = before.get(c.id);
+      const { profile } = c.row;
+      return {
+        id: c.id,
+        name: c.name,
+        layerShare: ratio(exact(c.row.shares[key]!)),
+        value: money(value),
+        shareOfLayer: ratioOver(value, poolAmount),
+        growth: earlier === undefined ? null : ratioOver(amount(attributed - earlier), amount(earlier)),
+        estimated: c.estimated,
+        ...(profile ? { profile: { scope: profile.scope, fromYear: profile.fromYear } } : {}),
+      };
+    }),
+    coverage: coverageOf(
+      rows.filter((_, j) => (inLayers[j]! & (1 << i)) !== 0),
+      years.coverage,
+    ),
     estimated: members.some((c) => c.estimated),
   };
 }
