@@ -1,8 +1,7 @@
 import 'server-only';
 import { and, sql } from 'drizzle-orm';
 import { companies, exposureProfiles, exposures, profileExposures } from '@/db/schema';
-import { coverageListing, prepareYears, yearLayer } from '../../domain/analytics';
-import { layerDetail } from '../../domain/analytics/layer-detail';
+import { coverageListing, prepareYears, yearLayer, yearLayerDetail } from '../../domain/analytics';
 import { FIRST_YEAR } from '../../domain/years';
 import { SERIES_YEARS, type LayerDetailAnswer, type LayerDetailQuery } from '../../analytics/schema';
 import { dbOf, type Ctx } from '../context';
@@ -17,7 +16,9 @@ import { companyValues } from './company-values';
  * with its like-for-like growth and how many of the layer's companies have a value. One query reads every year
  * needed, the year before the series' first included, for the layer's companies only: a company with no share in
  * the layer adds nothing to any of its numbers (its pool, growth, coverage and table), and leaving the others out
- * reads about a third of the set (bench/README.md, "Against hand-written SQL").
+ * reads about a third of the set (bench/README.md, "Against hand-written SQL"). Every year's rows are read once into
+ * exact scaled integers (`prepareYears`): the selected year's table, pool and growth and each year of the series come
+ * from those, equal to the reference `layerDetail` digit for digit without its decimal arithmetic row by row.
  */
 export const layerDetailAnalytics = answerOncePerVersion('layer-detail', computeLayerDetail);
 async function computeLayerDetail(ctx: Ctx, query: LayerDetailQuery): Promise<Omit<LayerDetailAnswer, 'asOf'>> {
@@ -43,11 +44,12 @@ async function computeLayerDetail(ctx: Ctx, query: LayerDetailQuery): Promise<Om
     ),
   });
   // The table of companies is the selected year's only; the other years need the layer's totals, in one pass each.
-  const prepared = prepareYears(byYear);
+  // The listing applies to the detail's coverage; the series counts its companies without naming them.
+  const prepared = prepareYears(byYear, coverageListing(query.missing));
   const series = Array.from({ length: year - first + 1 }, (_, i) => first + i).map((y) => ({
     year: y,
     ...yearLayer(prepared, y, layer),
   }));
-  const detail = layerDetail(byYear.get(year) ?? [], byYear.get(year - 1) ?? [], layer, metric, coverageListing(query.missing));
+  const detail = yearLayerDetail(prepared, year, layer, metric);
   return { year, metric, basis, currency: 'USD', ...detail, series };
 }

@@ -16,6 +16,7 @@ export {
   prepareYears,
   yearGrowth,
   yearLayer,
+  yearLayerDetail,
   yearLayers,
   yearPoolAmounts,
   yearPools,

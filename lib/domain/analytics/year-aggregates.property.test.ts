@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalDecimal, Dec } from '../decimal';
 import { LAYER_KEYS, type LayerKey } from '../layers';
+import { PROFILE_SCOPES, type ProfileKey } from '../profiles';
+import { coverageListing, type CoverageOptions } from './coverage';
 import { poolGrowth } from './growth';
 import { requiredRevenueGap } from './gap';
 import { layerDetail } from './layer-detail';
@@ -9,7 +11,15 @@ import { aggregateLayers, layerPools } from './layers';
 import { aggregateProfitability } from './profitability';
 import { unvalued, valued } from './test-rows';
 import type { CompanyYearValue } from './types';
-import { prepareYears, yearGrowth, yearLayer, yearLayers, yearPools, yearProfitability } from './year-aggregates';
+import {
+  prepareYears,
+  yearGrowth,
+  yearLayer,
+  yearLayerDetail,
+  yearLayers,
+  yearPools,
+  yearProfitability,
+} from './year-aggregates';
 import { yearGap } from './year-gap';
 
 /**
@@ -19,15 +29,19 @@ import { yearGap } from './year-gap';
  */
 // Some shares and values come from a short list, so that equal attributed values (ranking ties) occur.
 const weight = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(0, 0, 250_000, 500_000));
-const shares = fc.array(weight, { minLength: 6, maxLength: 6 }).map((weights): Partial<Record<LayerKey, string>> => {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const result: Partial<Record<LayerKey, string>> = {};
-  LAYER_KEYS.forEach((key, i) => {
-    const w = total <= 1_000_000 ? (weights[i] ?? 0) : Math.floor(((weights[i] ?? 0) * 1_000_000) / total);
-    if (w > 0) result[key] = canonicalDecimal(new Dec(w).div(1_000_000));
+// A layer with no share is mostly absent, sometimes an explicit '0': neither makes the company one of the layer.
+const shares = fc
+  .tuple(fc.array(weight, { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }))
+  .map(([weights, zeros]): Partial<Record<LayerKey, string>> => {
+    const total = weights.reduce((s, w) => s + w, 0);
+    const result: Partial<Record<LayerKey, string>> = {};
+    LAYER_KEYS.forEach((key, i) => {
+      const w = total <= 1_000_000 ? (weights[i] ?? 0) : Math.floor(((weights[i] ?? 0) * 1_000_000) / total);
+      if (w > 0) result[key] = canonicalDecimal(new Dec(w).div(1_000_000));
+      else if (zeros[i]) result[key] = '0';
+    });
+    return result;
   });
-  return result;
-});
 /** A calendar-year value as the database makes it: an exact numerator with up to 12 decimals, divided by 12. */
 const value = (signed: boolean) =>
   fc
@@ -36,31 +50,63 @@ const value = (signed: boolean) =>
       fc.constantFrom(0n, 12_000_000n, 7n, signed ? -7n : 7n),
     )
     .map((n) => canonicalDecimal(new Dec(n.toString()).div(10 ** 6).div(12)));
-const company = (signed: boolean) =>
+/** The profile a row's shares come from: mostly the base (null), sometimes another. */
+const profile = fc.option(
+  fc.record({
+    scope: fc.constantFrom(...PROFILE_SCOPES),
+    fromYear: fc.option(fc.integer({ min: 2020, max: 2024 }), { nil: null }),
+  }),
+  { nil: null, freq: 2 },
+);
+/** A company's row in one year; `present` false leaves it out of that year (more often the year before). */
+const company = (signed: boolean, present: fc.Arbitrary<boolean>) =>
   fc.record({
     shares,
     value: fc.option(value(signed), { nil: null, freq: 6 }),
     estimated: fc.boolean(),
-    inPrevious: fc.boolean(),
+    profile,
+    present,
   });
-const universe = (signed: boolean) => fc.array(fc.record({ now: company(signed), before: company(signed) }), { maxLength: 25 });
+const universe = (signed: boolean) =>
+  fc.array(fc.record({ now: company(signed, fc.constantFrom(true, true, true, false)), before: company(signed, fc.boolean()) }), {
+    maxLength: 25,
+  });
 
-/** Two years of rows of the same companies; a few names repeat so that ranking ties by name and id occur. */
+/**
+ * Two years of rows of mostly the same companies, some in one year only; a few names repeat so that ranking ties
+ * by name and id occur.
+ */
 type Years = Map<number, CompanyYearValue[]>;
 
 function yearsOf(companies: { now: Row; before: Row }[]): Years {
   const rowOf = (r: Row, i: number): CompanyYearValue => {
     const name = ['Alpha', 'alpha', 'Beta', 'Élan', `Company ${i}`][i % 5] ?? '';
-    return r.value === null
-      ? unvalued(`c${i}`, name, r.shares)
-      : valued(`c${i}`, name, r.shares, r.value, { estimated: r.estimated });
+    const row =
+      r.value === null ? unvalued(`c${i}`, name, r.shares) : valued(`c${i}`, name, r.shares, r.value, { estimated: r.estimated });
+    return r.profile ? { ...row, profile: r.profile } : row;
   };
   return new Map([
-    [2023, companies.flatMap(({ before }, i) => (before.inPrevious ? [rowOf(before, i)] : []))],
-    [2024, companies.map(({ now }, i) => rowOf(now, i))],
+    [2023, companies.flatMap(({ before }, i) => (before.present ? [rowOf(before, i)] : []))],
+    [2024, companies.flatMap(({ now }, i) => (now.present ? [rowOf(now, i)] : []))],
   ]);
 }
-type Row = { shares: Partial<Record<LayerKey, string>>; value: string | null; estimated: boolean; inPrevious: boolean };
+type Row = {
+  shares: Partial<Record<LayerKey, string>>;
+  value: string | null;
+  estimated: boolean;
+  profile: ProfileKey | null;
+  present: boolean;
+};
+
+/** How many missing companies and profiles a coverage names: the API's two listings, none, a few, or unset. */
+const listing = fc.constantFrom<CoverageOptions | undefined>(
+  undefined,
+  {},
+  { listed: 0 },
+  { listed: 2 },
+  coverageListing(undefined),
+  coverageListing('all'),
+);
 
 describe('the one-pass year aggregates equal the reference', () => {
   it.each([
@@ -143,6 +189,34 @@ describe('the one-pass year aggregates equal the reference', () => {
       { numRuns: 150 },
     );
   });
+
+  it.each([
+    ['revenue', false],
+    ['capex', false],
+    ['operating_income', true],
+  ] as const)(
+    '%s: a layer page’s year of every layer — table ranked with ties by name, growth, coverage as listed — equals layerDetail',
+    (metric, signed) => {
+      fc.assert(
+        fc.property(universe(signed), listing, (companies, coverage) => {
+          const byYear = yearsOf(companies);
+          const years = prepareYears(byYear, coverage);
+          for (const key of LAYER_KEYS)
+            for (const [year, current, previous] of [
+              [2024, byYear.get(2024)!, byYear.get(2023)!],
+              [2023, byYear.get(2023)!, []], // no year before
+            ] as const) {
+              const fast = yearLayerDetail(years, year, key, metric);
+              const reference = layerDetail(current, previous, key, metric, coverage);
+              expect(fast).toStrictEqual(reference);
+              // The same fields in the same order, as the answer's JSON shows them.
+              expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
+            }
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   it('opposite values that cancel give a total of exactly 0 and null shares, not a rounding residue', () => {
     const third = '0.0000005833333333333333333333333333333333333333'; // 7 / 12 millionths, rounded at 40 digits

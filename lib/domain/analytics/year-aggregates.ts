@@ -3,10 +3,12 @@ import { LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
 import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
+import type { LayerDetail } from './layer-detail';
 import type { LayersAggregate, TopCompany } from './layers';
 import { money, ratio, ratioOver } from './numbers';
 import { layerRatioCoverages, profitabilityCoverage, type Profitability } from './profitability';
 import { compareByName, firstInOrder } from './order';
+import { exact } from './pools';
 import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
 
@@ -23,6 +25,8 @@ interface Attributed {
   name: string;
   estimated: boolean;
   amounts: (bigint | null)[];
+  /** The row itself, for what a layer page shows of it beyond the amounts (its share text, its profile). */
+  row: CompanyYearValue;
 }
 
 /** One year's rows, read once. */
@@ -90,6 +94,7 @@ export function prepareYears(
         name: row.name,
         estimated: row.estimated,
         amounts: layerShares.map((share) => (share > 0n ? share * value : null)),
+        row,
       });
       ids.add(row.id);
     }
@@ -293,6 +298,61 @@ export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
     growth: yearGrowth(years, year).layers[i]!.growth,
     companies: members.length,
     missing: missing[i]!,
+    estimated: members.some((c) => c.estimated),
+  };
+}
+
+/**
+ * One layer for one year with its table of companies: `layerDetail`'s answer, from the prepared years. The pool, the
+ * ranking and each company's growth are scaled integers, each amount turned into a decimal once for the ratios. A
+ * company's growth is over its own a(c, L) the year before, none when it had no value or no share in the layer then
+ * (a share is > 0 where a company has one: docs/data-contract.md §2). Coverage counts the rows with share(c, L) > 0,
+ * listed as `years.coverage` says.
+ */
+export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKey, metric: Metric): LayerDetail {
+  const i = LAYERS.findIndex((l) => l.key === key);
+  const layer = LAYERS[i];
+  if (!layer) throw new RangeError(`unknown layer ${key}`);
+  const { valued, exposed } = years.year(year);
+  const before = new Map<string, bigint>();
+  for (const c of years.year(year - 1).valued) {
+    const a = c.amounts[i];
+    if (a !== null && a !== undefined) before.set(c.id, a);
+  }
+  const members = valued.filter((c) => c.amounts[i] !== null);
+  const amountOf = (c: Attributed) => c.amounts[i]!;
+  const pool = sumOf(members.map(amountOf));
+  const magnitude = metric === 'operating_income' ? (c: Attributed) => absOf(amountOf(c)) : amountOf;
+  const ranked = members.sort((a, b) => {
+    const x = magnitude(a);
+    const y = magnitude(b);
+    return x === y ? compareByName(a, b) : x > y ? -1 : 1;
+  });
+  const amount = (a: bigint) => fromScaled(a, years.scale);
+  const poolAmount = amount(pool);
+
+  return {
+    key,
+    name: layer.name,
+    value: money(poolAmount),
+    growth: yearGrowth(years, year).layers[i]!.growth,
+    companies: ranked.map((c) => {
+      const attributed = amountOf(c);
+      const value = amount(attributed);
+      const earlier = before.get(c.id);
+      const { profile } = c.row;
+      return {
+        id: c.id,
+        name: c.name,
+        layerShare: ratio(exact(c.row.shares[key]!)),
+        value: money(value),
+        shareOfLayer: ratioOver(value, poolAmount),
+        growth: earlier === undefined ? null : ratioOver(amount(attributed - earlier), amount(earlier)),
+        estimated: c.estimated,
+        ...(profile ? { profile: { scope: profile.scope, fromYear: profile.fromYear } } : {}),
+      };
+    }),
+    coverage: coverageOf(exposed[i]!, years.coverage),
     estimated: members.some((c) => c.estimated),
   };
 }
