@@ -135,10 +135,13 @@ async function computeGap(ctx: Ctx, query: GapQuery): Promise<Computed<GapAnswer
   // Like-for-like keeps, in each input, the companies with revenue in every year of data; coverage stays the set's.
   const sameApplication = query.likeForLike ? likeForLikeRows(application, { from, to }) : null;
   const sameChips = chipsList && query.likeForLike ? likeForLikeRows(chips, { from, to }) : sameApplication;
-  const inputs = { chips: prepareYears(chips, listing), application: prepareYears(application, listing) };
+  // Without a chips list both inputs are the same rows, read once.
+  const appliedSet = prepareYears(application, listing);
+  const inputs = { application: appliedSet, chips: chipsList ? prepareYears(chips, listing) : appliedSet };
+  const plottedSet = sameApplication ? prepareYears(sameApplication.byYear, listing) : appliedSet;
   const plotted = {
-    chips: sameChips ? prepareYears(sameChips.byYear, listing) : inputs.chips,
-    application: sameApplication ? prepareYears(sameApplication.byYear, listing) : inputs.application,
+    application: plottedSet,
+    chips: !chipsList ? plottedSet : sameChips ? prepareYears(sameChips.byYear, listing) : inputs.chips,
   };
   const years = [];
   for (let year = from; year <= to; year++) years.push({ year, ...yearGap(plotted, year, { g, m }, inputs) });
