@@ -39,8 +39,9 @@ export function DashboardBody({
   return (
     <>
       <FilterBar />
+      {/* The summary adds the other answers' sentences as their charts' answers arrive. */}
       {gate(
-        ['layers', 'profitability', 'series', 'gap'],
+        ['layers'],
         <DashboardSummary />,
         <div className="card skeleton" style={{ height: 160, marginTop: 16 }} aria-hidden="true" />,
       )}

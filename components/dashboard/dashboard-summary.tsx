@@ -7,17 +7,19 @@ import styles from './dashboard.module.css';
 
 /**
  * "Where value accrues in 2024": the dashboard's answer in words, from the answers its charts already hold (the
- * same queries, so no request of its own), each sentence a link to its chart. While new filters load it keeps the
- * answer on screen, titled by that answer's year, and says it is updating.
+ * same queries, so no request of its own beyond the layers'). It shows as soon as the layers' answer is in and adds
+ * each other sentence as its chart's answer arrives, so the page's largest text does not wait for its slowest
+ * query. While new filters load it keeps the answer on screen, titled by that answer's year, and says it is updating.
  */
 export function DashboardSummary() {
   const { filters } = useDashboardFilters();
   const layers = useDashboardQuery('layers', filters);
-  const profitability = useDashboardQuery('profitability', filters);
-  const series = useDashboardQuery('series', filters);
-  const gap = useDashboardQuery('gap', filters);
+  const profitability = useDashboardQuery('profitability', filters, { fetch: false });
+  const series = useDashboardQuery('series', filters, { fetch: false });
+  const gap = useDashboardQuery('gap', filters, { fetch: false });
   const queries = [layers, profitability, series, gap];
   const updating = queries.some((q) => q.isPlaceholderData);
+  const reading = queries.some((q) => q.isPending);
   const sentences = summarySentences({
     layers: layers.data,
     profitability: profitability.data,
@@ -41,12 +43,9 @@ export function DashboardSummary() {
           ))}
         </ul>
       ) : (
-        <p className="muted">
-          {queries.some((q) => q.isPending)
-            ? 'Reading the answers…'
-            : 'No figures for these filters yet: the charts below say what to add.'}
-        </p>
+        !reading && <p className="muted">No figures for these filters yet: the charts below say what to add.</p>
       )}
+      {reading && <p className="muted">Reading the answers…</p>}
     </section>
   );
 }
