@@ -23,6 +23,18 @@ describe('scaled integers', () => {
     expect(fromScaled(5n, 4).toFixed()).toBe('0.0005');
     expect(() => toScaled('1.2345', 3)).toThrow(/more than 3 decimal places/);
   });
+
+  it('reads any plain or exponent decimal at any scale at least its places', () => {
+    expect(toScaled('-.5', 1)).toBe(-5n);
+    expect(toScaled('+7', 2)).toBe(700n);
+    expect(toScaled('-0.05', 2)).toBe(-5n);
+    expect(toScaled('1.5e-3', 4)).toBe(15n);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }), fc.nat(30), fc.nat(10), (n, scale, more) => {
+        expect(toScaled(fromScaled(n, scale).toFixed(), scale + more)).toBe(n * 10n ** BigInt(more));
+      }),
+    );
+  });
 });
 
 describe('twelfthOf', () => {

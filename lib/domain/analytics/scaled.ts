@@ -13,17 +13,21 @@ export function decimalPlaces(text: string): number {
   return point === -1 ? 0 : text.length - point - 1;
 }
 
+/** 10^k for the exponents one answer meets, built once each. */
+const POWERS_OF_TEN: bigint[] = [];
+export function powerOfTen(k: number): bigint {
+  return (POWERS_OF_TEN[k] ??= 10n ** BigInt(k));
+}
+
 /** `text` × 10^scale as a BigInt; `scale` must be at least the text's decimal places. */
 export function toScaled(text: string, scale: number): bigint {
-  const plain = /e/i.test(text) ? new Dec(text).toFixed() : text;
-  const negative = plain.startsWith('-');
-  const digits = negative || plain.startsWith('+') ? plain.slice(1) : plain;
-  const point = digits.indexOf('.');
-  const whole = point === -1 ? digits : digits.slice(0, point);
-  const fraction = point === -1 ? '' : digits.slice(point + 1);
-  if (fraction.length > scale) throw new RangeError(`${text} has more than ${scale} decimal places`);
-  const scaled = BigInt((whole || '0') + fraction.padEnd(scale, '0'));
-  return negative ? -scaled : scaled;
+  if (text.includes('e') || text.includes('E')) return toScaled(new Dec(text).toFixed(), scale);
+  const point = text.indexOf('.');
+  if (point === -1) return BigInt(text || '0') * powerOfTen(scale);
+  const places = text.length - point - 1;
+  if (places > scale) throw new RangeError(`${text} has more than ${scale} decimal places`);
+  // BigInt reads the sign and leading zeros itself: `-0.05` → -005.
+  return BigInt(text.slice(0, point) + text.slice(point + 1)) * powerOfTen(scale - places);
 }
 
 /** The exact decimal a scaled integer stands for. */
@@ -39,12 +43,6 @@ export function absOf(value: bigint): bigint {
 }
 
 const SIGNIFICANT = 40; // Dec's precision (lib/domain/decimal.ts)
-
-/** 10^k for the exponents one answer meets, built once each. */
-const POWERS_OF_TEN: bigint[] = [];
-export function powerOfTen(k: number): bigint {
-  return (POWERS_OF_TEN[k] ??= 10n ** BigInt(k));
-}
 
 /**
  * `numerator / 12` as `canonicalDecimal(new Dec(numerator).div(12))` writes it — rounded half-even to Dec's 40
