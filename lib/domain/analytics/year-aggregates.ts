@@ -1,5 +1,5 @@
 import type { Metric } from '../figures/types';
-import { LAYERS, type LayerKey } from '../layers';
+import { LAYER_KEYS, LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
 import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
@@ -56,59 +56,96 @@ export function prepareYears(
   byYear: ReadonlyMap<number, readonly CompanyYearValue[]>,
   coverage: CoverageOptions = {},
 ): PreparedYears {
-  let valueScale = 0;
-  let shareScale = 0;
-  for (const rows of byYear.values())
-    for (const row of rows) {
-      if (row.value !== null) valueScale = Math.max(valueScale, decimalPlaces(row.value));
-      for (const share of Object.values(row.shares))
-        if (share !== undefined) shareScale = Math.max(shareScale, decimalPlaces(share));
-    }
-  const shares = new Map<string, bigint>();
-  const shareOf = (text: string | undefined) => {
-    if (text === undefined) return 0n;
-    let scaled = shares.get(text);
-    if (scaled === undefined) shares.set(text, (scaled = toScaled(text, shareScale)));
-    return scaled;
-  };
-
+  const { valueScale, shareScale, sharesOf } = readScales(byYear);
   const years = new Map<number, PreparedYear>();
-  const prepare = (rows: readonly CompanyYearValue[]): PreparedYear => {
-    const valued: Attributed[] = [];
-    const ids = new Set<string>();
-    const seen = new Set<string>();
-    const missing = LAYERS.map(() => 0);
-    const exposed = LAYERS.map((): CompanyYearValue[] => []);
-    for (const row of rows) {
-      if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
-      seen.add(row.id);
-      const layerShares = LAYERS.map(({ key }) => shareOf(row.shares[key]));
-      layerShares.forEach((share, i) => share > 0n && exposed[i]!.push(row));
-      if (row.value === null) {
-        layerShares.forEach((share, i) => (missing[i]! += share > 0n ? 1 : 0));
-        continue;
-      }
-      const value = toScaled(row.value, valueScale);
-      valued.push({
-        id: row.id,
-        name: row.name,
-        estimated: row.estimated,
-        amounts: layerShares.map((share) => (share > 0n ? share * value : null)),
-        row,
-      });
-      ids.add(row.id);
-    }
-    return { rows, valued, ids, missing, exposed };
-  };
   return {
     scale: valueScale + shareScale,
     coverage,
     year: (year) => {
       let prepared = years.get(year);
-      if (!prepared) years.set(year, (prepared = prepare(byYear.get(year) ?? NO_ROWS)));
+      if (!prepared) years.set(year, (prepared = prepareYear(byYear.get(year) ?? NO_ROWS, valueScale, sharesOf)));
       return prepared;
     },
   };
+}
+
+type Shares = CompanyYearValue['shares'];
+
+/** A row's shares greater than 0 at the answer's share scale, in stack order, each with its layer's index. */
+type ScaledShares = readonly { layer: number; share: bigint }[];
+
+/** The most decimal places of any value, and each row's shares (`readShares`): every amount is held at their sum. */
+function readScales(byYear: ReadonlyMap<number, readonly CompanyYearValue[]>) {
+  let valueScale = 0;
+  const distinct = new Set<Shares>();
+  for (const rows of byYear.values())
+    for (const row of rows) {
+      if (row.value !== null) valueScale = Math.max(valueScale, decimalPlaces(row.value));
+      distinct.add(row.shares);
+    }
+  return { valueScale, ...readShares(distinct) };
+}
+
+/**
+ * The most decimal places of any share, and each shares object's shares at that scale. They are read once per
+ * object, not per row — the rows of one company (and of every company on one profile) share theirs — and each
+ * distinct text is parsed once.
+ */
+function readShares(distinct: ReadonlySet<Shares>) {
+  let shareScale = 0;
+  for (const shares of distinct)
+    for (const key of LAYER_KEYS) shareScale = Math.max(shareScale, decimalPlaces(shares[key] ?? ''));
+  const byText = new Map<string, bigint>();
+  const shareOf = (text: string) => {
+    let share = byText.get(text);
+    if (share === undefined) byText.set(text, (share = toScaled(text, shareScale)));
+    return share;
+  };
+  const scaled = new Map<Shares, ScaledShares>();
+  for (const shares of distinct)
+    scaled.set(
+      shares,
+      LAYER_KEYS.flatMap((key, layer) => {
+        const text = shares[key];
+        const share = text === undefined ? 0n : shareOf(text);
+        return share > 0n ? [{ layer, share }] : [];
+      }),
+    );
+  return { shareScale, sharesOf: (shares: Shares) => scaled.get(shares)! };
+}
+
+const NO_AMOUNTS: readonly (bigint | null)[] = LAYERS.map(() => null);
+
+/**
+ * One year's rows read once: per row its value parsed, and one step per layer it has a share of (its shares object
+ * read beforehand), with no array but the amounts a valued company keeps. At 10,000 companies × 8 years the per-row
+ * arrays, closures and share lookups were most of the time and garbage (bench/values-path.ts).
+ */
+function prepareYear(
+  rows: readonly CompanyYearValue[],
+  valueScale: number,
+  sharesOf: (shares: Shares) => ScaledShares,
+): PreparedYear {
+  const valued: Attributed[] = [];
+  const ids = new Set<string>();
+  const seen = new Set<string>();
+  const missing = LAYER_KEYS.map(() => 0);
+  const exposed = LAYER_KEYS.map((): CompanyYearValue[] => []);
+  for (const row of rows) {
+    if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
+    seen.add(row.id);
+    const value = row.value === null ? null : toScaled(row.value, valueScale);
+    const amounts = NO_AMOUNTS.slice();
+    for (const { layer, share } of sharesOf(row.shares)) {
+      exposed[layer]!.push(row);
+      if (value === null) missing[layer]! += 1;
+      else amounts[layer] = share * value;
+    }
+    if (value === null) continue;
+    valued.push({ id: row.id, name: row.name, estimated: row.estimated, amounts, row });
+    ids.add(row.id);
+  }
+  return { rows, valued, ids, missing, exposed };
 }
 
 /** P(L) for every layer over the given companies, in stack order. */
