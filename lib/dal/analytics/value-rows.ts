@@ -67,60 +67,67 @@ export const NO_SHARES: ProfileShares = Object.freeze({});
  * reason, "no revenue for FY2024".
  */
 export function valuesByMetric(rows: readonly ValueRow[], range: ValuesRange, source: SharesSource): ValuesByMetric {
-  const { metrics } = range;
-  const chosenOf = source.chosen ?? null;
-  const profilesOf = source.profiles ?? null;
+  const { metrics, from, to } = range;
+  const { companies, storedRow } = byPlace(rows, range);
   const byMetric: ValuesByMetric = new Map();
-  for (const metric of metrics) {
-    const byYear = new Map<number, CompanyYearValue[]>();
-    for (let year = range.from; year <= range.to; year++) byYear.set(year, []);
-    byMetric.set(metric, byYear);
-  }
-  // The rows in no order, each with its company's place by name: one per stored metric and year, or one with neither.
-  const ofCompany: ValueRow[][] = [];
-  for (const r of rows) (ofCompany[r.pos - 1] ??= []).push(r);
-  const stored = new Map(metrics.map((metric) => [metric, new Map<number, ValueRow>()]));
-  for (const company of ofCompany) {
-    const { id, name } = company[0]!;
-    for (const ofMetric of stored.values()) ofMetric.clear();
-    for (const r of company) if (r.metric !== null && r.year !== null) stored.get(r.metric)!.set(r.year, r);
-    const profiles = profilesOf?.get(id);
-    const base = profiles?.base ?? NO_SHARES;
-    for (const metric of metrics) {
-      const label = METRIC_LABELS[metric];
-      const chosen = chosenOf ? chosenOf.get(metric)!.get(id) : undefined;
-      const byYear = byMetric.get(metric)!;
-      for (let year = range.from; year <= range.to; year++) {
-        const r = stored.get(metric)!.get(year);
-        // docs/data-contract.md §2: the shares of the profile that applies to this metric and year.
-        const applies = profiles && profiles.others.length > 0 ? applicableProfile(profiles.others, metric, year) : null;
-        const { shares, profile } =
-          chosen ?? (applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null });
-        byYear.get(year)!.push(
-          r
-            ? {
-                id,
-                name,
-                shares,
-                profile,
-                value: r.numerator === null ? null : twelfthOf(r.numerator),
-                estimated: r.numerator !== null && r.estimated,
-                missing: r.code ? { code: r.code, reason: missingReason(r, range) } : null,
-              }
-            : {
-                id,
-                name,
-                shares,
-                profile,
-                value: null,
-                estimated: false,
-                missing: { code: 'no_figure', reason: `no ${label} for FY${year}` },
-              },
-        );
+  // Per metric, each year's rows by the year's offset from `from`, filled company by company.
+  const ofYears = metrics.map((metric) => {
+    const ofYear = Array.from({ length: to - from + 1 }, (): CompanyYearValue[] => []);
+    byMetric.set(metric, new Map(ofYear.map((yearRows, offset) => [from + offset, yearRows])));
+    return ofYear;
+  });
+  for (let place = 0; place < companies.length; place++) {
+    const { id, name } = companies[place]!;
+    const profiles = source.profiles?.get(id);
+    const base: Chosen = { shares: profiles?.base ?? NO_SHARES, profile: null };
+    metrics.forEach((metric, m) => {
+      const chosen = source.chosen?.get(metric)!.get(id);
+      for (let year = from; year <= to; year++) {
+        const { shares, profile } = chosen ?? profileFor(profiles, metric, year) ?? base;
+        const r = storedRow(place, m, year);
+        ofYears[m]![year - from]!.push({
+          id,
+          name,
+          shares,
+          profile,
+          value: r?.numerator == null ? null : twelfthOf(r.numerator),
+          estimated: r?.numerator != null && r.estimated,
+          missing: !r
+            ? { code: 'no_figure', reason: `no ${METRIC_LABELS[metric]} for FY${year}` }
+            : r.code
+              ? { code: r.code, reason: missingReason(r, range) }
+              : null,
+        });
       }
-    }
+    });
   }
   return byMetric;
+}
+
+/**
+ * The statement's rows, which come in no order, by company place: one row naming each company (its place by name
+ * is `pos`), and each stored row by company, metric (its index in `range.metrics`) and year.
+ */
+function byPlace(rows: readonly ValueRow[], { metrics, from, to }: ValuesRange) {
+  let count = 0;
+  for (const r of rows) count = Math.max(count, r.pos);
+  const companies = new Array<ValueRow>(count);
+  const years = to - from + 1;
+  const slot = (place: number, m: number, year: number) => (place * metrics.length + m) * years + year - from;
+  const stored = new Array<ValueRow | undefined>(count * metrics.length * years).fill(undefined);
+  const metricIndex = new Map(metrics.map((metric, m) => [metric, m]));
+  for (const r of rows) {
+    companies[r.pos - 1] ??= r;
+    if (r.metric !== null && r.year !== null) stored[slot(r.pos - 1, metricIndex.get(r.metric)!, r.year)] = r;
+  }
+  return { companies, storedRow: (place: number, m: number, year: number) => stored[slot(place, m, year)] };
+}
+
+/** docs/data-contract.md §2: the profile other than the base that applies to the metric and year, if any. */
+function profileFor(profiles: CompanyProfiles | undefined, metric: Metric, year: number): StoredProfile | null {
+  if (!profiles || profiles.others.length === 0) return null;
+  const applies = applicableProfile(profiles.others, metric, year);
+  return isBaseProfile(applies) ? null : (applies as StoredProfile);
 }
 
 /** A stored row's reason; a calendar year's reason naming the next fiscal year says how much of it overlaps. */
