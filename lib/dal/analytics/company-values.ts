@@ -1,13 +1,21 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types';
-import { twelfthOf } from '../../domain/analytics/scaled';
-import { withCalendarOverlap } from '../../domain/figures/calendar';
-import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
+import type { CompanyYearValue } from '../../domain/analytics/types';
+import type { Basis, Metric } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
-import { applicableProfile, isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
+import { isBaseProfile, type ProfileScope } from '../../domain/profiles';
 import { selectRows } from '../sql-helpers';
+import {
+  NO_SHARES,
+  valuesByMetric,
+  type Chosen,
+  type CompanyProfiles,
+  type SharesSource,
+  type StoredProfile,
+  type ValueRow,
+  type ValuesByMetric,
+} from './value-rows';
 
 export interface CompanyValuesQuery {
   from: number;
@@ -25,24 +33,7 @@ export interface MetricsValuesQuery extends Omit<CompanyValuesQuery, 'metric'> {
 }
 
 /** The rows of each metric asked for, by year, as `companyValues` returns them for that metric alone. */
-export type ValuesByMetric = Map<Metric, Map<number, CompanyYearValue[]>>;
-
-interface ValueRow {
-  /** The company's place in the set, by name: 1, 2, … */
-  pos: number;
-  id: string;
-  name: string;
-  /** The company's fiscal year-end month, which a calendar year's missing reason names (withCalendarOverlap). */
-  fyEnd: number;
-  /** Null, as the year, for a company with no stored row of any metric asked for in the range. */
-  metric: Metric | null;
-  /** Null for a company with no stored row in the range. */
-  year: number | null;
-  numerator: string | null;
-  estimated: boolean;
-  code: MissingCode | null;
-  reason: string | null;
-}
+export type { ValuesByMetric };
 
 /**
  * Every company of the set, for every year from `from` to `to`: its value of the metric in USD millions
@@ -64,84 +55,17 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
  * each metric's profiles give), not one of each per metric: each metric's rows equal its own `companyValues`.
  */
 export async function metricsValues(db: Database, query: MetricsValuesQuery): Promise<ValuesByMetric> {
-  const { metrics } = query;
   // One after the other: inside an answer's snapshot both run on one connection, which takes one query at a time.
   const rows = await selectRows<ValueRow>(db, storedValuesSql(query));
   // One year (most answers): each company's shares for each metric chosen by the database, one row per company and
   // metric however many profiles there are. A range: every profile that may apply, chosen here year by year.
-  const chosenOf = query.from === query.to ? await chosenShares(db, query) : null;
-  const profilesOf = chosenOf ? null : await companyProfiles(db, query);
-
-  const byMetric: ValuesByMetric = new Map();
-  for (const metric of metrics) {
-    const byYear = new Map<number, CompanyYearValue[]>();
-    for (let year = query.from; year <= query.to; year++) byYear.set(year, []);
-    byMetric.set(metric, byYear);
-  }
-  // The rows in no order, each with its company's place by name: one per stored metric and year, or one with neither.
-  const ofCompany: ValueRow[][] = [];
-  for (const r of rows) (ofCompany[r.pos - 1] ??= []).push(r);
-  const stored = new Map(metrics.map((metric) => [metric, new Map<number, ValueRow>()]));
-  for (const company of ofCompany) {
-    const { id, name } = company[0]!;
-    for (const ofMetric of stored.values()) ofMetric.clear();
-    for (const r of company) if (r.metric !== null && r.year !== null) stored.get(r.metric)!.set(r.year, r);
-    const profiles = profilesOf?.get(id);
-    const base = profiles?.base ?? NO_SHARES;
-    for (const metric of metrics) {
-      const label = METRIC_LABELS[metric];
-      const chosen = chosenOf ? chosenOf.get(metric)!.get(id) : undefined;
-      const byYear = byMetric.get(metric)!;
-      for (let year = query.from; year <= query.to; year++) {
-        const r = stored.get(metric)!.get(year);
-        // docs/data-contract.md §2: the shares of the profile that applies to this metric and year.
-        const applies = profiles && profiles.others.length > 0 ? applicableProfile(profiles.others, metric, year) : null;
-        const { shares, profile } =
-          chosen ?? (applies && !isBaseProfile(applies) ? (applies as StoredProfile) : { shares: base, profile: null });
-        byYear.get(year)!.push(
-          r
-            ? {
-                id,
-                name,
-                shares,
-                profile,
-                value: r.numerator === null ? null : twelfthOf(r.numerator),
-                estimated: r.numerator !== null && r.estimated,
-                missing: r.code ? { code: r.code, reason: missingReason(r, query) } : null,
-              }
-            : {
-                id,
-                name,
-                shares,
-                profile,
-                value: null,
-                estimated: false,
-                missing: { code: 'no_figure', reason: `no ${label} for FY${year}` },
-              },
-        );
-      }
-    }
-  }
-  return byMetric;
+  const source: SharesSource =
+    query.from === query.to ? { chosen: await chosenShares(db, query) } : { profiles: await companyProfiles(db, query) };
+  return valuesByMetric(rows, query, source);
 }
-
-/** A stored row's reason; a calendar year's reason naming the next fiscal year says how much of it overlaps. */
-function missingReason(r: ValueRow, query: MetricsValuesQuery): string {
-  const reason = r.reason ?? '';
-  return query.basis === 'calendar' && r.code === 'no_figure' ? withCalendarOverlap(reason, r.fyEnd, r.year!) : reason;
-}
-
-const NO_SHARES: ProfileShares = Object.freeze({});
 
 /** Earlier than any profile's year (the schema allows 1990–2100), for a profile from the beginning. */
 const FIRST_EVER = sql.raw('-1');
-
-interface StoredProfile {
-  scope: ProfileScope;
-  fromYear: number | null;
-  shares: ProfileShares;
-  profile: ProfileUsed;
-}
 
 /** The metrics asked for as a SQL list of values of type `type`: `'revenue'::metric, 'capex'::metric`. */
 function metricList(metrics: readonly Metric[], type: 'metric' | 'profile_scope'): SQL {
@@ -150,9 +74,6 @@ function metricList(metrics: readonly Metric[], type: 'metric' | 'profile_scope'
     sql`, `,
   );
 }
-
-/** Shares chosen for one company and metric: the profile's, or the base's (no profile). */
-type Chosen = { shares: ProfileShares; profile: ProfileUsed | null };
 
 /**
  * For a one-year read, each company's shares for each metric and the year as docs/data-contract.md §2 chooses them,
@@ -210,10 +131,7 @@ async function chosenShares(db: Database, query: MetricsValuesQuery): Promise<Ma
  * year asked for) — one shares object per profile, shared by all the years it serves. Shares come canonical from
  * the database (`trim_scale`: 0.600000 → 0.6), as `canonicalDecimal` writes them, without a decimal per row.
  */
-async function companyProfiles(
-  db: Database,
-  query: MetricsValuesQuery,
-): Promise<Map<string, { base: ProfileShares; others: StoredProfile[] }>> {
+async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise<Map<string, CompanyProfiles>> {
   const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
   // A profile from the beginning has no year: it comes before every dated one.
   const since = (p: string) => sql`coalesce(${sql.raw(p)}.from_year, ${FIRST_EVER})`;
@@ -243,7 +161,7 @@ async function companyProfiles(
             where later.company_id = p.company_id and later.scope = p.scope
               and ${since('later')} > ${since('p')} and ${since('later')} <= ${query.from}::int)`,
   );
-  const byCompany = new Map<string, { base: ProfileShares; others: StoredProfile[] }>();
+  const byCompany = new Map<string, CompanyProfiles>();
   const byProfile = new Map<string, StoredProfile>();
   for (const r of rows) {
     let company = byCompany.get(r.id);

@@ -1,5 +1,5 @@
 import type { Metric } from '../figures/types';
-import { LAYERS, type LayerKey } from '../layers';
+import { LAYER_KEYS, LAYERS, type LayerKey } from '../layers';
 import { NO_CONCENTRATION, type Concentration } from './concentration';
 import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
@@ -24,7 +24,13 @@ interface Attributed {
   id: string;
   name: string;
   estimated: boolean;
-  amounts: (bigint | null)[];
+  /** v(c) at the answer's value scale. */
+  value: bigint;
+  /**
+   * share(c, L) > 0 with their layers, shared by the rows with the same shares object: a(c, L) = share × value is
+   * multiplied where it is read (`amountOf`), since keeping every product made most of the answer's garbage.
+   */
+  shares: ScaledShares;
   /** The row itself, for what a layer page shows of it beyond the amounts (its share text, its profile). */
   row: CompanyYearValue;
 }
@@ -56,65 +62,115 @@ export function prepareYears(
   byYear: ReadonlyMap<number, readonly CompanyYearValue[]>,
   coverage: CoverageOptions = {},
 ): PreparedYears {
-  let valueScale = 0;
-  let shareScale = 0;
-  for (const rows of byYear.values())
-    for (const row of rows) {
-      if (row.value !== null) valueScale = Math.max(valueScale, decimalPlaces(row.value));
-      for (const share of Object.values(row.shares))
-        if (share !== undefined) shareScale = Math.max(shareScale, decimalPlaces(share));
-    }
-  const shares = new Map<string, bigint>();
-  const shareOf = (text: string | undefined) => {
-    if (text === undefined) return 0n;
-    let scaled = shares.get(text);
-    if (scaled === undefined) shares.set(text, (scaled = toScaled(text, shareScale)));
-    return scaled;
-  };
-
+  const { valueScale, shareScale, sharesOf } = readScales(byYear);
   const years = new Map<number, PreparedYear>();
-  const prepare = (rows: readonly CompanyYearValue[]): PreparedYear => {
-    const valued: Attributed[] = [];
-    const ids = new Set<string>();
-    const seen = new Set<string>();
-    const missing = LAYERS.map(() => 0);
-    const exposed = LAYERS.map((): CompanyYearValue[] => []);
-    for (const row of rows) {
-      if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
-      seen.add(row.id);
-      const layerShares = LAYERS.map(({ key }) => shareOf(row.shares[key]));
-      layerShares.forEach((share, i) => share > 0n && exposed[i]!.push(row));
-      if (row.value === null) {
-        layerShares.forEach((share, i) => (missing[i]! += share > 0n ? 1 : 0));
-        continue;
-      }
-      const value = toScaled(row.value, valueScale);
-      valued.push({
-        id: row.id,
-        name: row.name,
-        estimated: row.estimated,
-        amounts: layerShares.map((share) => (share > 0n ? share * value : null)),
-        row,
-      });
-      ids.add(row.id);
-    }
-    return { rows, valued, ids, missing, exposed };
-  };
   return {
     scale: valueScale + shareScale,
     coverage,
     year: (year) => {
       let prepared = years.get(year);
-      if (!prepared) years.set(year, (prepared = prepare(byYear.get(year) ?? NO_ROWS)));
+      if (!prepared) years.set(year, (prepared = prepareYear(byYear.get(year) ?? NO_ROWS, valueScale, sharesOf)));
       return prepared;
     },
   };
 }
 
+type Shares = CompanyYearValue['shares'];
+
+/** A row's shares greater than 0 at the answer's share scale, in stack order, each with its layer's index. */
+type ScaledShares = readonly { layer: number; share: bigint }[];
+
+/** The most decimal places of any value, and each row's shares (`readShares`): every amount is held at their sum. */
+function readScales(byYear: ReadonlyMap<number, readonly CompanyYearValue[]>) {
+  let valueScale = 0;
+  const distinct = new Set<Shares>();
+  for (const rows of byYear.values())
+    for (const row of rows) {
+      if (row.value !== null) valueScale = Math.max(valueScale, decimalPlaces(row.value));
+      distinct.add(row.shares);
+    }
+  return { valueScale, ...readShares(distinct) };
+}
+
+/**
+ * The most decimal places of any share, and each shares object's shares at that scale. They are read once per
+ * object, not per row — the rows of one company (and of every company on one profile) share theirs — and each
+ * distinct text is parsed once.
+ */
+function readShares(distinct: ReadonlySet<Shares>) {
+  let shareScale = 0;
+  for (const shares of distinct)
+    for (const key of LAYER_KEYS) shareScale = Math.max(shareScale, decimalPlaces(shares[key] ?? ''));
+  const byText = new Map<string, bigint>();
+  const shareOf = (text: string) => {
+    let share = byText.get(text);
+    if (share === undefined) byText.set(text, (share = toScaled(text, shareScale)));
+    return share;
+  };
+  const scaled = new Map<Shares, ScaledShares>();
+  for (const shares of distinct)
+    scaled.set(
+      shares,
+      LAYER_KEYS.flatMap((key, layer) => {
+        const text = shares[key];
+        const share = text === undefined ? 0n : shareOf(text);
+        return share > 0n ? [{ layer, share }] : [];
+      }),
+    );
+  return { shareScale, sharesOf: (shares: Shares) => scaled.get(shares)! };
+}
+
+/**
+ * One year's rows read once: per row its value parsed, and one step per layer it has a share of (its shares object
+ * read beforehand), with no array of its own. At 10,000 companies × 8 years the per-row arrays, closures and share
+ * lookups were most of the time and garbage (bench/values-path.ts).
+ */
+function prepareYear(
+  rows: readonly CompanyYearValue[],
+  valueScale: number,
+  sharesOf: (shares: Shares) => ScaledShares,
+): PreparedYear {
+  const valued: Attributed[] = [];
+  const ids = new Set<string>();
+  const seen = new Set<string>();
+  const missing = LAYER_KEYS.map(() => 0);
+  const exposed = LAYER_KEYS.map((): CompanyYearValue[] => []);
+  for (const row of rows) {
+    if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
+    seen.add(row.id);
+    const value = row.value === null ? null : toScaled(row.value, valueScale);
+    const shares = sharesOf(row.shares);
+    for (const { layer } of shares) {
+      exposed[layer]!.push(row);
+      if (value === null) missing[layer]! += 1;
+    }
+    if (value === null) continue;
+    valued.push({ id: row.id, name: row.name, estimated: row.estimated, value, shares, row });
+    ids.add(row.id);
+  }
+  return { rows, valued, ids, missing, exposed };
+}
+
+/** a(c, L) = share × value for the layer at `layer` in stack order, exactly; null where share(c, L) is not > 0. */
+export function amountOf(company: Attributed, layer: number): bigint | null {
+  for (const { layer: l, share } of company.shares) if (l === layer) return share * company.value;
+  return null;
+}
+
+type LayerMember = { company: Attributed; amount: bigint };
+
+/** The companies with an a(c, L) in the layer at `layer`, each with it. */
+function layerMembers(companies: readonly Attributed[], layer: number): LayerMember[] {
+  return companies.flatMap((company) => {
+    const amount = amountOf(company, layer);
+    return amount === null ? [] : [{ company, amount }];
+  });
+}
+
 /** P(L) for every layer over the given companies, in stack order. */
 function poolsOf(companies: Iterable<Attributed>): bigint[] {
   const pools = LAYERS.map(() => 0n);
-  for (const { amounts } of companies) amounts.forEach((a, i) => (pools[i]! += a ?? 0n));
+  for (const { value, shares } of companies) for (const { layer, share } of shares) pools[layer]! += share * value;
   return pools;
 }
 
@@ -122,7 +178,7 @@ const sumOf = (values: readonly bigint[]) => values.reduce((s, v) => s + v, 0n);
 
 /** Some company counted in a layer (a value and a share > 0) has an estimated value. */
 function anyEstimated(companies: readonly Attributed[]): boolean {
-  return companies.some((c) => c.estimated && c.amounts.some((a) => a !== null));
+  return companies.some((c) => c.estimated && c.shares.length > 0);
 }
 
 /** Each layer's pool, the gross total, the estimates flag and coverage: `layerPools`'s answer. */
@@ -206,8 +262,8 @@ export function yearLayers(
     estimated: anyEstimated(valued),
     layers: LAYERS.map((layer, i) => {
       const members = valued.flatMap((c): Member[] => {
-        const a = c.amounts[i];
-        return a === null || a === undefined ? [] : [{ id: c.id, name: c.name, amount: a }];
+        const a = amountOf(c, i);
+        return a === null ? [] : [{ id: c.id, name: c.name, amount: a }];
       });
       const pool = pools[i]!;
       const ranked = firstInOrder(members, top, byRank);
@@ -242,7 +298,7 @@ const alsoIn = (companies: readonly Attributed[], other: PreparedYear) => compan
 /** Members (a(c, L) present) per layer over the given companies, in stack order. */
 function membersOf(companies: readonly Attributed[]): number[] {
   const counts = LAYERS.map(() => 0);
-  for (const { amounts } of companies) amounts.forEach((a, i) => (counts[i]! += a === null ? 0 : 1));
+  for (const { shares } of companies) for (const { layer } of shares) counts[layer]! += 1;
   return counts;
 }
 
@@ -292,13 +348,13 @@ export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
   const i = LAYERS.findIndex((l) => l.key === key);
   if (i === -1) throw new RangeError(`unknown layer ${key}`);
   const { valued, missing } = years.year(year);
-  const members = valued.filter((c) => c.amounts[i] !== null);
+  const members = layerMembers(valued, i);
   return {
-    value: money(fromScaled(sumOf(members.map((c) => c.amounts[i]!)), years.scale)),
+    value: money(fromScaled(sumOf(members.map((m) => m.amount)), years.scale)),
     growth: yearGrowth(years, year).layers[i]!.growth,
     companies: members.length,
     missing: missing[i]!,
-    estimated: members.some((c) => c.estimated),
+    estimated: members.some((m) => m.company.estimated),
   };
 }
 
@@ -314,19 +370,14 @@ export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKe
   const layer = LAYERS[i];
   if (!layer) throw new RangeError(`unknown layer ${key}`);
   const { valued, exposed } = years.year(year);
-  const before = new Map<string, bigint>();
-  for (const c of years.year(year - 1).valued) {
-    const a = c.amounts[i];
-    if (a !== null && a !== undefined) before.set(c.id, a);
-  }
-  const members = valued.filter((c) => c.amounts[i] !== null);
-  const amountOf = (c: Attributed) => c.amounts[i]!;
-  const pool = sumOf(members.map(amountOf));
-  const magnitude = metric === 'operating_income' ? (c: Attributed) => absOf(amountOf(c)) : amountOf;
+  const before = new Map(layerMembers(years.year(year - 1).valued, i).map((m) => [m.company.id, m.amount]));
+  const members = layerMembers(valued, i);
+  const pool = sumOf(members.map((m) => m.amount));
+  const magnitude = metric === 'operating_income' ? (m: LayerMember) => absOf(m.amount) : (m: LayerMember) => m.amount;
   const ranked = members.sort((a, b) => {
     const x = magnitude(a);
     const y = magnitude(b);
-    return x === y ? compareByName(a, b) : x > y ? -1 : 1;
+    return x === y ? compareByName(a.company, b.company) : x > y ? -1 : 1;
   });
   const amount = (a: bigint) => fromScaled(a, years.scale);
   const poolAmount = amount(pool);
@@ -336,8 +387,7 @@ export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKe
     name: layer.name,
     value: money(poolAmount),
     growth: yearGrowth(years, year).layers[i]!.growth,
-    companies: ranked.map((c) => {
-      const attributed = amountOf(c);
+    companies: ranked.map(({ company: c, amount: attributed }) => {
       const value = amount(attributed);
       const earlier = before.get(c.id);
       const { profile } = c.row;
@@ -353,6 +403,6 @@ export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKe
       };
     }),
     coverage: coverageOf(exposed[i]!, years.coverage),
-    estimated: members.some((c) => c.estimated),
+    estimated: members.some((m) => m.company.estimated),
   };
 }

@@ -3,7 +3,7 @@ import { coverageOf } from './coverage';
 import { gapFigures, type RequiredRevenueGap } from './gap';
 import { exact } from './pools';
 import { fromScaled } from './scaled';
-import type { PreparedYears } from './year-aggregates';
+import { amountOf, type PreparedYears } from './year-aggregates';
 
 /** The gap's inputs for one year, each read once by `prepareYears`. */
 export interface PreparedGap {
@@ -44,8 +44,8 @@ function layerPoolOf(years: PreparedYears, year: number, key: LayerKey) {
   let pool = 0n;
   let estimated = false;
   for (const company of years.year(year).valued) {
-    const amount = company.amounts[i];
-    if (amount === null || amount === undefined) continue;
+    const amount = amountOf(company, i);
+    if (amount === null) continue;
     pool += amount;
     estimated ||= company.estimated;
   }
