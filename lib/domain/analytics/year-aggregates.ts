@@ -152,7 +152,7 @@ function prepareYear(
 }
 
 /** a(c, L) = share × value for the layer at `layer` in stack order, exactly; null where share(c, L) is not > 0. */
-export function amountOf(company: Attributed, layer: number): bigint | null {
+function amountOf(company: Attributed, layer: number): bigint | null {
   for (const { layer: l, share } of company.shares) if (l === layer) return share * company.value;
   return null;
 }
@@ -345,15 +345,30 @@ export function yearProfitability(
 
 /** One layer in one year, as a layer page's pool-over-time chart shows it: `layerDetail`'s totals without its table. */
 export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
+  const i = layerIndex(key);
+  const { pool, companies, estimated } = yearLayerPool(years, year, i);
+  return {
+    value: money(fromScaled(pool, years.scale)),
+    growth: yearGrowth(years, year).layers[i]!.growth,
+    companies,
+    missing: years.year(year).missing[i]!,
+    estimated,
+  };
+}
+
+/** A layer's place in stack order, the index of its pools and counts. */
+export function layerIndex(key: LayerKey): number {
   const i = LAYERS.findIndex((l) => l.key === key);
   if (i === -1) throw new RangeError(`unknown layer ${key}`);
-  const { valued, missing } = years.year(year);
-  const members = layerMembers(valued, i);
+  return i;
+}
+
+/** P(L) of the layer at `layer` in stack order for one year, exactly, with how many companies it sums and whether an estimate counts in it. */
+export function yearLayerPool(years: PreparedYears, year: number, layer: number) {
+  const members = layerMembers(years.year(year).valued, layer);
   return {
-    value: money(fromScaled(sumOf(members.map((m) => m.amount)), years.scale)),
-    growth: yearGrowth(years, year).layers[i]!.growth,
+    pool: sumOf(members.map((m) => m.amount)),
     companies: members.length,
-    missing: missing[i]!,
     estimated: members.some((m) => m.company.estimated),
   };
 }
@@ -366,9 +381,8 @@ export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
  * listed as `years.coverage` says.
  */
 export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKey, metric: Metric): LayerDetail {
-  const i = LAYERS.findIndex((l) => l.key === key);
-  const layer = LAYERS[i];
-  if (!layer) throw new RangeError(`unknown layer ${key}`);
+  const i = layerIndex(key);
+  const layer = LAYERS[i]!;
   const { valued, exposed } = years.year(year);
   const before = new Map(layerMembers(years.year(year - 1).valued, i).map((m) => [m.company.id, m.amount]));
   const members = layerMembers(valued, i);

@@ -1,9 +1,9 @@
-import { LAYERS, type LayerKey } from '../layers';
+import type { LayerKey } from '../layers';
 import { coverageOf } from './coverage';
 import { gapFigures, type RequiredRevenueGap } from './gap';
 import { exact } from './pools';
 import { fromScaled } from './scaled';
-import { amountOf, type PreparedYears } from './year-aggregates';
+import { layerIndex, yearLayerPool, type PreparedYears } from './year-aggregates';
 
 /** The gap's inputs for one year, each read once by `prepareYears`. */
 export interface PreparedGap {
@@ -36,23 +36,13 @@ export function yearGap(
   };
 }
 
-const indexOf = (key: LayerKey) => LAYERS.findIndex((l) => l.key === key);
-
 /** P(L) at the reference's precision, and whether an estimate counts in it. */
 function layerPoolOf(years: PreparedYears, year: number, key: LayerKey) {
-  const i = indexOf(key);
-  let pool = 0n;
-  let estimated = false;
-  for (const company of years.year(year).valued) {
-    const amount = amountOf(company, i);
-    if (amount === null) continue;
-    pool += amount;
-    estimated ||= company.estimated;
-  }
+  const { pool, estimated } = yearLayerPool(years, year, layerIndex(key));
   return { pool: exact(fromScaled(pool, years.scale).toFixed()), estimated };
 }
 
 /** Coverage among the input's companies exposed to the layer: one outside it cannot change its pool. */
 function layerCoverage(years: PreparedYears, year: number, key: LayerKey) {
-  return coverageOf(years.year(year).exposed[indexOf(key)]!, years.coverage);
+  return coverageOf(years.year(year).exposed[layerIndex(key)]!, years.coverage);
 }
