@@ -4,8 +4,8 @@ import type { Database } from '@/db/types';
 import type { CompanyYearValue } from '../../domain/analytics/types';
 import type { Basis, Metric } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
-import { isBaseProfile, type ProfileScope } from '../../domain/profiles';
-import { selectRows } from '../sql-helpers';
+import { isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
+import { selectPacked, type ColumnsOf } from '../sql-helpers';
 import {
   NO_SHARES,
   valuesByMetric,
@@ -56,13 +56,30 @@ export async function companyValues(db: Database, query: CompanyValuesQuery): Pr
  */
 export async function metricsValues(db: Database, query: MetricsValuesQuery): Promise<ValuesByMetric> {
   // One after the other: inside an answer's snapshot both run on one connection, which takes one query at a time.
-  const rows = await selectRows<ValueRow>(db, storedValuesSql(query));
+  const rows = (await selectPacked<ValueTuple>(db, storedValuesSql(query), VALUE_COLUMNS, { chunk: 'pos' })).map(valueRow);
   // One year (most answers): each company's shares for each metric chosen by the database, one row per company and
   // metric however many profiles there are. A range: every profile that may apply, chosen here year by year.
   const source: SharesSource =
     query.from === query.to ? { chosen: await chosenShares(db, query) } : { profiles: await companyProfiles(db, query) };
   return valuesByMetric(rows, query, source);
 }
+
+/** The columns of the values statement, in the order its packed rows hold them (`selectPacked`). */
+const VALUE_COLUMNS = ['pos', 'id', 'name', 'fyEnd', 'metric', 'year', 'numerator', 'estimated', 'code', 'reason'] as const;
+type ValueTuple = ColumnsOf<ValueRow, typeof VALUE_COLUMNS>;
+
+const valueRow = ([pos, id, name, fyEnd, metric, year, numerator, estimated, code, reason]: ValueTuple): ValueRow => ({
+  pos,
+  id,
+  name,
+  fyEnd,
+  metric,
+  year,
+  numerator,
+  estimated,
+  code,
+  reason,
+});
 
 /** Earlier than any profile's year (the schema allows 1990–2100), for a profile from the beginning. */
 const FIRST_EVER = sql.raw('-1');
@@ -84,13 +101,9 @@ function metricList(metrics: readonly Metric[], type: 'metric' | 'profile_scope'
  */
 async function chosenShares(db: Database, query: MetricsValuesQuery): Promise<Map<Metric, Map<string, Chosen>>> {
   const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
-  const rows = await selectRows<{
-    id: string;
-    metric: Metric;
-    scope: ProfileScope | null;
-    from_year: number | null;
-    shares: string | null;
-  }>(
+  const rows = await selectPacked<
+    [id: string, metric: Metric, scope: ProfileScope | null, fromYear: number | null, shares: string | null]
+  >(
     db,
     sql`with s as (select companies.id from companies where ${inSet}),
         m(metric) as (select unnest(array[${metricList(query.metrics, 'profile_scope')}])),
@@ -115,12 +128,22 @@ async function chosenShares(db: Database, query: MetricsValuesQuery): Promise<Ma
         left join chosen c on c.company_id = s.id and c.metric = m.metric
         left join base on base.company_id = s.id
         left join profile on profile.profile_id = c.id`,
+    ['id', 'metric', 'scope', 'from_year', 'shares'],
   );
   const chosen = new Map(query.metrics.map((metric) => [metric, new Map<string, Chosen>()]));
-  for (const r of rows) {
-    const shares = r.shares === null ? NO_SHARES : Object.fromEntries(r.shares.split(';').map((pair) => pair.split('=')));
-    chosen.get(r.metric)!.set(r.id, { shares, profile: r.scope === null ? null : { scope: r.scope, fromYear: r.from_year } });
-  }
+  // One object per distinct text: most companies share theirs with others and across metrics, and the answer reads
+  // each distinct object once (prepareYears).
+  const byText = new Map<string, ProfileShares>();
+  const sharesOf = (text: string | null): ProfileShares => {
+    if (text === null) return NO_SHARES;
+    const known = byText.get(text);
+    if (known) return known;
+    const shares: ProfileShares = Object.fromEntries(text.split(';').map((pair) => pair.split('=')));
+    byText.set(text, shares);
+    return shares;
+  };
+  for (const [id, metric, scope, fromYear, shares] of rows)
+    chosen.get(metric)!.set(id, { shares: sharesOf(shares), profile: scope === null ? null : { scope, fromYear } });
   return chosen;
 }
 
@@ -137,14 +160,16 @@ async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise
   const since = (p: string) => sql`coalesce(${sql.raw(p)}.from_year, ${FIRST_EVER})`;
   // One statement, so one snapshot: the base's rows (no profile id) and every other profile's, with a row of its own
   // (null layer) for a profile that puts everything outside.
-  const rows = await selectRows<{
-    id: string;
-    profile: string | null;
-    scope: ProfileScope | null;
-    from_year: number | null;
-    layer: LayerKey | null;
-    share: string | null;
-  }>(
+  const rows = await selectPacked<
+    [
+      id: string,
+      profile: string | null,
+      scope: ProfileScope | null,
+      fromYear: number | null,
+      layer: LayerKey | null,
+      share: string | null,
+    ]
+  >(
     db,
     sql`select e.company_id as id, null::uuid as profile, null::text as scope, null::int as from_year,
                e.layer_key as layer, trim_scale(e.share)::text as share
@@ -160,24 +185,25 @@ async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise
             select 1 from exposure_profiles later
             where later.company_id = p.company_id and later.scope = p.scope
               and ${since('later')} > ${since('p')} and ${since('later')} <= ${query.from}::int)`,
+    ['id', 'profile', 'scope', 'from_year', 'layer', 'share'],
   );
   const byCompany = new Map<string, CompanyProfiles>();
   const byProfile = new Map<string, StoredProfile>();
-  for (const r of rows) {
-    let company = byCompany.get(r.id);
-    if (!company) byCompany.set(r.id, (company = { base: {}, others: [] }));
-    if (r.profile === null) {
-      (company.base as Record<string, string>)[r.layer!] = r.share!;
+  for (const [id, profileId, scope, fromYear, layer, share] of rows) {
+    let company = byCompany.get(id);
+    if (!company) byCompany.set(id, (company = { base: {}, others: [] }));
+    if (profileId === null) {
+      (company.base as Record<string, string>)[layer!] = share!;
       continue;
     }
-    let profile = byProfile.get(r.profile);
+    let profile = byProfile.get(profileId);
     if (!profile) {
-      const key = { scope: r.scope!, fromYear: r.from_year };
+      const key = { scope: scope!, fromYear };
       profile = { ...key, shares: {}, profile: key };
-      byProfile.set(r.profile, profile);
+      byProfile.set(profileId, profile);
       company.others.push(profile);
     }
-    if (r.layer !== null) (profile.shares as Record<string, string>)[r.layer] = r.share!;
+    if (layer !== null) (profile.shares as Record<string, string>)[layer] = share!;
   }
   for (const company of byCompany.values()) company.others = company.others.filter((p) => !isBaseProfile(p));
   return byCompany;
