@@ -5,7 +5,7 @@ import type { CompanyYearValue } from '../../domain/analytics/types';
 import type { Basis, Metric } from '../../domain/figures/types';
 import type { LayerKey } from '../../domain/layers';
 import { isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
-import { selectPacked, type ColumnsOf } from '../sql-helpers';
+import { selectPacked } from '../sql-helpers';
 import {
   NO_SHARES,
   valuesByMetric,
@@ -13,8 +13,10 @@ import {
   type CompanyProfiles,
   type SharesSource,
   type StoredProfile,
-  type ValueRow,
+  type ValueTuple,
   type ValuesByMetric,
+  VALUE_COLUMNS,
+  valueRow,
 } from './value-rows';
 
 export interface CompanyValuesQuery {
@@ -63,23 +65,6 @@ export async function metricsValues(db: Database, query: MetricsValuesQuery): Pr
     query.from === query.to ? { chosen: await chosenShares(db, query) } : { profiles: await companyProfiles(db, query) };
   return valuesByMetric(rows, query, source);
 }
-
-/** The columns of the values statement, in the order its packed rows hold them (`selectPacked`). */
-const VALUE_COLUMNS = ['pos', 'id', 'name', 'fyEnd', 'metric', 'year', 'numerator', 'estimated', 'code', 'reason'] as const;
-type ValueTuple = ColumnsOf<ValueRow, typeof VALUE_COLUMNS>;
-
-const valueRow = ([pos, id, name, fyEnd, metric, year, numerator, estimated, code, reason]: ValueTuple): ValueRow => ({
-  pos,
-  id,
-  name,
-  fyEnd,
-  metric,
-  year,
-  numerator,
-  estimated,
-  code,
-  reason,
-});
 
 /** Earlier than any profile's year (the schema allows 1990–2100), for a profile from the beginning. */
 const FIRST_EVER = sql.raw('-1');

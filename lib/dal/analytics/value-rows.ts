@@ -2,6 +2,7 @@ import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types
 import { twelfthOf } from '../../domain/analytics/scaled';
 import { withCalendarOverlap } from '../../domain/figures/calendar';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
+import type { ColumnsOf } from '../sql-helpers';
 import { applicableProfile, isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
 
 /**
@@ -26,6 +27,35 @@ export interface ValueRow {
   code: MissingCode | null;
   reason: string | null;
 }
+
+/** The columns of the values statement, in the order its packed rows hold them (`selectPacked`). */
+export const VALUE_COLUMNS = [
+  'pos',
+  'id',
+  'name',
+  'fyEnd',
+  'metric',
+  'year',
+  'numerator',
+  'estimated',
+  'code',
+  'reason',
+] as const;
+export type ValueTuple = ColumnsOf<ValueRow, typeof VALUE_COLUMNS>;
+
+/** A packed row of the values statement as a `ValueRow`: every row built alike, so all share one hidden class. */
+export const valueRow = ([pos, id, name, fyEnd, metric, year, numerator, estimated, code, reason]: ValueTuple): ValueRow => ({
+  pos,
+  id,
+  name,
+  fyEnd,
+  metric,
+  year,
+  numerator,
+  estimated,
+  code,
+  reason,
+});
 
 /** What the rows are of: the metrics, the years from `from` to `to`, the basis. */
 export interface ValuesRange {
