@@ -153,6 +153,65 @@ describe.each(TEST_DRIVERS)('analytics answers once per data version on %s', (dr
     expect(Date.parse(third.asOf)).toBeGreaterThan(Date.parse(first.asOf));
   });
 
+  describe('reads shared by the answers of one version (share)', () => {
+    /** An answer under its own key whose read, shared under `readKey`, counts how often it runs. */
+    const counted = (readKey: string) => {
+      let reads = 0;
+      const ask = () =>
+        oncePerVersion({ actor: viewer }, answerKey('share test', { n: unique() }), (snapshot, share) =>
+          share(readKey, async () => {
+            reads += 1;
+            const [row] = await selectRows<{ n: number }>(snapshot.db!, sql`select count(*)::int as n from figures`);
+            return row!.n;
+          }),
+        );
+      return { ask, reads: () => reads };
+    };
+
+    it('runs a read once for answers that ask together or one after the other, and again after a write', async () => {
+      const { ask, reads } = counted(unique());
+      const [a, b] = await Promise.all([ask(), ask()]);
+      await ask();
+      expect(reads()).toBe(1);
+      expect(b.value).toBe(a.value);
+      await bump();
+      await ask();
+      expect(reads()).toBe(2);
+    });
+
+    it('keeps nothing with the answer cache off, and shares nothing inside a caller’s transaction', async () => {
+      settings.capacity = 0;
+      try {
+        const { ask, reads } = counted(unique());
+        await ask();
+        await ask();
+        expect(reads()).toBe(2);
+      } finally {
+        settings.capacity = 256;
+      }
+      const readKey = unique();
+      let reads = 0;
+      await database.current().db.transaction(async (tx) => {
+        for (let i = 0; i < 2; i++)
+          await oncePerVersion({ actor: viewer, db: tx }, answerKey('share test', { i }), (_snapshot, share) =>
+            share(readKey, async () => (reads += 1)),
+          );
+      });
+      expect(reads).toBe(2);
+    });
+
+    it('gives the dashboard’s series and gap, which share their revenue read, the answers each gives alone', async () => {
+      const range = { from: '2023', to: '2024' };
+      const series = () => seriesAnalytics({ actor: viewer }, seriesQuerySchema.parse(range));
+      const gap = () => gapAnalytics({ actor: viewer }, gapQuerySchema.parse(range));
+      const alone = { series: await series(), gap: (await bump(), await gap()) };
+      await bump();
+      const [together, gapTogether] = await Promise.all([series(), gap()]);
+      expect({ ...together, asOf: '' }).toEqual({ ...alone.series, asOf: '' });
+      expect({ ...gapTogether, asOf: '' }).toEqual({ ...alone.gap, asOf: '' });
+    });
+  });
+
   it('caches the default year the same way', async () => {
     const portfolio = { list: 'Portfolio' };
     expect(await defaultAnalyticsYear({ actor: viewer }, portfolio, { latest: 2026 })).toBe(2024);

@@ -31,12 +31,13 @@ const stampOf = (version: DataVersion) => `${version.value}@${version.changedAt}
 /**
  * A bounded least-recently-used map of answers (pending ones included, so requests that miss together compute once)
  * for one data version at a time: storing an answer of a newer version empties it, since no request can hit an older
- * version again, and an answer of an older version than the one held is not stored.
+ * version again, and an answer of an older version than the one held is not stored. What it holds is an answer
+ * (`Versioned`) or, for `share`, what answers are computed from.
  */
-export class AnswerCache {
+export class AnswerCache<T = Versioned<unknown>> {
   private stamp: string | undefined;
   private version = -Infinity;
-  private readonly entries = new Map<string, Promise<Versioned<unknown>>>();
+  private readonly entries = new Map<string, Promise<T>>();
 
   constructor(readonly capacity: number) {}
 
@@ -44,7 +45,7 @@ export class AnswerCache {
     return this.entries.size;
   }
 
-  get(version: DataVersion, key: string): Promise<Versioned<unknown>> | undefined {
+  get(version: DataVersion, key: string): Promise<T> | undefined {
     if (stampOf(version) !== this.stamp) return undefined;
     const hit = this.entries.get(key);
     if (hit) {
@@ -54,7 +55,7 @@ export class AnswerCache {
     return hit;
   }
 
-  set(version: DataVersion, key: string, answer: Promise<Versioned<unknown>>): void {
+  set(version: DataVersion, key: string, answer: Promise<T>): void {
     if (this.capacity <= 0) return;
     const stamp = stampOf(version);
     if (stamp !== this.stamp) {
@@ -72,14 +73,17 @@ export class AnswerCache {
   }
 
   /** Forgets `answer` if it is still the entry under `key` (it failed: errors are not kept). */
-  drop(key: string, answer: Promise<Versioned<unknown>>): void {
+  drop(key: string, answer: Promise<T>): void {
     if (this.entries.get(key) === answer) this.entries.delete(key);
   }
 }
 
 // One cache per database, on `globalThis` because Next evaluates this module once per route bundle: the API routes
 // and the pages of one server share it. A test's fresh database gets its own.
-const globalForCache = globalThis as unknown as { stacklensAnswerCaches?: WeakMap<Database, AnswerCache> };
+const globalForCache = globalThis as unknown as {
+  stacklensAnswerCaches?: WeakMap<Database, AnswerCache>;
+  stacklensSharedReads?: WeakMap<Database, AnswerCache<unknown>>;
+};
 
 function cacheOf(db: Database): AnswerCache | undefined {
   const capacity = env().STACKLENS_ANALYTICS_CACHE;
@@ -88,6 +92,48 @@ function cacheOf(db: Database): AnswerCache | undefined {
   let cache = caches.get(db);
   if (!cache || cache.capacity !== capacity) caches.set(db, (cache = new AnswerCache(capacity)));
   return cache;
+}
+
+/**
+ * How many reads `share` keeps per database: the dashboard's answers arrive together and share one or two (the
+ * series and the gap read the same values), and a read can be tens of megabytes at 50,000 companies, so only the
+ * latest few are kept, while their data version lasts. With the answer cache off (STACKLENS_ANALYTICS_CACHE=0) a
+ * read is shared only while it runs: nothing computed is kept.
+ */
+const SHARED_READS = 2;
+
+function sharedReadsOf(db: Database): AnswerCache<unknown> {
+  const caches = (globalForCache.stacklensSharedReads ??= new WeakMap());
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new AnswerCache<unknown>(SHARED_READS)));
+  return cache;
+}
+
+/**
+ * Runs `read` once for `key` among the answers computed at one data version, each in its own snapshot: a read is
+ * a function of the data, so every snapshot of the same version reads the same, and concurrent answers that need it
+ * wait for the one read. `read` must not keep its snapshot's transaction beyond its own statements, and what it
+ * returns must be treated as read-only, since several answers use it.
+ */
+export type Share = <R>(key: string, read: () => Promise<R>) => Promise<R>;
+
+/** A `Share` that shares nothing: inside a caller's own transaction, which may hold writes no version counts. */
+const unshared: Share = (_key, read) => read();
+
+function shareAt(db: Database, version: DataVersion): Share {
+  const reads = sharedReadsOf(db);
+  return <R>(key: string, read: () => Promise<R>) => {
+    const held = reads.get(version, key) as Promise<R> | undefined;
+    if (held) return held;
+    const reading = read();
+    reads.set(version, key, reading);
+    const keep = env().STACKLENS_ANALYTICS_CACHE > 0;
+    reading.then(
+      () => (keep ? undefined : reads.drop(key, reading)),
+      () => reads.drop(key, reading),
+    );
+    return reading;
+  };
 }
 
 /** The cache key of a typed query: the endpoint and the query's fields in a fixed order (unset ones left out). */
@@ -106,11 +152,15 @@ export function answerKey(endpoint: string, query: object): string {
  * When the caller's context already carries a transaction, the answer is computed in it and never cached: that
  * transaction may hold writes that are not committed, which no version counts.
  */
-export async function oncePerVersion<T>(ctx: Ctx, key: string, compute: (snapshot: Ctx) => Promise<T>): Promise<Versioned<T>> {
+export async function oncePerVersion<T>(
+  ctx: Ctx,
+  key: string,
+  compute: (snapshot: Ctx, share: Share) => Promise<T>,
+): Promise<Versioned<T>> {
   const db = await dbOf(ctx);
   if (is(db, PgTransaction)) {
     const version = await readDataVersion(db);
-    return { value: await compute(ctx), asOf: version.changedAt };
+    return { value: await compute(ctx, unshared), asOf: version.changedAt };
   }
   const cache = cacheOf(db);
   if (cache) {
@@ -123,7 +173,7 @@ export async function oncePerVersion<T>(ctx: Ctx, key: string, compute: (snapsho
       // Being computed or computed meanwhile by another request: waited for outside this transaction.
       const hit = cache?.get(version, key) as Promise<Versioned<T>> | undefined;
       if (hit) return { hit };
-      const computing = compute({ ...ctx, db: tx }).then((value) => ({ value, asOf: version.changedAt }));
+      const computing = compute({ ...ctx, db: tx }, shareAt(db, version)).then((value) => ({ value, asOf: version.changedAt }));
       cache?.set(version, key, computing);
       computing.catch(() => cache?.drop(key, computing));
       return { answer: await computing };
@@ -139,11 +189,13 @@ export async function oncePerVersion<T>(ctx: Ctx, key: string, compute: (snapsho
  */
 export function answerOncePerVersion<Q extends object, A extends object>(
   endpoint: string,
-  compute: (ctx: Ctx, query: Q) => Promise<A>,
+  compute: (ctx: Ctx, query: Q, share: Share) => Promise<A>,
 ): (ctx: Ctx, query: Q) => Promise<A & { asOf: string }> {
   return async (ctx, query) => {
     assertRole(ctx.actor, 'viewer');
-    const { value, asOf } = await oncePerVersion(ctx, answerKey(endpoint, query), (snapshot) => compute(snapshot, query));
+    const { value, asOf } = await oncePerVersion(ctx, answerKey(endpoint, query), (snapshot, share) =>
+      compute(snapshot, query, share),
+    );
     return { ...value, asOf };
   };
 }

@@ -32,7 +32,7 @@ import type {
 } from '../../analytics/schema';
 import { dbOf, type Ctx } from '../context';
 import { assertRole } from '../guard';
-import { answerOncePerVersion } from './answer-cache';
+import { answerKey, answerOncePerVersion, type Share } from './answer-cache';
 import { companySetCondition } from './company-set';
 import { companyValues, metricsValues } from './company-values';
 import { cellFlowsOf, flowsAggregateOf } from './flows';
@@ -43,25 +43,34 @@ type Range = { from: number; to: number };
 /** An answer as computed: `answerOncePerVersion` adds the data version's `asOf`. */
 type Computed<A> = Omit<A, 'asOf'>;
 
-/** The set's values of each metric, for the scope's basis and estimates mode: one statement for all the metrics. */
-async function valuesOf(db: Database, scope: AnalyticsScope, range: Range, metrics: readonly Metric[]) {
-  const companySet = await companySetCondition(db, scope);
-  return metricsValues(db, { ...range, metrics, basis: scope.basis, estimates: scope.estimates, companySet });
+/**
+ * The set's values of each metric, for the scope's basis and estimates mode: one statement for all the metrics,
+ * read once among the answers of one data version that ask for the same (`share`): the dashboard's series and gap.
+ */
+function valuesOf(db: Database, scope: AnalyticsScope, range: Range, metrics: readonly Metric[], share: Share) {
+  const { list, status, country, basis, estimates } = scope;
+  return share(answerKey('values', { list, status, country, basis, estimates, ...range, metrics }), async () => {
+    const companySet = await companySetCondition(db, scope);
+    return metricsValues(db, { ...range, metrics, basis, estimates, companySet });
+  });
 }
 
-async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metric: Metric) {
-  return (await valuesOf(db, scope, range, [metric])).get(metric)!;
+async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metric: Metric, share: Share) {
+  return (await valuesOf(db, scope, range, [metric], share)).get(metric)!;
 }
+
+/** The years from `from` to `to` and the one before, which a growth over `from` needs (none before FIRST_YEAR). */
+const withYearBefore = ({ from, to }: Range): Range => ({ from: Math.max(FIRST_YEAR, from - 1), to });
 
 const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear.get(year) ?? [];
 
 /** GET /api/v1/analytics/layers (docs/data-contract.md §7): one year's pools, shares, concentration, top companies and coverage. */
 export const layerAnalytics = answerOncePerVersion('layers', computeLayers);
-async function computeLayers(ctx: Ctx, query: LayersQuery): Promise<Computed<LayersAnswer>> {
+async function computeLayers(ctx: Ctx, query: LayersQuery, share: Share): Promise<Computed<LayersAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { year, metric, basis } = query;
   const years = prepareYears(
-    await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric),
+    await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric, share),
     coverageListing(query.missing),
   );
   return { year, metric, basis, currency: 'USD', ...yearLayers(years, year, metric) };
@@ -72,11 +81,11 @@ async function computeLayers(ctx: Ctx, query: LayersQuery): Promise<Computed<Lay
  * `from` is read too, so the first year has a growth when its predecessor has data).
  */
 export const seriesAnalytics = answerOncePerVersion('series', computeSeries);
-async function computeSeries(ctx: Ctx, query: SeriesQuery): Promise<Computed<SeriesAnswer>> {
+async function computeSeries(ctx: Ctx, query: SeriesQuery, share: Share): Promise<Computed<SeriesAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { from, to, metric, basis } = query;
   const listing = coverageListing(query.missing);
-  const byYear = await valuesFor(await dbOf(ctx), query, { from: Math.max(FIRST_YEAR, from - 1), to }, metric);
+  const byYear = await valuesFor(await dbOf(ctx), query, withYearBefore({ from, to }), metric, share);
   // Like-for-like sums only the companies present in every year; each year's coverage still counts the whole set.
   const selected = query.likeForLike ? likeForLikeRows(byYear, { from, to }) : null;
   const prepared = prepareYears(selected?.byYear ?? byYear, listing);
@@ -98,10 +107,11 @@ async function computeSeries(ctx: Ctx, query: SeriesQuery): Promise<Computed<Ser
 
 /** GET /api/v1/analytics/profitability: revenue, capex and operating income by layer, the profit pool and capex intensity. */
 export const profitabilityAnalytics = answerOncePerVersion('profitability', computeProfitability);
-async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery): Promise<Computed<ProfitabilityAnswer>> {
+async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery, share: Share): Promise<Computed<ProfitabilityAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { year, basis } = query;
-  const values = await valuesOf(await dbOf(ctx), query, { from: year, to: year }, ['revenue', 'capex', 'operating_income']);
+  const metrics = ['revenue', 'capex', 'operating_income'] as const;
+  const values = await valuesOf(await dbOf(ctx), query, { from: year, to: year }, metrics, share);
   const read = (metric: Metric) => prepareYears(values.get(metric)!, coverageListing(query.missing));
   const result = yearProfitability(
     { revenue: read('revenue'), capex: read('capex'), operatingIncome: read('operating_income') },
@@ -116,11 +126,12 @@ async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery): Promis
  * always the set.
  */
 export const gapAnalytics = answerOncePerVersion('gap', computeGap);
-async function computeGap(ctx: Ctx, query: GapQuery): Promise<Computed<GapAnswer>> {
+async function computeGap(ctx: Ctx, query: GapQuery, share: Share): Promise<Computed<GapAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { from, to, g, m, basis, chipsList } = query;
   const db = await dbOf(ctx);
-  const application = await valuesFor(db, query, { from, to }, 'revenue');
+  // The year before is read too, unused, so that the dashboard's revenue series and gap share one read.
+  const application = await valuesFor(db, query, withYearBefore({ from, to }), 'revenue', share);
   const chips = chipsList
     ? await companyValues(db, {
         from,
