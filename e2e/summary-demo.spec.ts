@@ -114,6 +114,24 @@ test('the summary states the answer of each chart, linked to it, and follows the
   await expect(page.locator('#summary')).toContainText('Coverage is thin:');
 });
 
+test('a first visit asks for no answer again: the summary and every chart read what the page streamed', async ({ page }) => {
+  const admin = demoAdmin();
+  await signIn(page, admin.email, admin.password);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/analytics/')) asked.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/?year=2024');
+  await expectSummaryMatchesViewData(page, 2024);
+  // Charts below the fold draw when they scroll into view.
+  for (const chart of ['over-time', 'gap', 'profit-pool', 'capex-intensity']) {
+    await page.locator(`section#${chart}`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`section#${chart} svg`).first()).toBeVisible({ timeout: 60_000 });
+  }
+  await page.waitForLoadState('networkidle');
+  expect(asked).toEqual([]);
+});
+
 test('the dashboard with its summary has no axe violations', async ({ page }) => {
   const admin = demoAdmin();
   await signIn(page, admin.email, admin.password);

@@ -2,7 +2,7 @@
 
 import { summarySentences, summaryTitle } from '@/lib/charts/summary';
 import { useDashboardFilters } from './dashboard-context';
-import { useDashboardQuery } from './use-dashboard-query';
+import { useArrivingAnswer, useDashboardQuery } from './use-dashboard-query';
 import styles from './dashboard.module.css';
 
 /**
@@ -14,9 +14,9 @@ import styles from './dashboard.module.css';
 export function DashboardSummary() {
   const { filters } = useDashboardFilters();
   const layers = useDashboardQuery('layers', filters);
-  const profitability = useDashboardQuery('profitability', filters, { fetch: false });
-  const series = useDashboardQuery('series', filters, { fetch: false });
-  const gap = useDashboardQuery('gap', filters, { fetch: false });
+  const profitability = useArrivingAnswer('profitability', filters);
+  const series = useArrivingAnswer('series', filters);
+  const gap = useArrivingAnswer('gap', filters);
   const queries = [layers, profitability, series, gap];
   const updating = queries.some((q) => q.isPlaceholderData);
   const reading = queries.some((q) => q.isPending);
