@@ -5,6 +5,7 @@ import {
   coverageOf,
   likeForLikeRows,
   prepareYears,
+  type PreparedYears,
   yearGap,
   yearGrowth,
   yearLayers,
@@ -12,6 +13,7 @@ import {
   yearPoolAmounts,
   yearProfitability,
   type CompanyYearValue,
+  type CoverageOptions,
 } from '../../domain/analytics';
 import type { Metric } from '../../domain/figures/types';
 import { FIRST_YEAR } from '../../domain/years';
@@ -62,6 +64,20 @@ async function valuesFor(db: Database, scope: AnalyticsScope, range: Range, metr
 /** The years from `from` to `to` and the one before, which a growth over `from` needs (none before FIRST_YEAR). */
 const withYearBefore = ({ from, to }: Range): Range => ({ from: Math.max(FIRST_YEAR, from - 1), to });
 
+/**
+ * `prepareYears` once per read and listing: the answers that share a values read (`share`), the dashboard's series
+ * and gap, share its preparation too. Kept with the read, and gone with it.
+ */
+const preparations = new WeakMap<ReadonlyMap<number, readonly CompanyYearValue[]>, Map<number, PreparedYears>>();
+function preparedOnce(byYear: ReadonlyMap<number, readonly CompanyYearValue[]>, coverage: CoverageOptions): PreparedYears {
+  const listed = coverage.listed ?? Infinity;
+  let byListing = preparations.get(byYear);
+  if (!byListing) preparations.set(byYear, (byListing = new Map()));
+  let years = byListing.get(listed);
+  if (!years) byListing.set(listed, (years = prepareYears(byYear, coverage)));
+  return years;
+}
+
 const rowsOf = (byYear: Map<number, CompanyYearValue[]>, year: number) => byYear.get(year) ?? [];
 
 /** GET /api/v1/analytics/layers (docs/data-contract.md §7): one year's pools, shares, concentration, top companies and coverage. */
@@ -69,7 +85,7 @@ export const layerAnalytics = answerOncePerVersion('layers', computeLayers);
 async function computeLayers(ctx: Ctx, query: LayersQuery, share: Share): Promise<Computed<LayersAnswer>> {
   assertRole(ctx.actor, 'viewer');
   const { year, metric, basis } = query;
-  const years = prepareYears(
+  const years = preparedOnce(
     await valuesFor(await dbOf(ctx), query, { from: year, to: year }, metric, share),
     coverageListing(query.missing),
   );
@@ -88,7 +104,7 @@ async function computeSeries(ctx: Ctx, query: SeriesQuery, share: Share): Promis
   const byYear = await valuesFor(await dbOf(ctx), query, withYearBefore({ from, to }), metric, share);
   // Like-for-like sums only the companies present in every year; each year's coverage still counts the whole set.
   const selected = query.likeForLike ? likeForLikeRows(byYear, { from, to }) : null;
-  const prepared = prepareYears(selected?.byYear ?? byYear, listing);
+  const prepared = preparedOnce(selected?.byYear ?? byYear, listing);
   const years = [];
   for (let year = from; year <= to; year++) {
     const { total, estimated, layers, coverage } = yearPools(prepared, year);
@@ -112,7 +128,7 @@ async function computeProfitability(ctx: Ctx, query: ProfitabilityQuery, share: 
   const { year, basis } = query;
   const metrics = ['revenue', 'capex', 'operating_income'] as const;
   const values = await valuesOf(await dbOf(ctx), query, { from: year, to: year }, metrics, share);
-  const read = (metric: Metric) => prepareYears(values.get(metric)!, coverageListing(query.missing));
+  const read = (metric: Metric) => preparedOnce(values.get(metric)!, coverageListing(query.missing));
   const result = yearProfitability(
     { revenue: read('revenue'), capex: read('capex'), operatingIncome: read('operating_income') },
     year,
@@ -147,12 +163,12 @@ async function computeGap(ctx: Ctx, query: GapQuery, share: Share): Promise<Comp
   const sameApplication = query.likeForLike ? likeForLikeRows(application, { from, to }) : null;
   const sameChips = chipsList && query.likeForLike ? likeForLikeRows(chips, { from, to }) : sameApplication;
   // Without a chips list both inputs are the same rows, read once.
-  const appliedSet = prepareYears(application, listing);
-  const inputs = { application: appliedSet, chips: chipsList ? prepareYears(chips, listing) : appliedSet };
-  const plottedSet = sameApplication ? prepareYears(sameApplication.byYear, listing) : appliedSet;
+  const appliedSet = preparedOnce(application, listing);
+  const inputs = { application: appliedSet, chips: chipsList ? preparedOnce(chips, listing) : appliedSet };
+  const plottedSet = sameApplication ? preparedOnce(sameApplication.byYear, listing) : appliedSet;
   const plotted = {
     application: plottedSet,
-    chips: !chipsList ? plottedSet : sameChips ? prepareYears(sameChips.byYear, listing) : inputs.chips,
+    chips: !chipsList ? plottedSet : sameChips ? preparedOnce(sameChips.byYear, listing) : inputs.chips,
   };
   const years = [];
   for (let year = from; year <= to; year++) years.push({ year, ...yearGap(plotted, year, { g, m }, inputs) });
@@ -183,7 +199,7 @@ async function computeFlows(ctx: Ctx, query: FlowsQuery): Promise<Computed<Flows
     estimates: query.estimates,
     companySet,
   });
-  const prepared = prepareYears(values, listing);
+  const prepared = preparedOnce(values, listing);
   const aggregate = await flowsAggregateOf(db, query, {
     companySet,
     included: [...prepared.year(year).ids],

@@ -1,6 +1,6 @@
 export { concentrationOf } from './concentration';
 export type { Concentration } from './concentration';
-export { COVERAGE_THRESHOLD, coverageListing, coverageOf, isThinCoverage } from './coverage';
+export { COVERAGE_THRESHOLD, coverageListing, coverageOf, isThinCoverage, type CoverageOptions } from './coverage';
 export { requiredRevenueGap } from './gap';
 export { yearGap } from './year-gap';
 export type { GapInput, RequiredRevenueGap } from './gap';
@@ -21,4 +21,5 @@ export {
   yearPoolAmounts,
   yearPools,
   yearProfitability,
+  type PreparedYears,
 } from './year-aggregates';
