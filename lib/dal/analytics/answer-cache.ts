@@ -95,12 +95,12 @@ function cacheOf(db: Database): AnswerCache | undefined {
 }
 
 /**
- * How many reads `share` keeps per database: the dashboard's answers arrive together and share one or two (the
- * series and the gap read the same values), and a read can be tens of megabytes at 50,000 companies, so only the
- * latest few are kept, while their data version lasts. With the answer cache off (STACKLENS_ANALYTICS_CACHE=0) a
- * read is shared only while it runs: nothing computed is kept.
+ * How many reads `share` holds per database, running or done, while their data version lasts. The dashboard starts
+ * three distinct reads at once (the layers' year, profitability's three metrics, and the years its series and gap
+ * share), so four hold them all until the gap asks; a read can be tens of megabytes at 50,000 companies, so no more
+ * are kept. With the answer cache off (STACKLENS_ANALYTICS_CACHE=0) a read is shared only while it runs.
  */
-const SHARED_READS = 2;
+const SHARED_READS = 4;
 
 function sharedReadsOf(db: Database): AnswerCache<unknown> {
   const caches = (globalForCache.stacklensSharedReads ??= new WeakMap());
