@@ -3,7 +3,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import type { CompanyYearValue } from '../../domain/analytics/types';
 import type { Basis, Metric } from '../../domain/figures/types';
-import type { LayerKey } from '../../domain/layers';
 import { isBaseProfile, type ProfileScope, type ProfileShares } from '../../domain/profiles';
 import { selectPacked } from '../sql-helpers';
 import {
@@ -12,7 +11,6 @@ import {
   type Chosen,
   type CompanyProfiles,
   type SharesSource,
-  type StoredProfile,
   type ValueTuple,
   type ValuesByMetric,
   VALUE_COLUMNS,
@@ -66,6 +64,23 @@ export async function metricsValues(db: Database, query: MetricsValuesQuery): Pr
   return valuesByMetric(rows, query, source);
 }
 
+/**
+ * Reads shares texts (`chips=0.6;models=0.3`, null for none) into shares objects, one per distinct text: most
+ * companies share theirs with others and across metrics, and an answer reads each distinct object once
+ * (`prepareYears`). The objects are shared, so they are never changed.
+ */
+function sharesReader(): (text: string | null) => ProfileShares {
+  const byText = new Map<string, ProfileShares>();
+  return (text) => {
+    if (text === null) return NO_SHARES;
+    const known = byText.get(text);
+    if (known) return known;
+    const shares: ProfileShares = Object.fromEntries(text.split(';').map((pair) => pair.split('=')));
+    byText.set(text, shares);
+    return shares;
+  };
+}
+
 /** Earlier than any profile's year (the schema allows 1990–2100), for a profile from the beginning. */
 const FIRST_EVER = sql.raw('-1');
 
@@ -116,17 +131,7 @@ async function chosenShares(db: Database, query: MetricsValuesQuery): Promise<Ma
     ['id', 'metric', 'scope', 'from_year', 'shares'],
   );
   const chosen = new Map(query.metrics.map((metric) => [metric, new Map<string, Chosen>()]));
-  // One object per distinct text: most companies share theirs with others and across metrics, and the answer reads
-  // each distinct object once (prepareYears).
-  const byText = new Map<string, ProfileShares>();
-  const sharesOf = (text: string | null): ProfileShares => {
-    if (text === null) return NO_SHARES;
-    const known = byText.get(text);
-    if (known) return known;
-    const shares: ProfileShares = Object.fromEntries(text.split(';').map((pair) => pair.split('=')));
-    byText.set(text, shares);
-    return shares;
-  };
+  const sharesOf = sharesReader();
   for (const [id, metric, scope, fromYear, shares] of rows)
     chosen.get(metric)!.set(id, { shares: sharesOf(shares), profile: scope === null ? null : { scope, fromYear } });
   return chosen;
@@ -143,25 +148,21 @@ async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise
   const inSet = sql`not companies.archived ${query.companySet ? sql`and ${query.companySet}` : sql``}`;
   // A profile from the beginning has no year: it comes before every dated one.
   const since = (p: string) => sql`coalesce(${sql.raw(p)}.from_year, ${FIRST_EVER})`;
-  // One statement, so one snapshot: the base's rows (no profile id) and every other profile's, with a row of its own
-  // (null layer) for a profile that puts everything outside.
+  // One statement, so one snapshot: per company its base (no profile id), and every other profile, each with its
+  // shares as one text (`chips=0.6;models=0.3`; null for a profile that puts everything outside), as `chosenShares`
+  // reads them: half the rows of one per share, and one object per distinct text.
   const rows = await selectPacked<
-    [
-      id: string,
-      profile: string | null,
-      scope: ProfileScope | null,
-      fromYear: number | null,
-      layer: LayerKey | null,
-      share: string | null,
-    ]
+    [id: string, profile: string | null, scope: ProfileScope | null, fromYear: number | null, shares: string | null]
   >(
     db,
     sql`select e.company_id as id, null::uuid as profile, null::text as scope, null::int as from_year,
-               e.layer_key as layer, trim_scale(e.share)::text as share
+               string_agg(e.layer_key || '=' || trim_scale(e.share)::text, ';') as shares
         from exposures e join companies on companies.id = e.company_id
         where ${inSet}
+        group by e.company_id
         union all
-        select p.company_id, p.id, p.scope::text, p.from_year, pe.layer_key, trim_scale(pe.share)::text
+        select p.company_id, p.id, p.scope::text, p.from_year,
+               string_agg(pe.layer_key || '=' || trim_scale(pe.share)::text, ';')
         from exposure_profiles p join companies on companies.id = p.company_id
         left join profile_exposures pe on pe.profile_id = p.id
         where ${inSet} and p.scope in ('all', ${metricList(query.metrics, 'profile_scope')})
@@ -169,26 +170,21 @@ async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise
           and not exists (
             select 1 from exposure_profiles later
             where later.company_id = p.company_id and later.scope = p.scope
-              and ${since('later')} > ${since('p')} and ${since('later')} <= ${query.from}::int)`,
-    ['id', 'profile', 'scope', 'from_year', 'layer', 'share'],
+              and ${since('later')} > ${since('p')} and ${since('later')} <= ${query.from}::int)
+        group by p.company_id, p.id, p.scope, p.from_year`,
+    ['id', 'profile', 'scope', 'from_year', 'shares'],
   );
+  const sharesOf = sharesReader();
   const byCompany = new Map<string, CompanyProfiles>();
-  const byProfile = new Map<string, StoredProfile>();
-  for (const [id, profileId, scope, fromYear, layer, share] of rows) {
+  for (const [id, profileId, scope, fromYear, shares] of rows) {
     let company = byCompany.get(id);
-    if (!company) byCompany.set(id, (company = { base: {}, others: [] }));
+    if (!company) byCompany.set(id, (company = { base: NO_SHARES, others: [] }));
     if (profileId === null) {
-      (company.base as Record<string, string>)[layer!] = share!;
+      company.base = sharesOf(shares);
       continue;
     }
-    let profile = byProfile.get(profileId);
-    if (!profile) {
-      const key = { scope: scope!, fromYear };
-      profile = { ...key, shares: {}, profile: key };
-      byProfile.set(profileId, profile);
-      company.others.push(profile);
-    }
-    if (layer !== null) (profile.shares as Record<string, string>)[layer] = share!;
+    const key = { scope: scope!, fromYear };
+    company.others.push({ ...key, shares: sharesOf(shares), profile: key });
   }
   for (const company of byCompany.values()) company.others = company.others.filter((p) => !isBaseProfile(p));
   return byCompany;
