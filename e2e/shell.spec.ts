@@ -45,3 +45,21 @@ test('every page loads without a failed request: the favicon and icon exist', as
   }
   expect(failed).toEqual([]);
 });
+
+test('the sidebar prefetches a page when the pointer reaches its link, not while the dashboard loads', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.searchParams.has('_rsc')) prefetched.push(url.pathname);
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Where value accrues across the AI stack' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const sidebar = page.getByRole('navigation', { name: 'Main' });
+  expect(prefetched.filter((p) => p === '/figures')).toEqual([]);
+
+  await sidebar.getByRole('link', { name: 'Figures' }).hover();
+  await expect.poll(() => prefetched.includes('/figures')).toBe(true);
+  await sidebar.getByRole('link', { name: 'Figures' }).click();
+  await expect(page).toHaveURL(/\/figures$/);
+});

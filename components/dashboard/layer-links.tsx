@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { dashboardFiltersToSearch, type DashboardFilters } from '@/lib/domain/dashboard/filters';
 import { LAYERS } from '@/lib/domain/layers';
 import styles from './dashboard.module.css';
@@ -10,10 +10,10 @@ export function LayerLinks({ filters }: { filters: DashboardFilters }) {
     <nav className={styles.layerLinks} aria-label="Layer pages">
       <span className="muted">Drill into a layer:</span>
       {[...LAYERS].reverse().map((layer) => (
-        <Link key={layer.key} href={`/layers/${layer.key}${search ? `?${search}` : ''}`} className={styles.layerLink}>
+        <IntentLink key={layer.key} href={`/layers/${layer.key}${search ? `?${search}` : ''}`} className={styles.layerLink}>
           <span aria-hidden="true" className={styles.layerSwatch} style={{ background: layer.colour }} />
           {layer.position} {layer.name}
-        </Link>
+        </IntentLink>
       ))}
     </nav>
   );

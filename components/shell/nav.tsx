@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/domain/navigation';
 
@@ -14,9 +14,9 @@ export function Nav({ items }: { items: NavItem[] }) {
         return (
           <span key={item.href} style={{ display: 'contents' }}>
             {heading && <span className="nav-section">{heading}</span>}
-            <Link href={item.href} aria-current={active ? 'page' : undefined}>
+            <IntentLink href={item.href} aria-current={active ? 'page' : undefined}>
               {item.label}
-            </Link>
+            </IntentLink>
           </span>
         );
       })}
