@@ -141,7 +141,7 @@ async function chosenShares(db: Database, query: MetricsValuesQuery): Promise<Ma
  * The shares of every company of the set that has any: its base (the `exposures`), and those of its other profiles
  * that docs/data-contract.md §2 can choose for one of the metrics in some year from `from` to `to` — of a metric's
  * scope or `all`, from a year ≤ `to`, and not followed by another of the same scope from a year ≤ `from` (which wins every
- * year asked for) — one shares object per profile, shared by all the years it serves. Shares come canonical from
+ * year asked for) — one shares object per distinct text, shared by all the years and companies it serves. Shares come canonical from
  * the database (`trim_scale`: 0.600000 → 0.6), as `canonicalDecimal` writes them, without a decimal per row.
  */
 async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise<Map<string, CompanyProfiles>> {
