@@ -290,7 +290,7 @@ async function valuesSteps(db: Database): Promise<Step[]> {
     step(
       `companyValues(), ${YEAR}, calendar`,
       () => companyValues(db, query(YEAR, YEAR)),
-      (r) => `${count(r.get(YEAR)!.filter((c) => c.value !== null).length)} with a value`,
+      (r) => `${count(r.get(YEAR)!.filter((c) => c.twelfths !== null).length)} with a value`,
     ),
   ];
 }

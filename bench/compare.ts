@@ -48,24 +48,14 @@ export interface HandLayerRow {
 
 type Issues = string[];
 
-/** The money compared whose exact value was a tie at the 7th decimal, rounded to its other neighbour by the API. */
-export const ties: string[] = [];
-
 /**
- * Money equal after rounding the hand SQL's exact value to 6 decimals half-even. One exception: on an exact tie at
- * the 7th decimal either neighbour is accepted (and counted in `ties`), since the API's V(c) is rounded at 40
- * significant digits by its division by 12 before a(c, L) = share × V is taken, which can move a tie a hair up or
- * down; a sum of a whole pool has not met one in these universes.
+ * Money equal after rounding the hand SQL's exact value to 6 decimals half-even, ties included: the API divides by 12
+ * once, after the sum, as the hand SQL does (docs/data-contract.md §4), so an exact tie at the 7th decimal must go to
+ * the even neighbour.
  */
 function money(issues: Issues, what: string, api: number, hand: string | null | undefined): void {
   const exact = new Decimal(hand ?? 0);
   if (api === exact.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toNumber()) return;
-  const tie = exact.times(1e7).isInteger() && exact.times(1e7).mod(10).abs().eq(5);
-  const neighbours = [Decimal.ROUND_FLOOR, Decimal.ROUND_CEIL].map((mode) => exact.toDecimalPlaces(6, mode).toNumber());
-  if (tie && neighbours.includes(api)) {
-    ties.push(what);
-    return;
-  }
   issues.push(`${what}: API ${api}, hand SQL ${hand ?? 'none'}`);
 }
 

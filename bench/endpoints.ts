@@ -47,7 +47,6 @@ import {
   compareLayers,
   compareProfitability,
   compareSeries,
-  ties,
   type HandGap,
   type HandLayer,
   type HandLayerRow,
@@ -186,10 +185,7 @@ async function checkHandSql(db: Database, actor: Actor): Promise<void> {
   ];
   if (issues.length > 0)
     throw new Error(`The hand SQL and the API disagree (${issues.length}):\n${issues.slice(0, 40).join('\n')}`);
-  console.log(
-    'hand SQL = API: layers, series, profitability, gap and layer detail, all money to 6 decimals' +
-      (ties.length > 0 ? ` (exact ties at the 7th decimal the API rounded to the odd neighbour: ${ties.join('; ')})` : ''),
-  );
+  console.log('hand SQL = API: layers, series, profitability, gap and layer detail, all money to 6 decimals half-even');
 }
 
 /** The plan of each hand SQL statement, as the endpoints run it. */

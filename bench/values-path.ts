@@ -1,9 +1,8 @@
 /**
- * The JavaScript every analytics answer runs after its SQL, without a database: the division of each stored
- * numerator by 12 (`twelfthOf`), the rows `metricsValues` builds from the statements' rows (`valuesByMetric`), and
- * `prepareYears` reading every year once, then `/gap`'s years over them (`yearGap`, its coverage included). The rows
- * are generated like the database's: 10,000 companies × 2017–2024 of revenue, numerators with 12 decimals (values of
- * up to 6 decimals × months × rates of up to 6 decimals), most of whose twelfths have 40 significant digits; 5% of
+ * The JavaScript every analytics answer runs after its SQL, without a database: the rows `metricsValues` builds from
+ * the statements' rows (`valuesByMetric`), and `prepareYears` reading every year once, then `/gap`'s years over them
+ * (`yearGap`, its coverage included). The rows are generated like the database's: 10,000 companies × 2017–2024 of
+ * revenue, numerators with 12 decimals (values of up to 6 decimals × months × rates of up to 6 decimals); 5% of
  * company-years without a stored row, 3% missing a rate, 1% of companies with no row at all; base shares of up to
  * three layers with up to 6 decimals, and a tenth of the companies with a dated `all` profile.
  *   npm run bench:values-path
@@ -13,7 +12,6 @@
  */
 import { loadavg } from 'node:os';
 import { coverageListing, prepareYears, yearGap } from '../lib/domain/analytics';
-import { twelfthOf } from '../lib/domain/analytics/scaled';
 import { LAYER_KEYS } from '../lib/domain/layers';
 import type { ProfileShares } from '../lib/domain/profiles';
 import { valueRow, valuesByMetric, type CompanyProfiles, type ValueRow, type ValuesRange } from '../lib/dal/analytics/value-rows';
@@ -115,7 +113,6 @@ function universe(): { rows: ValueRow[]; profiles: Map<string, CompanyProfiles> 
 }
 
 const { rows, profiles } = universe();
-const numerators = rows.flatMap((r) => (r.numerator === null ? [] : [r.numerator]));
 const values = valuesByMetric(rows, RANGE, { profiles }).get('revenue')!;
 
 function gapYears() {
@@ -125,8 +122,7 @@ function gapYears() {
 }
 
 const steps: [string, () => unknown][] = [
-  [`twelfthOf × ${numerators.length.toLocaleString('en')}`, () => numerators.map(twelfthOf)],
-  ['valuesByMetric (twelfthOf included)', () => valuesByMetric(rows, RANGE, { profiles })],
+  ['valuesByMetric', () => valuesByMetric(rows, RANGE, { profiles })],
   [
     'prepareYears, every year',
     () => {

@@ -78,7 +78,8 @@ export async function companyCounterparties(ctx: Ctx, query: CounterpartiesQuery
         companySet: eq(companies.id, id),
       })
     ).get(year) ?? [];
-  const revenue = row?.value ?? null;
+  // One company's value, not a sum: its twelfths divided by 12 at 40 digits, as `companyYearValue` gives it.
+  const revenue = row?.twelfths == null ? null : canonicalDecimal(new Dec(row.twelfths).div(12));
   const { customers, suppliers } = counterparties({
     companyId: id,
     year,

@@ -117,10 +117,10 @@ async function expectUpToDate(db: Database, step: string): Promise<void> {
               usdPerUnit: (currency, y) => state.rates.get(`${currency}|${y}`)?.rate,
             });
             const wanted = expected.ok
-              ? { value: expected.usd, estimated: expected.estimated, missing: null }
-              : { value: null, estimated: false, missing: expected.missing };
+              ? { twelfths: expected.twelfths, estimated: expected.estimated, missing: null }
+              : { twelfths: null, estimated: false, missing: expected.missing };
             expect(
-              { value: row.value, estimated: row.estimated, missing: row.missing },
+              { twelfths: row.twelfths, estimated: row.estimated, missing: row.missing },
               `${step}: ${row.name} ${year} ${metric} ${basis} ${estimates}`,
             ).toEqual(wanted);
           }

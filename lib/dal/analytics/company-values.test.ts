@@ -115,8 +115,8 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
               name: view.name,
               ...referenceShares(base, profiles.get(view.name) ?? [], metric, year),
               ...(expected.ok
-                ? { value: expected.usd, estimated: expected.estimated, missing: null }
-                : { value: null, estimated: false, missing: expected.missing }),
+                ? { twelfths: expected.twelfths, estimated: expected.estimated, missing: null }
+                : { twelfths: null, estimated: false, missing: expected.missing }),
             };
           }),
         );
@@ -140,7 +140,7 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [11, 29].map((seed) => [driver, s
               const wanted = new Map(reference.get(year)!.map((r) => [r.id, r]));
               for (const row of rows) {
                 expect(row, `${row.name} ${year} ${metric} ${basis} ${estimates}`).toEqual(wanted.get(row.id));
-                outcomes.add(row.value !== null ? `ok${row.estimated ? '-estimated' : ''}` : row.missing!.code);
+                outcomes.add(row.twelfths !== null ? `ok${row.estimated ? '-estimated' : ''}` : row.missing!.code);
                 profileUses.add(row.profile ? (row.profile.scope === 'all' ? 'all' : 'metric') : 'base');
                 if (row.profile && Object.keys(row.shares).length === 0) profileUses.add('outside');
                 compared++;

@@ -39,9 +39,9 @@ export type { ValuesByMetric };
  * Every company of the set, for every year from `from` to `to`: its value of the metric in USD millions
  * (docs/data-contract.md §3–§4), or why it has none. The values are read from `company_values`, which the database
  * keeps up to date in the transaction of every write (migration 0008, docs/architecture.md "Materialised company
- * values"): it holds the exact numerator Σ value × months × rate, and the one division by 12 happens here
- * (`twelfthOf`: BigInt arithmetic that rounds exactly as the reference `companyYearValue`'s decimal.js does, so
- * the two agree digit for digit). A year with no
+ * values"): it holds the exact numerator Σ value × months × rate, which each row carries as it is (`twelfths`, the
+ * reference `companyYearValue`'s own numerator): the one division by 12 comes after the aggregate, when an answer
+ * is output. A year with no
  * stored row is missing with the standard reason, "no revenue for FY2024": the table leaves those out.
  * Returns the rows by year; each year holds every company of the set, sorted by name.
  */
@@ -197,11 +197,13 @@ async function companyProfiles(db: Database, query: MetricsValuesQuery): Promise
  * everywhere else), not the up to 20 rows per company.
  */
 function storedValuesSql(q: MetricsValuesQuery): SQL {
+  // Numerators without trailing zeros: the text `companyYearValue` writes, and the fewest decimal places for the
+  // answer's scaled integers (`prepareYears`) to carry.
   const same = sql`cv.excl_numerator is null and cv.excl_code is null`;
   const columns =
     q.estimates === 'include'
-      ? sql`cv.numerator::text as numerator, cv.estimated, cv.code, cv.reason`
-      : sql`(case when ${same} then cv.numerator else cv.excl_numerator end)::text as numerator, false as estimated,
+      ? sql`trim_scale(cv.numerator)::text as numerator, cv.estimated, cv.code, cv.reason`
+      : sql`trim_scale(case when ${same} then cv.numerator else cv.excl_numerator end)::text as numerator, false as estimated,
             case when ${same} then cv.code else cv.excl_code end as code,
             case when ${same} then cv.reason else cv.excl_reason end as reason`;
   return sql`

@@ -7,7 +7,9 @@ import { ForbiddenError, RuleError } from '@/lib/errors';
 import { loadSmallStack } from '@/lib/testing/small-stack';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { importCompaniesCsv } from '../company-csv';
+import { importFiguresCsv } from '../figure-csv';
 import { defaultAnalyticsYear, gapAnalytics, layerAnalytics, profitabilityAnalytics, seriesAnalytics } from '.';
+import { layerDetailAnalytics } from './layer-detail';
 
 /** The query strings as the API receives them, parsed by the API's schemas before the data layer sees them. */
 type Search = Record<string, string>;
@@ -193,5 +195,47 @@ describe.each(TEST_DRIVERS)('coverage of a large set on %s', (driver) => {
     expect(gapAnswer.coverage?.chips).toMatchObject({ included: 0, missingCount: 60 });
     expect(gapAnswer.coverage?.chips.missing).toHaveLength(50);
     expect(() => layersQuerySchema.parse({ year: '2024', missing: 'some' })).toThrow(/missing is all/);
+  });
+});
+
+describe.each(TEST_DRIVERS)('a pool exactly half-way between two millionths on %s', (driver) => {
+  useFreshDatabase(driver);
+
+  it('divides by 12 once, after share × numerator, and rounds the tie half-even (docs/data-contract.md §4)', async () => {
+    // Tie Co's year ends in January: CY2024 = (0.00011 × 1 + 0.00001 × 11) / 12 = 0.00022 / 12 = 0.0000183…, a value
+    // no decimal holds. Its chips part is 0.3 × 0.00022 / 12 = 0.0000055 exactly, which rounds half-even to 0.000006;
+    // the value rounded to 40 digits first (0.0000183…3) would give 0.0000054…9, and 0.000005.
+    await importCompaniesCsv(
+      { actor: SYSTEM_ACTOR },
+      {
+        text: [
+          'name,ticker,country,status,fiscal_year_end_month,lists,infrastructure,chips,data,models,execution,application,website,description',
+          'Tie Co,,US,public,1,,,0.3,,,,0.7,,',
+        ].join('\n'),
+        dryRun: false,
+      },
+    );
+    await importFiguresCsv(
+      { actor: SYSTEM_ACTOR },
+      {
+        text: [
+          'company,fiscal_year,fiscal_quarter,metric,kind,value_millions,currency,source,note',
+          'Tie Co,2024,,revenue,,0.00011,,,',
+          'Tie Co,2025,,revenue,,0.00001,,,',
+        ].join('\n'),
+        dryRun: false,
+      },
+    );
+    const actor = await makeUser('viewer');
+    const answer = await layerAnalytics({ actor }, layersQuerySchema.parse({ year: '2024' }));
+    const chips = answer.layers.find((l) => l.key === 'chips')!;
+    expect([chips.value, chips.top[0]?.value]).toEqual([0.000006, 0.000006]);
+    // 0.7 × 0.00022 / 12 = 0.00001283…; the total is the value itself, 0.0000183…
+    expect(answer.layers.find((l) => l.key === 'application')?.value).toBe(0.000013);
+    expect(answer.total).toBe(0.000018);
+    const detail = await layerDetailAnalytics({ actor }, { ...layersQuerySchema.parse({ year: '2024' }), layer: 'chips' });
+    expect([detail.value, detail.companies[0]?.value]).toEqual([0.000006, 0.000006]);
+    const years = await seriesAnalytics({ actor }, seriesQuerySchema.parse({ from: '2024', to: '2024' }));
+    expect(years.years[0]?.layers.find((l) => l.key === 'chips')?.value).toBe(0.000006);
   });
 });

@@ -133,7 +133,7 @@ describe.each(TEST_DRIVERS.flatMap((driver) => [5, 41].map((seed) => [driver, se
                   id: idOf.get(c.name)!,
                   name: c.name,
                   shares: Object.fromEntries(shares.filter((s) => s.name === c.name).map((s) => [s.layer, s.share])),
-                  value: value.ok ? value.usd : null,
+                  twelfths: value.ok ? value.twelfths : null,
                   estimated: value.ok && value.estimated,
                   missing: value.ok ? null : value.missing,
                 };

@@ -5,7 +5,7 @@ import type { CellFlow, FlowCellQuery, FlowsQuery } from '../../analytics/query'
 import type { FlowsAggregate, MissingFlow, TopFlow } from '../../domain/analytics/flows';
 import { TOP_FLOWS } from '../../domain/analytics/flows';
 import { money } from '../../domain/analytics/numbers';
-import { decimalPlaces, fromScaled, toScaled } from '../../domain/analytics/scaled';
+import { decimalPlaces, moneyOfScaledTwelfths, toScaled } from '../../domain/analytics/scaled';
 import { Dec } from '../../domain/decimal';
 import type { Kind } from '../../domain/figures/types';
 import { LAYERS, type LayerKey } from '../../domain/layers';
@@ -119,7 +119,7 @@ function flowSumsSql(q: FlowsQuery, companySet: SQL | undefined, included: reado
 /** A sum the statement answered, as the API shows money. */
 const moneyOf = (text: string) => money(new Dec(text));
 
-/** The pools of the set, exactly: P(L) as scaled integers, as `yearPoolAmounts` gives them. */
+/** The pools of the set, exactly: P(L) as scaled twelfths (12 × USD millions), as `yearPoolAmounts` gives them. */
 export interface ExactPools {
   pools: bigint[];
   scale: number;
@@ -145,8 +145,9 @@ export async function flowsAggregateOf(
   const texts = [s.internal ?? '0', ...(s.inflow ?? []).map((x) => x.value), ...(s.outflow ?? []).map((x) => x.value)];
   const scale = Math.max(pools.scale, ...texts.map(decimalPlaces));
   const lift = 10n ** BigInt(scale - pools.scale);
-  const at = (text: string | undefined) => toScaled(text ?? '0', scale);
-  const usd = (v: bigint) => money(fromScaled(v, scale));
+  // The statement's sums are USD; with the pools they are held as twelfths, so each difference divides by 12 once.
+  const at = (text: string | undefined) => 12n * toScaled(text ?? '0', scale);
+  const usd = (v: bigint) => moneyOfScaledTwelfths(v, scale);
   const byKey = (rows: { key: LayerKey; value: string }[] | null) => new Map((rows ?? []).map((r) => [r.key, r.value]));
   const inflows = byKey(s.inflow);
   const outflows = byKey(s.outflow);

@@ -1,5 +1,4 @@
 import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types';
-import { twelfthOf } from '../../domain/analytics/scaled';
 import { withCalendarOverlap } from '../../domain/figures/calendar';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
 import type { ColumnsOf } from '../sql-helpers';
@@ -93,7 +92,7 @@ export const NO_SHARES: ProfileShares = Object.freeze({});
 
 /**
  * Each metric's rows by year, every company of the set in every year in the statement's order (by name): its value
- * (the numerator / 12, `twelfthOf`), or why it has none; a year with no stored row is missing with the standard
+ * as the stored numerator itself (`twelfths`, 12 × the value: aggregates divide by 12 once, for output), or why it has none; a year with no stored row is missing with the standard
  * reason, "no revenue for FY2024".
  */
 export function valuesByMetric(rows: readonly ValueRow[], range: ValuesRange, source: SharesSource): ValuesByMetric {
@@ -120,7 +119,7 @@ export function valuesByMetric(rows: readonly ValueRow[], range: ValuesRange, so
           name,
           shares,
           profile,
-          value: r?.numerator == null ? null : twelfthOf(r.numerator),
+          twelfths: r?.numerator ?? null,
           estimated: r?.numerator != null && r.estimated,
           missing: !r
             ? { code: 'no_figure', reason: `no ${METRIC_LABELS[metric]} for FY${year}` }

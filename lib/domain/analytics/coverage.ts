@@ -47,7 +47,7 @@ function gather(rows: readonly CompanyYearValue[]): Gathered {
   assertUniqueIds(rows);
   const gathered: Gathered = { included: 0, missing: [], profiles: [] };
   for (const row of rows) {
-    if (row.value !== null) {
+    if (row.twelfths !== null) {
       gathered.included += 1;
       if (row.profile)
         gathered.profiles.push({ id: row.id, name: row.name, scope: row.profile.scope, fromYear: row.profile.fromYear });

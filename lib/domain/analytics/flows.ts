@@ -1,8 +1,9 @@
 import { caseFold } from '../case-fold';
+import type { Dec } from '../decimal';
 import type { Kind } from '../figures/types';
 import { LAYERS, layerOf, type LayerKey } from '../layers';
 import { MISSING_LISTED, type CoverageOptions } from './coverage';
-import { money } from './numbers';
+import { money, moneyOfTwelfths } from './numbers';
 import { compareCodePoints } from './order';
 import { exact, layerPool, shareOf, sum, valuedCompanies } from './pools';
 import type { CompanyYearValue } from './types';
@@ -137,20 +138,22 @@ export function flowsAggregate(input: FlowsInput): FlowsAggregate {
         matrix.push({ from: from.key, to: to.key, value: money(sum(cell.map((k) => k.usd))), flows: cell.length });
     }
 
+  // Pools are in twelfths (./pools.ts); a flow's USD joins them as 12 × USD, so each difference divides by 12 once.
   const pools = LAYERS.map(({ key }) => layerPool(valued, key));
+  const twelfths = (usd: Dec) => usd.times(12);
   const layers = LAYERS.map((layer, i): LayerFlows => {
     const pool = pools[i]!;
     const inflow = sum(known.filter((k) => k.flow.payeeLayer === layer.key && included.has(k.flow.payee.id)).map((k) => k.usd));
     const outflow = sum(known.filter((k) => k.flow.payerLayer === layer.key && included.has(k.flow.payer.id)).map((k) => k.usd));
-    const external = pool.minus(inflow);
+    const external = pool.minus(twelfths(inflow));
     return {
       key: layer.key,
       name: layer.name,
-      pool: money(pool),
+      pool: moneyOfTwelfths(pool),
       inflow: money(inflow),
       outflow: money(outflow),
-      external: money(external),
-      retained: money(pool.minus(outflow)),
+      external: moneyOfTwelfths(external),
+      retained: moneyOfTwelfths(pool.minus(twelfths(outflow))),
       inconsistent: external.lt(0),
     };
   });
@@ -176,7 +179,7 @@ export function flowsAggregate(input: FlowsInput): FlowsAggregate {
       valued.some((c) => c.row.estimated && LAYERS.some(({ key }) => shareOf(c.row, key).gt(0))),
     matrix,
     layers,
-    total: { gross: money(gross), internal: money(internal), net: money(gross.minus(internal)) },
+    total: { gross: moneyOfTwelfths(gross), internal: money(internal), net: moneyOfTwelfths(gross.minus(twelfths(internal))) },
     top,
     coverage: {
       included: known.length,

@@ -1,7 +1,7 @@
 import { Dec } from '../decimal';
 import type { LayerKey } from '../layers';
 import { coverageOf, type CoverageOptions } from './coverage';
-import { money } from './numbers';
+import { moneyOfTwelfths } from './numbers';
 import { layerMembers, shareOf, sum, valuedCompanies } from './pools';
 import type { CompanyYearValue, Coverage } from './types';
 
@@ -47,24 +47,24 @@ export function requiredRevenueGap({ chips, application, g, m }: GapInput, cover
 }
 
 /**
- * C, the required revenue, the application pool and the gap from the two exact pools (at the reference's precision,
- * `exact`), g and m; the API validates g and m first, the range check here is a guard.
+ * C, the required revenue, the application pool and the gap from the two exact pools in twelfths (at the
+ * reference's precision, `exact`), g and m; the API validates g and m first, the range check here is a guard.
  */
 export function gapFigures(
-  chipsPool: Dec,
-  applicationPool: Dec,
+  chipsTwelfths: Dec,
+  applicationTwelfths: Dec,
   g: number,
   m: number,
 ): Pick<RequiredRevenueGap, 'chips' | 'required' | 'application' | 'gap'> {
   if (!(g > 0 && g <= 1)) throw new RangeError(`g must be in (0, 1], not ${g}`);
   if (!(m >= 0 && m < 1)) throw new RangeError(`m must be in [0, 1), not ${m}`);
   // One division by the exact product g × (1 − m), so only the quotient rounds.
-  const required = chipsPool.div(new Dec(g).times(new Dec(1).minus(m)));
+  const required = chipsTwelfths.div(new Dec(g).times(new Dec(1).minus(m)));
   return {
-    chips: money(chipsPool),
-    required: money(required),
-    application: money(applicationPool),
-    gap: money(required.minus(applicationPool)),
+    chips: moneyOfTwelfths(chipsTwelfths),
+    required: moneyOfTwelfths(required),
+    application: moneyOfTwelfths(applicationTwelfths),
+    gap: moneyOfTwelfths(required.minus(applicationTwelfths)),
   };
 }
 

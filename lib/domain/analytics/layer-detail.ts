@@ -3,7 +3,7 @@ import type { Metric } from '../figures/types';
 import { LAYERS, type LayerKey } from '../layers';
 import { coverageOf, type CoverageOptions } from './coverage';
 import { poolGrowth } from './growth';
-import { money, ratio, ratioOver } from './numbers';
+import { moneyOfTwelfths, ratio, ratioOver } from './numbers';
 import { compareByName } from './order';
 import { shareOf, sum, valuedCompanies } from './pools';
 import type { CompanyYearValue, Coverage, ProfileUsed } from './types';
@@ -62,10 +62,10 @@ export function layerDetail(
 ): LayerDetail {
   const layer = LAYERS.find((l) => l.key === key);
   if (!layer) throw new RangeError(`unknown layer ${key}`);
-  const before = new Map(valuedCompanies(previous).map((c) => [c.row.id, shareOf(c.row, key).times(c.value)]));
-  const members = valuedCompanies(current).flatMap(({ row, value }): Member[] => {
+  const before = new Map(valuedCompanies(previous).map((c) => [c.row.id, shareOf(c.row, key).times(c.twelfths)]));
+  const members = valuedCompanies(current).flatMap(({ row, twelfths }): Member[] => {
     const share = shareOf(row, key);
-    return share.gt(0) ? [{ row, share, attributed: share.times(value), earlier: before.get(row.id) }] : [];
+    return share.gt(0) ? [{ row, share, attributed: share.times(twelfths), earlier: before.get(row.id) }] : [];
   });
   const pool = sum(members.map((m) => m.attributed));
 
@@ -75,13 +75,13 @@ export function layerDetail(
   return {
     key,
     name: layer.name,
-    value: money(pool),
+    value: moneyOfTwelfths(pool),
     growth: poolGrowth(previous, current).layers.find((l) => l.key === key)?.growth ?? null,
     companies: ranked.map(({ row, share, attributed, earlier }) => ({
       id: row.id,
       name: row.name,
       layerShare: ratio(share),
-      value: money(attributed),
+      value: moneyOfTwelfths(attributed),
       shareOfLayer: ratioOver(attributed, pool),
       growth: earlier === undefined ? null : ratioOver(attributed.minus(earlier), earlier),
       estimated: row.estimated,

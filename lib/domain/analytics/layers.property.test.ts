@@ -42,7 +42,7 @@ describe('aggregateLayers properties', () => {
     fc.assert(
       fc.property(rows, factor, metric, (companies, k, m) => {
         const scaled = companies.map((c) =>
-          c.value === null ? c : { ...c, value: canonicalDecimal(new Dec(c.value).times(k)) },
+          c.twelfths === null ? c : { ...c, twelfths: canonicalDecimal(new Dec(c.twelfths).times(k)) },
         );
         const before = aggregateLayers(companies, m, { top: 2 });
         const after = aggregateLayers(scaled, m, { top: 2 });
@@ -81,7 +81,7 @@ describe('aggregateLayers properties', () => {
       fc.property(rows, metric, (companies, m) => {
         const result = aggregateLayers(companies, m, { top: 12 });
         for (const layer of result.layers) {
-          const n = layer.top.filter((t) => new Dec(companies.find((c) => c.id === t.id)?.value ?? 0).gt(0)).length;
+          const n = layer.top.filter((t) => new Dec(companies.find((c) => c.id === t.id)?.twelfths ?? 0).gt(0)).length;
           if (n === 0) {
             expect([layer.hhi, layer.cr3, layer.effectiveCompanies]).toEqual([null, null, null]);
             continue;

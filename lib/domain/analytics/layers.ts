@@ -2,7 +2,7 @@ import { LAYERS, type LayerKey } from '../layers';
 import type { Metric } from '../figures/types';
 import { concentrationOf, NO_CONCENTRATION } from './concentration';
 import { coverageOf } from './coverage';
-import { money, ratioOver } from './numbers';
+import { moneyOfTwelfths, ratioOver } from './numbers';
 import { compareByName } from './order';
 import { layerMembers, sum, valuedCompanies, type LayerMember } from './pools';
 import type { CompanyYearValue, Coverage } from './types';
@@ -73,7 +73,7 @@ export function aggregateLayers(
   const byRank = (a: LayerMember, b: LayerMember) => magnitude(b).cmp(magnitude(a)) || compareByName(a, b);
 
   return {
-    total: money(total),
+    total: moneyOfTwelfths(total),
     estimated: layers.some(({ members }) => members.some((m) => m.estimated)),
     layers: layers.map(({ layer, members, pool }) => {
       const ranked = [...members].sort(byRank);
@@ -81,18 +81,18 @@ export function aggregateLayers(
       return {
         key: layer.key,
         name: layer.name,
-        value: money(pool),
+        value: moneyOfTwelfths(pool),
         share: ratioOver(pool, total),
         ...(metric === 'operating_income' ? NO_CONCENTRATION : concentrationOf(members.map((m) => m.attributed))),
         companies: members.length,
-        missing: rows.filter((r) => r.value === null && isPositive(r.shares[layer.key])).length,
+        missing: rows.filter((r) => r.twelfths === null && isPositive(r.shares[layer.key])).length,
         top: ranked.slice(0, top).map((m) => ({
           id: m.id,
           name: m.name,
-          value: money(m.attributed),
+          value: moneyOfTwelfths(m.attributed),
           share: ratioOver(m.attributed, pool),
         })),
-        others: { value: money(sum(rest.map((m) => m.attributed))), count: rest.length },
+        others: { value: moneyOfTwelfths(sum(rest.map((m) => m.attributed))), count: rest.length },
       };
     }),
     coverage: coverageOf(rows),
@@ -114,9 +114,9 @@ export function layerPools(rows: readonly CompanyYearValue[]): Pick<LayersAggreg
   const layers = LAYERS.map(({ key }) => ({ key, members: layerMembers(companies, key) }));
   const pools = layers.map(({ key, members }) => ({ key, pool: sum(members.map((m) => m.attributed)) }));
   return {
-    total: money(sum(pools.map((p) => p.pool))),
+    total: moneyOfTwelfths(sum(pools.map((p) => p.pool))),
     estimated: layers.some(({ members }) => members.some((m) => m.estimated)),
-    layers: pools.map(({ key, pool }) => ({ key, value: money(pool) })),
+    layers: pools.map(({ key, pool }) => ({ key, value: moneyOfTwelfths(pool) })),
     coverage: coverageOf(rows),
   };
 }

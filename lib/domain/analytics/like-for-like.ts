@@ -22,7 +22,7 @@ export function likeForLikeRows(
   for (let year = from; year <= to; year++) {
     const rows = byYear.get(year) ?? [];
     for (const row of rows) everyone.add(row.id);
-    const valued = rows.filter((row) => row.value !== null).map((row) => row.id);
+    const valued = rows.filter((row) => row.twelfths !== null).map((row) => row.id);
     if (valued.length === 0) continue;
     kept = kept === null ? new Set(valued) : new Set(valued.filter((id) => kept!.has(id)));
   }

@@ -3,19 +3,22 @@ import type { LayerKey } from '../layers';
 import type { CompanyYearValue } from './types';
 
 /**
- * The reference's own decimals: 100 significant digits, so that a(c, L) = share × value (a 40-digit value times a
- * share of up to 20 decimals) and every sum of them are exact, and only divisions round. With the app's 40 digits a
- * layer of opposite values could sum to a rounding residue instead of 0 (and a share of it to 10^38).
+ * The reference's own decimals: 100 significant digits, so that a(c, L) = share × value (a value's exact twelfths
+ * times a share of up to 20 decimals) and every sum of them are exact, and only divisions round. With the app's 40
+ * digits a layer of opposite values could sum to a rounding residue instead of 0 (and a share of it to 10^38).
+ *
+ * Every amount here is held in twelfths, 12 × USD millions (`CompanyYearValue.twelfths`), and divided by 12 only
+ * where it is output (`moneyOfTwelfths`); ratios of two amounts need no division.
  */
 const Exact = Dec.clone({ precision: 100 });
 
-/** A company with a value (docs/data-contract.md §5: missing companies are left out), the value parsed once. */
+/** A company with a value (docs/data-contract.md §5: missing companies are left out), its twelfths parsed once. */
 export interface ValuedCompany {
   row: CompanyYearValue;
-  value: Dec;
+  twelfths: Dec;
 }
 
-/** One company of a layer (share > 0) and its attributed value a(c, L) = share(c, L) × V(c). */
+/** One company of a layer (share > 0) and its attributed value a(c, L) = share(c, L) × V(c), in twelfths. */
 export interface LayerMember {
   id: string;
   name: string;
@@ -46,10 +49,10 @@ const attributedValues = new WeakMap<CompanyYearValue, Partial<Record<LayerKey, 
 export function valuedCompanies(rows: readonly CompanyYearValue[]): ValuedCompany[] {
   assertUniqueIds(rows);
   return rows.flatMap((row) => {
-    if (row.value === null) return [];
-    let value = parsedValues.get(row);
-    if (!value) parsedValues.set(row, (value = new Exact(row.value)));
-    return [{ row, value }];
+    if (row.twelfths === null) return [];
+    let twelfths = parsedValues.get(row);
+    if (!twelfths) parsedValues.set(row, (twelfths = new Exact(row.twelfths)));
+    return [{ row, twelfths }];
   });
 }
 
@@ -58,14 +61,14 @@ export function shareOf(row: CompanyYearValue, key: LayerKey): Dec {
   return new Exact(row.shares[key] ?? 0);
 }
 
-/** a(c, L) = share(c, L) × V(c), or null when share(c, L) is not > 0. */
-function attributedOf({ row, value }: ValuedCompany, key: LayerKey): Dec | null {
+/** a(c, L) = share(c, L) × V(c) in twelfths, or null when share(c, L) is not > 0. */
+function attributedOf({ row, twelfths }: ValuedCompany, key: LayerKey): Dec | null {
   let cache = attributedValues.get(row);
   if (!cache) attributedValues.set(row, (cache = {}));
   let attributed = cache[key];
   if (attributed === undefined) {
     const share = row.shares[key];
-    attributed = cache[key] = share !== undefined && new Exact(share).gt(0) ? new Exact(share).times(value) : null;
+    attributed = cache[key] = share !== undefined && new Exact(share).gt(0) ? new Exact(share).times(twelfths) : null;
   }
   return attributed;
 }
@@ -88,7 +91,7 @@ export function sum(values: readonly Dec[]): Dec {
   return values.reduce((total, v) => total.plus(v), new Exact(0));
 }
 
-/** The pool P(L) = Σ_c a(c, L) over the given companies. */
+/** The pool P(L) = Σ_c a(c, L) over the given companies, in twelfths. */
 export function layerPool(companies: readonly ValuedCompany[], key: LayerKey): Dec {
   return sum(layerMembers(companies, key).map((m) => m.attributed));
 }

@@ -1,6 +1,6 @@
 import { LAYERS, type LayerKey } from '../layers';
 import { coverageOf, coverageOfBoth, type CoverageOptions } from './coverage';
-import { money, ratioOver } from './numbers';
+import { moneyOfTwelfths, ratioOver } from './numbers';
 import { idsOf, layerMembers, layerPool, onlyIds, sum, valuedCompanies, type ValuedCompany } from './pools';
 import type { CompanyYearValue, Coverage } from './types';
 
@@ -119,9 +119,9 @@ export function aggregateProfitability({ revenue, capex, operatingIncome }: Prof
       const widthRevenue = layerPool(revenueForIncome, key);
       return {
         key,
-        revenue: money(layerPool(revenues, key)),
-        capex: money(layerPool(capexes, key)),
-        operatingIncome: money(layerPool(incomes, key)),
+        revenue: moneyOfTwelfths(layerPool(revenues, key)),
+        capex: moneyOfTwelfths(layerPool(capexes, key)),
+        operatingIncome: moneyOfTwelfths(layerPool(incomes, key)),
         capexIntensity: ratioOver(layerPool(capexWithRevenue, key), layerPool(revenueForCapex, key)),
         operatingMargin: ratioOver(layerPool(incomeWithRevenue, key), widthRevenue),
         revenueShare: ratioOver(widthRevenue, profitPoolRevenue),

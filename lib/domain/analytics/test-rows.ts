@@ -1,8 +1,9 @@
+import { Dec } from '../decimal';
 import type { Missing } from '../figures/types';
 import type { LayerKey } from '../layers';
 import type { CompanyYearValue } from './types';
 
-/** Test rows: a company with a value in USD millions. */
+/** Test rows: a company with a value in USD millions (held as its twelfths, exactly). */
 export function valued(
   id: string,
   name: string,
@@ -10,7 +11,7 @@ export function valued(
   value: string,
   { estimated = false }: { estimated?: boolean } = {},
 ): CompanyYearValue {
-  return { id, name, shares, value, estimated, missing: null };
+  return { id, name, shares, twelfths: new Dec(value).times(12).toFixed(), estimated, missing: null };
 }
 
 /** Test rows: a company without a value, `no_figure` unless told. */
@@ -20,5 +21,5 @@ export function unvalued(
   shares: Partial<Record<LayerKey, string>>,
   missing: Missing = { code: 'no_figure', reason: 'no revenue for FY2025' },
 ): CompanyYearValue {
-  return { id, name, shares, value: null, estimated: false, missing };
+  return { id, name, shares, twelfths: null, estimated: false, missing };
 }

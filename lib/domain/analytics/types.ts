@@ -20,8 +20,13 @@ export interface CompanyYearValue {
   shares: Partial<Record<LayerKey, string>>;
   /** Which profile those shares are: absent or null for the base (`all`, from the beginning). */
   profile?: ProfileUsed | null;
-  /** USD millions, full precision (a decimal string); null when missing. */
-  value: string | null;
+  /**
+   * 12 × the value in USD millions, exactly (a decimal string): the numerator Σ value × months × rate of
+   * docs/data-contract.md §4, before its one division by 12. Aggregates sum share × this and divide by 12 only for
+   * output, so a pool that is exactly half-way between two millionths rounds half-even as the contract says. Null
+   * when missing.
+   */
+  twelfths: string | null;
   /** The value is or includes an estimate. */
   estimated: boolean;
   /** Why the value is missing; null when there is a value. */

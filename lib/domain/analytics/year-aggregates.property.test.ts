@@ -218,16 +218,34 @@ describe('the one-pass year aggregates equal the reference', () => {
     },
   );
 
+  /** A row whose value is `twelfths` / 12 USD millions exactly, which no decimal string of the value could hold. */
+  const inTwelfths = (id: string, shares: CompanyYearValue['shares'], twelfths: string): CompanyYearValue => ({
+    ...valued(id, id, shares, '0'),
+    twelfths,
+  });
+
   it('opposite values that cancel give a total of exactly 0 and null shares, not a rounding residue', () => {
-    const third = '0.0000005833333333333333333333333333333333333333'; // 7 / 12 millionths, rounded at 40 digits
     const rows = [
-      valued('c0', 'Loss', { infrastructure: '0.151759', chips: '0.123827', application: '0.724412' }, `-${third}`),
-      valued('c1', 'Profit', { infrastructure: '0.320457', models: '0.330606', application: '0.348935' }, third),
+      inTwelfths('Loss', { infrastructure: '0.151759', chips: '0.123827', application: '0.724412' }, '-0.000007'),
+      inTwelfths('Profit', { infrastructure: '0.320457', models: '0.330606', application: '0.348935' }, '0.000007'),
     ];
     const answer = yearLayers(prepareYears(new Map([[2024, rows]])), 2024, 'operating_income');
     expect(answer.total).toBe(0);
     expect(answer.layers.map((l) => l.share)).toEqual([null, null, null, null, null, null]);
     expect(answer).toEqual(aggregateLayers(rows, 'operating_income'));
+  });
+
+  it('divides by 12 once, after the sum: a pool exactly half-way between two millionths rounds to the even one', () => {
+    // A value of 1 / 12 USD millions (0.0833…) with a chips share of 0.000018: the pool is 0.000018 × 1 / 12 =
+    // 0.0000015 exactly, and half-even gives 0.000002. Rounding the value to 40 digits before the product (0.0833…3)
+    // lands just below the tie, 0.0000014999…94, which rounds to 0.000001.
+    const rows = [inTwelfths('A', { chips: '0.000018' }, '1'), inTwelfths('B', { application: '1' }, '0')];
+    const pools = yearPools(prepareYears(new Map([[2024, rows]])), 2024);
+    expect(pools.layers.find((l) => l.key === 'chips')?.value).toBe(0.000002);
+    expect(pools).toEqual(layerPools(rows));
+    const layers = yearLayers(prepareYears(new Map([[2024, rows]])), 2024, 'revenue');
+    expect(layers).toEqual(aggregateLayers(rows, 'revenue'));
+    expect(layers.total).toBe(0.000002);
   });
 
   it('a year with no rows has empty pools, and a company twice is refused as the reference refuses it', () => {

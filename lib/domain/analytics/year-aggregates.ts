@@ -5,11 +5,11 @@ import { coverageOf, type CoverageOptions } from './coverage';
 import type { PoolGrowth } from './growth';
 import type { LayerDetail } from './layer-detail';
 import type { LayersAggregate, TopCompany } from './layers';
-import { money, ratio, ratioOver } from './numbers';
+import { ratio, ratioOver } from './numbers';
 import { layerRatioCoverages, profitabilityCoverage, type Profitability } from './profitability';
 import { compareByName, firstInOrder } from './order';
 import { exact } from './pools';
-import { absOf, decimalPlaces, fromScaled, toScaled } from './scaled';
+import { absOf, decimalPlaces, fromScaled, moneyOfScaledTwelfths, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
 
 /**
@@ -24,8 +24,8 @@ interface Attributed {
   id: string;
   name: string;
   estimated: boolean;
-  /** v(c) at the answer's value scale. */
-  value: bigint;
+  /** 12 × v(c) (`CompanyYearValue.twelfths`) at the answer's value scale. */
+  twelfths: bigint;
   /**
    * share(c, L) > 0 with their layers, shared by the rows with the same shares object: a(c, L) = share × value is
    * multiplied where it is read (`amountOf`), since keeping every product made most of the answer's garbage.
@@ -47,7 +47,10 @@ export interface PreparedYear {
   exposed: CompanyYearValue[][];
 }
 
-/** The years of one answer, every amount at one scale (so years compare without alignment). */
+/**
+ * The years of one answer, every amount at one scale (so years compare without alignment) and in twelfths, 12 × USD
+ * millions: a pool is divided by 12 only as it is output (`moneyOfScaledTwelfths`), and a ratio of two needs no division.
+ */
 export interface PreparedYears {
   scale: number;
   /** How many missing companies the answer's coverage names. */
@@ -86,7 +89,7 @@ function readScales(byYear: ReadonlyMap<number, readonly CompanyYearValue[]>) {
   const distinct = new Set<Shares>();
   for (const rows of byYear.values())
     for (const row of rows) {
-      if (row.value !== null) valueScale = Math.max(valueScale, decimalPlaces(row.value));
+      if (row.twelfths !== null) valueScale = Math.max(valueScale, decimalPlaces(row.twelfths));
       distinct.add(row.shares);
     }
   return { valueScale, ...readShares(distinct) };
@@ -138,14 +141,14 @@ function prepareYear(
   for (const row of rows) {
     if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
     seen.add(row.id);
-    const value = row.value === null ? null : toScaled(row.value, valueScale);
+    const twelfths = row.twelfths === null ? null : toScaled(row.twelfths, valueScale);
     const shares = sharesOf(row.shares);
     for (const { layer } of shares) {
       exposed[layer]!.push(row);
-      if (value === null) missing[layer]! += 1;
+      if (twelfths === null) missing[layer]! += 1;
     }
-    if (value === null) continue;
-    valued.push({ id: row.id, name: row.name, estimated: row.estimated, value, shares, row });
+    if (twelfths === null) continue;
+    valued.push({ id: row.id, name: row.name, estimated: row.estimated, twelfths, shares, row });
     ids.add(row.id);
   }
   return { rows, valued, ids, missing, exposed };
@@ -153,7 +156,7 @@ function prepareYear(
 
 /** a(c, L) = share × value for the layer at `layer` in stack order, exactly; null where share(c, L) is not > 0. */
 function amountOf(company: Attributed, layer: number): bigint | null {
-  for (const { layer: l, share } of company.shares) if (l === layer) return share * company.value;
+  for (const { layer: l, share } of company.shares) if (l === layer) return share * company.twelfths;
   return null;
 }
 
@@ -170,7 +173,7 @@ function layerMembers(companies: readonly Attributed[], layer: number): LayerMem
 /** P(L) for every layer over the given companies, in stack order. */
 function poolsOf(companies: Iterable<Attributed>): bigint[] {
   const pools = LAYERS.map(() => 0n);
-  for (const { value, shares } of companies) for (const { layer, share } of shares) pools[layer]! += share * value;
+  for (const { twelfths, shares } of companies) for (const { layer, share } of shares) pools[layer]! += share * twelfths;
   return pools;
 }
 
@@ -186,14 +189,14 @@ export function yearPools(years: PreparedYears, year: number) {
   const { rows, valued } = years.year(year);
   const pools = poolsOf(valued);
   return {
-    total: money(fromScaled(sumOf(pools), years.scale)),
+    total: moneyOfScaledTwelfths(sumOf(pools), years.scale),
     estimated: anyEstimated(valued),
-    layers: LAYERS.map(({ key }, i) => ({ key, value: money(fromScaled(pools[i]!, years.scale)) })),
+    layers: LAYERS.map(({ key }, i) => ({ key, value: moneyOfScaledTwelfths(pools[i]!, years.scale) })),
     coverage: coverageOf(rows, years.coverage),
   };
 }
 
-/** P(L) for every layer in stack order, exactly (scaled integers at `years.scale`), and whether an estimate counts in them. */
+/** P(L) for every layer in stack order, exactly (scaled twelfths at `years.scale`), and whether an estimate counts in them. */
 export function yearPoolAmounts(years: PreparedYears, year: number): { pools: bigint[]; scale: number; estimated: boolean } {
   const { valued } = years.year(year);
   return { pools: poolsOf(valued), scale: years.scale, estimated: anyEstimated(valued) };
@@ -256,9 +259,10 @@ export function yearLayers(
     return x === y ? compareByName(a, b) : x > y ? -1 : 1;
   };
   const amount = (a: bigint) => fromScaled(a, scale);
+  const money = (a: bigint) => moneyOfScaledTwelfths(a, scale);
 
   return {
-    total: money(amount(total)),
+    total: money(total),
     estimated: anyEstimated(valued),
     layers: LAYERS.map((layer, i) => {
       const members = valued.flatMap((c): Member[] => {
@@ -270,20 +274,20 @@ export function yearLayers(
       const topCompanies = ranked.map((m): TopCompany => ({
         id: m.id,
         name: m.name,
-        value: money(amount(m.amount)),
+        value: money(m.amount),
         share: ratioOver(amount(m.amount), amount(pool)),
       }));
       return {
         key: layer.key,
         name: layer.name,
-        value: money(amount(pool)),
+        value: money(pool),
         share: ratioOver(amount(pool), amount(total)),
         ...(metric === 'operating_income' ? NO_CONCENTRATION : concentrationOf(members, scale)),
         companies: members.length,
         missing: missing[i]!,
         top: topCompanies,
         others: {
-          value: money(amount(pool - sumOf(ranked.map((m) => m.amount)))),
+          value: money(pool - sumOf(ranked.map((m) => m.amount))),
           count: members.length - ranked.length,
         },
       };
@@ -314,6 +318,7 @@ export function yearProfitability(
   ];
   const amount = (years: PreparedYears) => (a: bigint) => fromScaled(a, years.scale);
   const [ofRevenue, ofCapex, ofIncome] = [amount(metrics.revenue), amount(metrics.capex), amount(metrics.operatingIncome)];
+  const money = (years: PreparedYears) => (a: bigint) => moneyOfScaledTwelfths(a, years.scale);
   const revenuePools = poolsOf(revenue.valued);
   const capexPools = poolsOf(capex.valued);
   const incomePools = poolsOf(income.valued);
@@ -329,9 +334,9 @@ export function yearProfitability(
   return {
     layers: LAYERS.map(({ key }, i) => ({
       key,
-      revenue: money(ofRevenue(revenuePools[i]!)),
-      capex: money(ofCapex(capexPools[i]!)),
-      operatingIncome: money(ofIncome(incomePools[i]!)),
+      revenue: money(metrics.revenue)(revenuePools[i]!),
+      capex: money(metrics.capex)(capexPools[i]!),
+      operatingIncome: money(metrics.operatingIncome)(incomePools[i]!),
       capexIntensity: ratioOver(ofCapex(capexWithRevenue[i]!), ofRevenue(revenueForCapex[i]!)),
       operatingMargin: ratioOver(ofIncome(incomeWithRevenue[i]!), ofRevenue(revenueForIncome[i]!)),
       revenueShare: ratioOver(ofRevenue(revenueForIncome[i]!), ofRevenue(profitPoolRevenue)),
@@ -348,7 +353,7 @@ export function yearLayer(years: PreparedYears, year: number, key: LayerKey) {
   const i = layerIndex(key);
   const { pool, companies, estimated } = yearLayerPool(years, year, i);
   return {
-    value: money(fromScaled(pool, years.scale)),
+    value: moneyOfScaledTwelfths(pool, years.scale),
     growth: yearGrowth(years, year).layers[i]!.growth,
     companies,
     missing: years.year(year).missing[i]!,
@@ -394,12 +399,13 @@ export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKe
     return x === y ? compareByName(a.company, b.company) : x > y ? -1 : 1;
   });
   const amount = (a: bigint) => fromScaled(a, years.scale);
+  const money = (a: bigint) => moneyOfScaledTwelfths(a, years.scale);
   const poolAmount = amount(pool);
 
   return {
     key,
     name: layer.name,
-    value: money(poolAmount),
+    value: money(pool),
     growth: yearGrowth(years, year).layers[i]!.growth,
     companies: ranked.map(({ company: c, amount: attributed }) => {
       const value = amount(attributed);
@@ -409,7 +415,7 @@ export function yearLayerDetail(years: PreparedYears, year: number, key: LayerKe
         id: c.id,
         name: c.name,
         layerShare: ratio(exact(c.row.shares[key]!)),
-        value: money(value),
+        value: money(attributed),
         shareOfLayer: ratioOver(value, poolAmount),
         growth: earlier === undefined ? null : ratioOver(amount(attributed - earlier), amount(earlier)),
         estimated: c.estimated,

@@ -36,7 +36,7 @@ export function yearGap(
   };
 }
 
-/** P(L) at the reference's precision, and whether an estimate counts in it. */
+/** P(L) in twelfths at the reference's precision, and whether an estimate counts in it. */
 function layerPoolOf(years: PreparedYears, year: number, key: LayerKey) {
   const { pool, estimated } = yearLayerPool(years, year, layerIndex(key));
   return { pool: exact(fromScaled(pool, years.scale).toFixed()), estimated };

@@ -70,6 +70,7 @@ describe('companyYearValue, calendar basis', () => {
     expect(value({ fiscalYearEndMonth: 12, figures: [fig(2024, '1234.5'), fig(2025, '9999')] })).toEqual({
       ok: true,
       usd: '1234.5',
+      twelfths: '14814',
       estimated: false,
       parts: [{ fiscalYear: 2024, months: 12, value: '1234.5', currency: 'USD' }],
     });
@@ -79,6 +80,7 @@ describe('companyYearValue, calendar basis', () => {
     expect(value({ fiscalYearEndMonth: 1, figures: [fig(2024, '1200'), fig(2025, '2400')] })).toEqual({
       ok: true,
       usd: '2300',
+      twelfths: '27600',
       estimated: false,
       parts: [
         { fiscalYear: 2024, months: 1, value: '1200', currency: 'USD' },
@@ -175,6 +177,7 @@ describe('companyYearValue, calendar basis', () => {
     expect(value({ fiscalYearEndMonth: 12, figures: [fig(2024, '1000', { currency: 'EUR' })] })).toEqual({
       ok: true,
       usd: '1082',
+      twelfths: '12984',
       estimated: false,
       parts: [{ fiscalYear: 2024, months: 12, value: '1000', currency: 'EUR' }],
     });
@@ -194,6 +197,7 @@ describe('companyYearValue, calendar basis', () => {
     expect(value({ fiscalYearEndMonth: 6, figures, usdPerUnit })).toEqual({
       ok: true,
       usd: '43.6',
+      twelfths: '523.2',
       estimated: false,
       parts: [
         { fiscalYear: 2024, months: 6, value: '1200', currency: 'TWD' },
@@ -230,6 +234,7 @@ describe('companyYearValue, calendar basis', () => {
     expect(value({ fiscalYearEndMonth: 1, figures: withQuarters, estimates: 'exclude' })).toEqual({
       ok: true,
       usd: '2116.666666666666666666666666666666666667',
+      twelfths: '25400',
       estimated: false,
       parts: [
         { fiscalYear: 2024, months: 1, value: '1200', currency: 'USD' },
@@ -282,6 +287,7 @@ describe('companyYearValue, fiscal basis', () => {
     expect(value({ fiscalYearEndMonth: 1, figures, basis: 'fiscal', year: 2025 })).toEqual({
       ok: true,
       usd: '2640',
+      twelfths: '31680',
       estimated: false,
       parts: [{ fiscalYear: 2025, months: 12, value: '2400', currency: 'EUR' }],
     });

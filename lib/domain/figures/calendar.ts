@@ -22,7 +22,19 @@ export interface CompanyYearInput {
 }
 
 export type CompanyYearResult =
-  { ok: true; usd: string; estimated: boolean; parts: YearPart[] } | { ok: false; missing: Missing };
+  | {
+      ok: true;
+      /** The value in USD millions, numerator / 12 at Dec's 40 significant digits: what one company's value shows. */
+      usd: string;
+      /**
+       * The numerator itself, Σ value × months × rate, exactly: 12 × the value. Aggregates sum share × this and divide
+       * by 12 once, at the end (docs/data-contract.md §4), so that no rounding of a company's value reaches a pool.
+       */
+      twelfths: string;
+      estimated: boolean;
+      parts: YearPart[];
+    }
+  | { ok: false; missing: Missing };
 
 /**
  * The fiscal years that overlap calendar year `calendarYear`, with how many of their months fall inside it, in
@@ -97,7 +109,7 @@ export function companyYearValue(input: CompanyYearInput): CompanyYearResult {
       return { ok: false, missing: { code: 'no_fx_rate', reason: `no ${part.currency} rate for ${input.year}` } };
     numerator = numerator.plus(new Dec(part.value).times(part.months).times(rate));
   }
-  return { ok: true, usd: canonicalDecimal(numerator.div(12)), estimated, parts };
+  return { ok: true, usd: canonicalDecimal(numerator.div(12)), twelfths: canonicalDecimal(numerator), estimated, parts };
 }
 
 /**
