@@ -1,3 +1,4 @@
+import { assertUniqueIds, knownUnique } from '../../domain/analytics/pools';
 import type { CompanyYearValue, ProfileUsed } from '../../domain/analytics/types';
 import { withCalendarOverlap } from '../../domain/figures/calendar';
 import { METRIC_LABELS, type Basis, type Metric, type MissingCode } from '../../domain/figures/types';
@@ -130,6 +131,10 @@ export function valuesByMetric(rows: readonly ValueRow[], range: ValuesRange, so
       }
     });
   }
+  // Every metric's every year holds the same companies, one per place: checking one array checks them all.
+  const [first, ...rest] = ofYears.flat();
+  if (first) assertUniqueIds(first);
+  rest.forEach(knownUnique);
   return byMetric;
 }
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { canonicalDecimal, Dec } from '../decimal';
 import { LAYER_KEYS, type LayerKey } from '../layers';
 import { PROFILE_SCOPES, type ProfileKey } from '../profiles';
-import { coverageListing, type CoverageOptions } from './coverage';
+import { coverageListing, coverageOfBoth, type CoverageOptions } from './coverage';
 import { poolGrowth } from './growth';
 import { requiredRevenueGap } from './gap';
 import { layerDetail } from './layer-detail';
 import { aggregateLayers, layerPools } from './layers';
-import { aggregateProfitability } from './profitability';
+import { aggregateProfitability, layerRatioCoverages } from './profitability';
 import { unvalued, valued } from './test-rows';
 import type { CompanyYearValue } from './types';
 import {
@@ -24,8 +24,8 @@ import { yearGap } from './year-gap';
 
 /**
  * The one-pass aggregates against the reference functions, on random years shaped like the database's rows:
- * values are Σ value × months × rate / 12 (so most have 40 significant digits), signed for operating income, and
- * shares have up to 6 decimals and sum to at most 1. Equal means equal: every number of the answer, digit for digit.
+ * each value is held as its exact numerator Σ value × months × rate (its twelfths, up to 12 decimals), signed for
+ * operating income, and shares have up to 6 decimals and sum to at most 1. Equal means equal: every number of the answer, digit for digit.
  */
 // Some shares and values come from a short list, so that equal attributed values (ranking ties) occur.
 const weight = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(0, 0, 250_000, 500_000));
@@ -42,14 +42,14 @@ const shares = fc
     });
     return result;
   });
-/** A calendar-year value as the database makes it: an exact numerator with up to 12 decimals, divided by 12. */
-const value = (signed: boolean) =>
+/** A calendar-year value as the database keeps it: the exact numerator (12 × the value), up to 12 decimals. */
+const twelfths = (signed: boolean) =>
   fc
     .oneof(
       fc.bigInt({ min: signed ? -(10n ** 20n) : 0n, max: 10n ** 20n }),
-      fc.constantFrom(0n, 12_000_000n, 7n, signed ? -7n : 7n),
+      fc.constantFrom(0n, 12_000_000n, 7n, 6n, 18n, signed ? -7n : 7n),
     )
-    .map((n) => canonicalDecimal(new Dec(n.toString()).div(10 ** 6).div(12)));
+    .map((n) => canonicalDecimal(new Dec(n.toString()).div(10 ** 6)));
 /** The profile a row's shares come from: mostly the base (null), sometimes another. */
 const profile = fc.option(
   fc.record({
@@ -62,7 +62,7 @@ const profile = fc.option(
 const company = (signed: boolean, present: fc.Arbitrary<boolean>) =>
   fc.record({
     shares,
-    value: fc.option(value(signed), { nil: null, freq: 6 }),
+    twelfths: fc.option(twelfths(signed), { nil: null, freq: 6 }),
     estimated: fc.boolean(),
     profile,
     present,
@@ -82,7 +82,9 @@ function yearsOf(companies: { now: Row; before: Row }[]): Years {
   const rowOf = (r: Row, i: number): CompanyYearValue => {
     const name = ['Alpha', 'alpha', 'Beta', 'Élan', `Company ${i}`][i % 5] ?? '';
     const row =
-      r.value === null ? unvalued(`c${i}`, name, r.shares) : valued(`c${i}`, name, r.shares, r.value, { estimated: r.estimated });
+      r.twelfths === null
+        ? unvalued(`c${i}`, name, r.shares)
+        : { ...valued(`c${i}`, name, r.shares, '0', { estimated: r.estimated }), twelfths: r.twelfths };
     return r.profile ? { ...row, profile: r.profile } : row;
   };
   return new Map([
@@ -92,7 +94,7 @@ function yearsOf(companies: { now: Row; before: Row }[]): Years {
 }
 type Row = {
   shares: Partial<Record<LayerKey, string>>;
-  value: string | null;
+  twelfths: string | null;
   estimated: boolean;
   profile: ProfileKey | null;
   present: boolean;
@@ -143,6 +145,22 @@ describe('the one-pass year aggregates equal the reference', () => {
         expect(yearProfitability(prepared, 2024)).toEqual(
           aggregateProfitability({ revenue: r.get(2024)!, capex: c.get(2024)!, operatingIncome: o.get(2024)! }),
         );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('names each layer’s ratio coverage as its definition does: both metrics’ rows of the companies exposed in either', () => {
+    fc.assert(
+      fc.property(universe(false), universe(false), listing, (revenue, capex, options) => {
+        const [r, c] = [yearsOf(revenue).get(2024)!, yearsOf(capex).get(2024)!];
+        const inLayer = (row: CompanyYearValue, key: LayerKey) => Number(row.shares[key] ?? 0) > 0;
+        const definition = LAYER_KEYS.map((key) => {
+          const members = new Set([...r, ...c].filter((row) => inLayer(row, key)).map((row) => row.id));
+          const of = (rows: CompanyYearValue[]) => rows.filter((row) => members.has(row.id));
+          return coverageOfBoth(of(r), of(c), options);
+        });
+        expect(layerRatioCoverages(r, c, c, options).map((l) => l.revenueAndCapex)).toEqual(definition);
       }),
       { numRuns: 150 },
     );

@@ -8,7 +8,7 @@ import type { LayersAggregate, TopCompany } from './layers';
 import { ratio, ratioOver } from './numbers';
 import { layerRatioCoverages, profitabilityCoverage, type Profitability } from './profitability';
 import { compareByName, firstInOrder } from './order';
-import { exact } from './pools';
+import { assertUniqueIds, exact, knownUnique } from './pools';
 import { absOf, decimalPlaces, fromScaled, moneyOfScaledTwelfths, toScaled } from './scaled';
 import type { CompanyYearValue } from './types';
 
@@ -44,7 +44,7 @@ export interface PreparedYear {
   /** Per layer in stack order: companies of the set with share(c, L) > 0 and no value. */
   missing: number[];
   /** Per layer in stack order: the rows with share(c, L) > 0, valued or not, whose coverage a one-layer answer gives. */
-  exposed: CompanyYearValue[][];
+  exposed: (readonly CompanyYearValue[])[];
 }
 
 /**
@@ -133,14 +133,12 @@ function prepareYear(
   valueScale: number,
   sharesOf: (shares: Shares) => ScaledShares,
 ): PreparedYear {
+  assertUniqueIds(rows);
   const valued: Attributed[] = [];
   const ids = new Set<string>();
-  const seen = new Set<string>();
   const missing = LAYER_KEYS.map(() => 0);
   const exposed = LAYER_KEYS.map((): CompanyYearValue[] => []);
   for (const row of rows) {
-    if (seen.has(row.id)) throw new Error(`company ${row.id} appears more than once in the analysed rows`);
-    seen.add(row.id);
     const twelfths = row.twelfths === null ? null : toScaled(row.twelfths, valueScale);
     const shares = sharesOf(row.shares);
     for (const { layer } of shares) {
@@ -151,7 +149,7 @@ function prepareYear(
     valued.push({ id: row.id, name: row.name, estimated: row.estimated, twelfths, shares, row });
     ids.add(row.id);
   }
-  return { rows, valued, ids, missing, exposed };
+  return { rows, valued, ids, missing, exposed: exposed.map(knownUnique) };
 }
 
 /** a(c, L) = share × value for the layer at `layer` in stack order, exactly; null where share(c, L) is not > 0. */
