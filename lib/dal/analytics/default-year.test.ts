@@ -40,5 +40,9 @@ describe.each(TEST_DRIVERS)('the year a dashboard opens on, on %s (docs/data-con
       { text: `${figures.split('\n')[0]}\nYr E,2025,,revenue,estimate,1,,,`, dryRun: false },
     );
     expect(await opensOn()).toBe(2025);
+    // A set with no companies has no year, and a set with none that has revenue neither.
+    expect(await defaultAnalyticsYear({ actor: viewer }, { country: 'JP' }, { latest: 2026 })).toBeNull();
+    await addCompany(analyst, { name: 'No Figures', lists: ['Empty'] });
+    expect(await defaultAnalyticsYear({ actor: viewer }, { list: 'Empty' }, { latest: 2026 })).toBeNull();
   });
 });
