@@ -179,6 +179,26 @@ describe.each(TEST_DRIVERS)('analytics answers once per data version on %s', (dr
       expect(reads()).toBe(2);
     });
 
+    it('lets an answer that waited on a read that failed read once more on its own', async () => {
+      const readKey = unique();
+      let reads = 0;
+      const ask = () =>
+        oncePerVersion({ actor: viewer }, answerKey('share test', { n: unique() }), (_snapshot, share) =>
+          share(readKey, async () => {
+            reads += 1;
+            const mine = reads;
+            // Slow enough for the other answer to wait on it (on PostgreSQL; PGlite runs the two one after the other).
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            if (mine === 1) throw new Error('the connection was dropped');
+            return mine;
+          }),
+        );
+      const [first, second] = await Promise.allSettled([ask(), ask()]);
+      expect(first).toMatchObject({ status: 'rejected', reason: { message: 'the connection was dropped' } });
+      expect(second).toMatchObject({ status: 'fulfilled', value: { value: 2 } });
+      expect(reads).toBe(2);
+    });
+
     it('keeps nothing with the answer cache off, and shares nothing inside a caller’s transaction', async () => {
       settings.capacity = 0;
       try {

@@ -112,8 +112,9 @@ function sharedReadsOf(db: Database): AnswerCache<unknown> {
 /**
  * Runs `read` once for `key` among the answers computed at one data version, each in its own snapshot: a read is
  * a function of the data, so every snapshot of the same version reads the same, and concurrent answers that need it
- * wait for the one read. `read` must not keep its snapshot's transaction beyond its own statements, and what it
- * returns must be treated as read-only, since several answers use it.
+ * wait for the one read (and, should it fail, read once more on their own). `read` must not keep its snapshot's
+ * transaction beyond its own statements, and what it returns must be treated as read-only, since several answers
+ * use it.
  */
 export type Share = <R>(key: string, read: () => Promise<R>) => Promise<R>;
 
@@ -124,7 +125,9 @@ function shareAt(db: Database, version: DataVersion): Share {
   const reads = sharedReadsOf(db);
   return <R>(key: string, read: () => Promise<R>) => {
     const held = reads.get(version, key) as Promise<R> | undefined;
-    if (held) return held;
+    // A read that fails fails the answer that ran it. One that waited on it reads once more, alone, in its own
+    // snapshot: one request's trouble (a dropped connection, a cancelled statement) does not fail every other.
+    if (held) return held.catch(() => read());
     const reading = read();
     reads.set(version, key, reading);
     const keep = env().STACKLENS_ANALYTICS_CACHE > 0;
