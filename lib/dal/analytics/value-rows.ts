@@ -93,8 +93,8 @@ export const NO_SHARES: ProfileShares = Object.freeze({});
 
 /**
  * Each metric's rows by year, every company of the set in every year in the statement's order (by name): its value
- * as the stored numerator itself (`twelfths`, 12 × the value: aggregates divide by 12 once, for output), or why it has none; a year with no stored row is missing with the standard
- * reason, "no revenue for FY2024".
+ * as the stored numerator itself (`twelfths`, 12 × the value: aggregates divide by 12 once, for output), or why it
+ * has none; a year with no stored row is missing with the standard reason, "no revenue for FY2024".
  */
 export function valuesByMetric(rows: readonly ValueRow[], range: ValuesRange, source: SharesSource): ValuesByMetric {
   const { metrics, from, to } = range;

@@ -4,11 +4,11 @@ import { moneyOfTwelfths, ratioOver } from './numbers';
 import {
   assertUniqueIds,
   idsOf,
+  knownUnique,
   layerMembers,
   layerPool,
   onlyIds,
   sum,
-  knownUnique,
   valuedCompanies,
   type ValuedCompany,
 } from './pools';

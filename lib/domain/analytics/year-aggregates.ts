@@ -49,7 +49,8 @@ export interface PreparedYear {
 
 /**
  * The years of one answer, every amount at one scale (so years compare without alignment) and in twelfths, 12 × USD
- * millions: a pool is divided by 12 only as it is output (`moneyOfScaledTwelfths`), and a ratio of two needs no division.
+ * millions: a pool is divided by 12 only as it is output (`moneyOfScaledTwelfths`), and a ratio of two needs no
+ * division.
  */
 export interface PreparedYears {
   scale: number;
