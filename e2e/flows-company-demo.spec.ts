@@ -76,7 +76,7 @@ test('an admin adds a supplier by picking it as they type, edits it, sees a bad 
   // The dashboard's Sankey follows: 2022 had no flows, and now draws this one, infrastructure → chips.
   await page.goto('/?year=2022');
   await expect(page.locator('#flows-empty')).toHaveCount(0);
-  await expect(page.locator('#flows-sankey .recharts-sankey-links path').first()).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('#flows-sankey .sankey-links path').first()).toBeAttached({ timeout: 30_000 });
   const matrix = await (await page.request.get('/api/v1/analytics/flows?year=2022')).json();
   expect(matrix.matrix).toEqual([{ from: 'infrastructure', to: 'chips', value: 123.4, flows: 1 }]);
   await openCoreWeave(page, 2022);

@@ -44,7 +44,7 @@ async function openDashboard(page: Page): Promise<Locator> {
   await page.goto('/?year=2024');
   const sankey = page.locator(SANKEY);
   await expect(
-    sankey.locator('[data-chart] .recharts-wrapper > svg.recharts-surface .recharts-sankey-links path').first(),
+    sankey.locator('[data-chart] svg.plot-surface .sankey-links path').first(),
   ).toBeAttached({ timeout: 30_000 });
   return sankey;
 }
@@ -88,12 +88,12 @@ test('the dashboard opens on where the money goes, above the pools, with the chi
   await expect(sankey.getByText(/\d+ flows · 1 missing/)).toBeVisible();
 
   // One node a layer with revenue on the right, and links coloured by payer.
-  const links = sankey.locator('.recharts-sankey-links path');
+  const links = sankey.locator('.sankey-links path');
   expect(await links.count()).toBeGreaterThanOrEqual(answer.matrix.length);
   await expect(sankey.locator('svg text', { hasText: /^End customers and/ })).toBeVisible();
 
   // The chips payee's tooltip: its pool, and what known buyers pay it.
-  await sankey.locator(`.recharts-sankey-nodes rect[fill="${CHIPS_COLOUR}"]`).last().hover();
+  await sankey.locator(`.sankey-nodes rect[fill="${CHIPS_COLOUR}"]`).last().hover();
   const tooltip = sankey.locator('.chart-tooltip');
   await expect(tooltip).toContainText(`Revenue pool P(L): ${formatUsdMillions(chips.pool)}`);
   await expect(tooltip).toContainText(`Known inflows from companies with revenue: ${formatUsdMillions(chips.inflow)}`);
@@ -143,7 +143,7 @@ test('the matrix table is reachable by keyboard, and a cell or a link lists its 
   await expect(list).toHaveCount(0);
 
   // A click on the Sankey's application → chips link lists Meta's purchase, with its source.
-  await clickLink(page, sankey.locator(`.recharts-sankey-links path[stroke="#CC79A7"]`).first());
+  await clickLink(page, sankey.locator(`.sankey-links path[stroke="#CC79A7"]`).first());
   const application = sankey.getByRole('table', { name: /^Flows 6 Application → / });
   await expect(application).toContainText('Meta Platforms');
   await expect(application).toContainText('estimate');

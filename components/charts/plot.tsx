@@ -16,11 +16,13 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { CHART_HEIGHT } from './chart-style';
+import { CHART_SVG_SELECTOR } from './plot-surface';
 
 /**
- * A chart's drawing is a Recharts component in its own module under ./plots, loaded on first use: the dashboard's
- * first load carries no Recharts code for the charts below the fold, and a card draws its chart only once it comes
- * near the viewport. Nothing here imports Recharts.
+ * A chart's drawing is a component in its own module under ./plots, loaded on first use: the dashboard's first load
+ * carries no Recharts code for the charts below the fold, and a card draws its chart only once it comes near the
+ * viewport. Nothing here imports Recharts. The Sankey at the top of the dashboard is drawn in plain SVG, so the
+ * first screen loads none at all.
  */
 
 /** The size a plot draws at: the card's width and CHART_HEIGHT on screen, a fixed size on an export's stage. */
@@ -106,7 +108,7 @@ function requestDrawEverything() {
 /** Every chart card on the page shows its drawing, not a placeholder. */
 function everyChartDrawn(): boolean {
   const bodies = Array.from(document.querySelectorAll('[data-chart]'));
-  return bodies.every((body) => body.querySelector('.recharts-wrapper > svg.recharts-surface > *') !== null);
+  return bodies.every((body) => body.querySelector(CHART_SVG_SELECTOR)?.firstElementChild != null);
 }
 
 function whenEveryChartDrawn(): Promise<void> {

@@ -1,10 +1,11 @@
+import { CHART_SVG_SELECTOR } from '@/components/charts/plot-surface';
+
 /**
- * The chart's own drawing, taken from the page and made portable for the memo SVG. Legend icons are
- * `svg.recharts-surface` too, so the chart is the one directly inside the wrapper. Inkscape and PowerPoint read
- * presentation attributes more reliably than CSS and know neither `em` offsets, `dominant-baseline` nor
- * `paint-order`, so those are rewritten into plain attributes and a halo becomes a text drawn underneath.
+ * The chart's own drawing (CHART_SVG_SELECTOR), taken from the page and made portable for the memo SVG. Inkscape
+ * and PowerPoint read presentation attributes more reliably than CSS and know neither `em` offsets,
+ * `dominant-baseline` nor `paint-order`, so those are rewritten into plain attributes and a halo becomes a text
+ * drawn underneath.
  */
-export const CHART_SVG_SELECTOR = '.recharts-wrapper > svg.recharts-surface';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** CSS properties that SVG also takes as attributes: an inline style becomes one. The rest of a style is UI. */
@@ -79,7 +80,7 @@ function splitHalo(text: SVGTextElement) {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** The chart of a rendered Recharts chart inside `root`, or null when it has not drawn yet. */
+/** The drawing of a rendered chart inside `root`, or null when it has not drawn yet. */
 export function findChartSvg(root: ParentNode): SVGSVGElement | null {
   return root.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR);
 }
