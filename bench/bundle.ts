@@ -6,7 +6,8 @@
  *   BENCH_PORT=3431 BENCH_RUNS=3 BENCH_SCREENSHOTS=/tmp/shots npm run bench:bundle
  * Each run opens the dashboard in a new browser context (an empty cache, signed in), counts every script
  * response (bytes on the wire, as served gzipped by `next start`, and decoded), then changes four filters one at a
- * time and reads the 'longtask' entries of each change. Prints markdown; the numbers go into bench/README.md by hand.
+ * time and reads the 'longtask' entries of each change (at the top of the page, and after scrolling to the bottom, then
+ * the long tasks of scrolling back up). Prints markdown; the numbers go into bench/README.md by hand.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -146,13 +147,13 @@ async function signedInState(browser: Browser, dataDir: string) {
   return state;
 }
 
-async function scrollToBottom(page: Page) {
-  // A screen at a time, so each chart passes through the viewport as a reader's scroll would take it.
+/** Scrolls to the bottom (or back to the top) a screen at a time, as a reader would, each chart passing through the viewport. */
+async function scrollThrough(page: Page, direction: 'down' | 'up') {
   for (let i = 0; i < 20; i++) {
-    const done = await page.evaluate(() => {
-      window.scrollBy(0, window.innerHeight * 0.8);
-      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-    });
+    const done = await page.evaluate((down) => {
+      window.scrollBy(0, (down ? 1 : -1) * window.innerHeight * 0.8);
+      return down ? window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2 : window.scrollY <= 0;
+    }, direction === 'down');
     await page.waitForTimeout(150);
     if (done) break;
   }
@@ -232,9 +233,22 @@ async function oneRun(browser: Browser, state: Awaited<ReturnType<typeof signedI
     return changes;
   };
 
-  if (scrollFirst) await scrollToBottom(page);
+  if (scrollFirst) await scrollThrough(page, 'down');
   const changes = await timeChanges();
-  if (!scrollFirst) await scrollToBottom(page);
+  if (!scrollFirst) await scrollThrough(page, 'down');
+  // After the changes at the bottom, the charts scrolled past draw their new numbers as the reader comes back to them.
+  let backTasks: number[] = [];
+  if (scrollFirst) {
+    const since = await page.evaluate(() => performance.now());
+    await scrollThrough(page, 'up');
+    backTasks = await page.evaluate(
+      (since) =>
+        (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter((t) => t.start >= since)
+          .map((t) => Math.round(t.duration)),
+      since,
+    );
+  }
   await Promise.all(pending);
   const allScripts = [...scripts];
   if (shoot) {
@@ -243,7 +257,7 @@ async function oneRun(browser: Browser, state: Awaited<ReturnType<typeof signedI
   }
   await context.close();
   const inHtml = firstLoad.filter((script) => html.includes(new URL(script.url).pathname));
-  return { firstLoad, inHtml, allScripts, loadTasks: loadTasks.map((t) => Math.round(t.duration)), changes };
+  return { firstLoad, inHtml, allScripts, loadTasks: loadTasks.map((t) => Math.round(t.duration)), changes, backTasks };
 }
 
 /** The chart cards' ids, in page order. */
@@ -296,11 +310,11 @@ async function main() {
     const state = await signedInState(browser, dataDir);
     const html: Record<string, number>[] = [];
     for (let run = 0; run < RUNS; run++) html.push(await htmlTimings(state));
-    const runs: (Awaited<ReturnType<typeof oneRun>> & { atTop: Change[]; scrolled: Change[] })[] = [];
+    const runs: (Awaited<ReturnType<typeof oneRun>> & { atTop: Change[]; scrolled: Change[]; scrolledBack: number[] })[] = [];
     for (let run = 0; run < RUNS; run++) {
       const top = await oneRun(browser, state, run, false);
       const scrolled = await oneRun(browser, state, run, true);
-      runs.push({ ...top, atTop: top.changes, scrolled: scrolled.changes });
+      runs.push({ ...top, atTop: top.changes, scrolled: scrolled.changes, scrolledBack: scrolled.backTasks });
     }
 
     const first = runs[0]!;
@@ -352,6 +366,11 @@ async function main() {
         console.log(`| ${change.label} | ${answered} ms | ${redrawn} ms | ${afterAnswer} ms | ${longest} ms | ${tasks} |`);
       });
     }
+    console.log(
+      `\nLong tasks while scrolling back to the top after the changes (each run; the charts scrolled past draw their new numbers): ${runs
+        .map((r) => r.scrolledBack.join(' + ') || 'none')
+        .join(' / ')} ms`,
+    );
   } finally {
     await browser.close();
     server.kill('SIGTERM');

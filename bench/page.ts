@@ -62,7 +62,9 @@ function chartsDrawn(all: boolean): Promise<number> {
         ? cards.length
         : Math.max(1, cards.filter((card) => card.getBoundingClientRect().top < window.innerHeight).length);
       // Drawn: its plot's SVG, or its empty state (a universe without flows has nothing to draw there).
-      const drawn = cards.filter((card) => card.querySelector('[data-chart] .recharts-wrapper > svg.recharts-surface, [data-chart] svg.plot-surface, p.empty'));
+      const drawn = cards.filter((card) =>
+        card.querySelector('[data-chart] .recharts-wrapper > svg.recharts-surface, [data-chart] svg.plot-surface, p.empty'),
+      );
       if (cards.length > 0 && (!all || document.getElementById('gap')) && drawn.length >= wanted) resolve(performance.now());
       else if (performance.now() > deadline) {
         const waiting = cards

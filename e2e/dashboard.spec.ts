@@ -95,6 +95,37 @@ test.describe('an analyst', () => {
     await expect(page.locator('body')).toHaveAttribute('data-printed-charts', String(CHARTS.length));
   });
 
+  test('a chart scrolled past draws a filter change when the reader comes back to it, as a fresh page draws it', async ({
+    page,
+  }) => {
+    const drawingOf = (id: string) => page.locator(`#${id} [data-chart] .recharts-wrapper > svg.recharts-surface`);
+    await page.goto(`${VIEW}&metric=capex`);
+    await expect(drawingOf('layer-pools')).toBeVisible();
+    const capexDrawing = await drawingOf('layer-pools').textContent();
+
+    await page.goto(VIEW);
+    await expect(drawingOf('layer-pools')).toBeVisible();
+    const revenueDrawing = await drawingOf('layer-pools').textContent();
+    expect(revenueDrawing).not.toBe(capexDrawing);
+    await page.locator('#gap').scrollIntoViewIfNeeded();
+    await expect(drawingOf('gap')).toBeVisible();
+    // Scrolled past, the pools keep their drawing while their numbers stay the same.
+    await expect(drawingOf('layer-pools')).toHaveText(revenueDrawing!);
+
+    // A change from down here (choosing an option does not scroll): the pools' card follows at once, but its
+    // drawing, out of sight, waits for the reader, hidden from assistive technology meanwhile; the gap, in view, is
+    // drawn for the new filters.
+    await page.getByRole('form', { name: 'Dashboard filters' }).getByLabel('Metric').selectOption('capex');
+    await expect(page.locator('#layer-pools h2')).toHaveText('Capex pools by layer, 2024');
+    await expect(page.locator('#layer-pools [data-chart]')).toHaveAttribute('aria-hidden', 'true');
+    await expect(drawingOf('layer-pools')).toHaveText(revenueDrawing!);
+    await expect(page.locator('#gap [data-chart]')).not.toHaveAttribute('aria-hidden');
+
+    await page.locator('#layer-pools').scrollIntoViewIfNeeded();
+    await expect(drawingOf('layer-pools')).toHaveText(capexDrawing!);
+    await expect(page.locator('#layer-pools [data-chart]')).not.toHaveAttribute('aria-hidden');
+  });
+
   test('changes a filter in the URL and the numbers, and a copied link shows the same view', async ({ page, browser }) => {
     await page.goto(VIEW);
     expect(await poolTable(page)).toContain('Dash Cloud\t500');

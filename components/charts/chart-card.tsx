@@ -11,7 +11,7 @@ import { CHART_HEIGHT } from './chart-style';
 import styles from './charts.module.css';
 import { CopyTableButton } from './copy-table-button';
 import { CoverageLine } from './coverage-line';
-import { PlotSlot, useHeldWhile, useSeen } from './plot';
+import { PlotSlot, useHeldWhile, useShownPlot } from './plot';
 
 type ChartCardProps = Omit<ChartFrame, 'note'> & {
   loading: boolean;
@@ -48,7 +48,8 @@ export function queryState(query: {
  * The frame every chart shares: title, what it shows, coverage (who is missing and why), an estimates flag, an
  * empty state that says what to add, the plotted numbers as a table behind "View data", and the export menu. All
  * of it renders at once; the drawing waits until the card nears the viewport (or takes focus, or the page prints),
- * behind a placeholder of the chart's height so nothing moves when it arrives.
+ * behind a placeholder of the chart's height so nothing moves when it arrives; a card away from the viewport when
+ * its numbers change redraws when the reader comes back to it (useShownPlot).
  */
 export function ChartCard(props: ChartCardProps) {
   const {
@@ -86,7 +87,7 @@ export function ChartCard(props: ChartCardProps) {
     provenance: { asOf, ...mark },
   };
   const { stage, documents, csv } = useChartExport({ id, content, name: exportAs.name, chart: children, ready: drawn && !stale });
-  const { ref, seen, see } = useSeen<HTMLElement>();
+  const { ref, see, plot, outdated } = useShownPlot<HTMLElement>(children, table);
   // The title and description follow the filters; while the previous answer stays on screen they stay with it.
   const shownTitle = useHeldWhile(stale, title);
   const shownDescription = useHeldWhile(stale, description);
@@ -127,8 +128,8 @@ export function ChartCard(props: ChartCardProps) {
       ) : empty ? (
         <p className={`empty ${styles.chartEmpty}`}>{empty}</p>
       ) : (
-        <div className={`${styles.chartBody} ${stale ? styles.stale : ''}`} data-chart={id}>
-          {seen ? <PlotSlot placeholder={placeholder}>{children}</PlotSlot> : placeholder}
+        <div className={`${styles.chartBody} ${stale ? styles.stale : ''}`} data-chart={id} aria-hidden={outdated || undefined}>
+          {plot ? <PlotSlot placeholder={placeholder}>{plot}</PlotSlot> : placeholder}
         </div>
       )}
       {note && <p className={styles.chartNote}>{note}</p>}

@@ -141,28 +141,41 @@ const subscribeDrawEverything = (listener: () => void) => {
 };
 
 /**
- * Whether an element has come near the viewport yet: once it has, it stays true. Focus inside it (a keyboard
- * user tabbing into a card) and printing count as coming into view.
+ * What a card shows of its drawing (`plot`). Nothing, its placeholder, until it first comes near the viewport
+ * (within AHEAD), takes focus (a keyboard user tabbing into it) or the page prints. From then on, while it is near,
+ * the drawing of its current numbers; while it is away, the drawing it had when it left, untouched: a filter change
+ * redraws the charts a reader can see, and one scrolled past redraws when the reader comes back to it, before it is
+ * in view. `outdated` says the drawing kept is not of `version` (the card's plotted table, a new object for new
+ * numbers or filters): the card then hides it from assistive technology, whose reader has the card's fresh title and
+ * table.
  */
-export function useSeen<T extends HTMLElement>(): { ref: (element: T | null) => void; seen: boolean; see: () => void } {
+export function useShownPlot<T extends HTMLElement>(
+  plot: ReactNode,
+  version: unknown,
+): { ref: (element: T | null) => void; see: () => void; plot: ReactNode | null; outdated: boolean } {
+  const [near, setNear] = useState(false);
   const [seen, setSeen] = useState(false);
   const [element, setElement] = useState<T | null>(null);
-  const see = useCallback(() => setSeen(true), []);
+  const see = useCallback(() => setNear(true), []);
   const printing = useSyncExternalStore(
     subscribeDrawEverything,
     () => drawEverything,
     () => false,
   );
+  const nearNow = near || printing;
+  if (nearNow && !seen) setSeen(true);
+  const shownPlot = useHeldWhile(!nearNow, plot);
+  const shownVersion = useHeldWhile(!nearNow, version);
   useEffect(() => {
-    if (seen || printing || !element) return;
+    if (printing || !element) return;
     installPrintHandlers();
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), {
+    const observer = new IntersectionObserver((entries) => setNear(entries[entries.length - 1]!.isIntersecting), {
       rootMargin: AHEAD,
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [seen, printing, element]);
-  return { ref: setElement, seen: seen || printing, see };
+  }, [printing, element]);
+  return { ref: setElement, see, plot: seen || nearNow ? shownPlot : null, outdated: shownVersion !== version };
 }
 
 /**
