@@ -43,9 +43,7 @@ async function openDashboard(page: Page): Promise<Locator> {
   await signIn(page, viewer.email, viewer.password);
   await page.goto('/?year=2024');
   const sankey = page.locator(SANKEY);
-  await expect(
-    sankey.locator('[data-chart] svg.plot-surface .sankey-links path').first(),
-  ).toBeAttached({ timeout: 30_000 });
+  await expect(sankey.locator('[data-chart] svg.plot-surface .sankey-links path').first()).toBeAttached({ timeout: 30_000 });
   return sankey;
 }
 
