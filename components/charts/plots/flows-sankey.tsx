@@ -31,7 +31,8 @@ const HOVERED_LINK_OPACITY = 0.8;
 /** How far the tooltip sits from the pointer. */
 const TOOLTIP_GAP = 14;
 
-type Hovered = { kind: 'node' | 'link'; index: number; x: number; y: number };
+/** What the pointer is on, by its index in `of` (the nodes or links drawn then), and where, in the frame. */
+type Hovered = { kind: 'node' | 'link'; index: number; of: readonly unknown[]; x: number; y: number };
 
 /**
  * A node and its label: payers' labels to the left of the column, payees' to the right. The end customers' long name
@@ -122,14 +123,16 @@ function tooltipStyle({ x, y }: Hovered, width: number, height: number) {
  */
 function FlowsSankeyPlot({ nodes, links, details, onSelect }: FlowsSankeyPlotProps) {
   const { ref, width, height } = useDrawingSize(SANKEY_HEIGHT);
-  const [hovered, setHovered] = useState<Hovered | null>(null);
+  const [pointed, setPointed] = useState<Hovered | null>(null);
+  // A pointer left resting on the chart while its numbers change points at nothing until it moves.
+  const hovered = pointed && pointed.of === (pointed.kind === 'node' ? nodes : links) ? pointed : null;
   const layout =
     width > 0
       ? sankeyLayout(nodes, links, { width, height, margin: MARGIN, nodeWidth: NODE_WIDTH, nodePadding: NODE_PADDING })
       : null;
   const hover = (kind: Hovered['kind'], index: number) => (event: PointerEvent) => {
     const frame = (event.currentTarget as SVGElement).ownerSVGElement!.getBoundingClientRect();
-    setHovered({ kind, index, x: event.clientX - frame.left, y: event.clientY - frame.top });
+    setPointed({ kind, index, of: kind === 'node' ? nodes : links, x: event.clientX - frame.left, y: event.clientY - frame.top });
   };
   const hoveredLink = hovered?.kind === 'link' ? links[hovered.index] : undefined;
   return (
@@ -144,7 +147,7 @@ function FlowsSankeyPlot({ nodes, links, details, onSelect }: FlowsSankeyPlotPro
           style={{ position: 'absolute', inset: 0 }}
           role="img"
           aria-label="Who pays whom, layer to layer: the same numbers are in the table under the chart"
-          onPointerLeave={() => setHovered(null)}
+          onPointerLeave={() => setPointed(null)}
         >
           <g className="sankey-links">
             {links.map((link, i) => (
